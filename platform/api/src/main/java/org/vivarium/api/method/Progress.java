@@ -1,0 +1,26 @@
+package org.vivarium.api.method;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/** A running progress display: a bar with rate and ETA, plus named metrics such as the loss. */
+@ProviderType
+public interface Progress extends AutoCloseable {
+    /**
+     * Records finished work.
+     *
+     * @param units units done since the last call
+     */
+    void advance(long units);
+
+    /**
+     * Shows a metric next to the bar, e.g. {@code loss=2.31}.
+     *
+     * @param name metric name
+     * @param value current value
+     */
+    void metric(String name, double value);
+
+    /** Finishes the display with a summary line. */
+    @Override
+    void close();
+}

@@ -1,0 +1,11 @@
+/**
+ * The method-plugin SPI. A plugin bundle registers one or more {@link org.vivarium.api.method.Method}
+ * services (whiteboard pattern); the host lists them, adds their commands to {@code viv} and runs them
+ * with a {@link org.vivarium.api.method.MethodContext}.
+ */
+@Export
+@Version("1.0.0")
+package org.vivarium.api.method;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

@@ -1,0 +1,103 @@
+package org.vivarium.api.model;
+
+import java.util.List;
+import java.util.Map;
+import org.osgi.annotation.versioning.ProviderType;
+import org.vivarium.api.provenance.Provenance;
+import org.vivarium.api.tensor.Tensor;
+
+/**
+ * A loaded transformer whose every intermediate is reachable through TransformerLens-named hooks.
+ *
+ * <pre>{@code
+ * try (Model m = runtime.load(Path.of("runs/induction"))) {
+ *     int[][] toks = {m.tokenizer().encode("a b c a b")};
+ *     RunResult clean = m.runWithCache(toks, HookFilter.ALL);
+ *     Tensor logits = m.runWithHooks(toks, List.of(Hook.zeroAblate(HookName.attn(1, "z")).onHeads(0)));
+ * }
+ * }</pre>
+ *
+ * <p>Implementations are thread-confined: use one model from one thread at a time.
+ */
+@ProviderType
+public interface Model extends AutoCloseable {
+
+    /** @return the architecture */
+    ModelConfig config();
+
+    /** @return the tokenizer shipped with the checkpoint */
+    Tokenizer tokenizer();
+
+    /** @return where the weights came from (recipe, seed, data hash, parent) */
+    Provenance provenance();
+
+    /** @return every valid hook point of this model, in forward order */
+    default List<HookName> hookNames() {
+        return HookName.allFor(config());
+    }
+
+    /**
+     * Runs a forward pass with hooks and caching.
+     *
+     * @param tokens {@code [batch][pos]} token ids, all rows the same length, at most {@code n_ctx}
+     * @param hooks operations applied in list order at their hook points
+     * @param cache which hook points to capture (after hooks have been applied)
+     * @return logits and captured activations
+     * @throws org.vivarium.api.VivariumException for ragged or out-of-range tokens, or hooks whose
+     *     name or shape does not fit this model
+     */
+    RunResult run(int[][] tokens, List<Hook> hooks, HookFilter cache);
+
+    /**
+     * Runs and caches, with no hooks ({@code run_with_cache}).
+     *
+     * @param tokens {@code [batch][pos]} token ids
+     * @param cache which hook points to capture
+     * @return logits and activations
+     */
+    default RunResult runWithCache(int[][] tokens, HookFilter cache) {
+        return run(tokens, List.of(), cache);
+    }
+
+    /**
+     * Runs with hooks and returns logits ({@code run_with_hooks}).
+     *
+     * @param tokens {@code [batch][pos]} token ids
+     * @param hooks the hooks
+     * @return logits {@code [batch, pos, d_vocab]}
+     */
+    default Tensor runWithHooks(int[][] tokens, List<Hook> hooks) {
+        return run(tokens, hooks, HookFilter.NONE).logits();
+    }
+
+    /**
+     * Continues a prompt autoregressively, applying the hooks at every step.
+     *
+     * @param prompt token ids
+     * @param options length, temperature, top-k and seed
+     * @param hooks hooks applied at every forward pass (positions refer to the growing sequence)
+     * @return prompt plus new tokens
+     */
+    int[] generate(int[] prompt, GenerationOptions options, List<Hook> hooks);
+
+    /**
+     * Returns the mean next-token cross-entropy loss of each sequence.
+     *
+     * @param tokens {@code [batch][pos]} token ids
+     * @param hooks hooks applied during the pass
+     * @return per-sequence mean loss, in nats
+     */
+    float[] loss(int[][] tokens, List<Hook> hooks);
+
+    /**
+     * Returns named weights, TransformerLens state-dict names ({@code embed.W_E},
+     * {@code blocks.0.attn.W_Q} {@code [n_heads, d_model, d_head]}, {@code unembed.W_U}, ...).
+     *
+     * @return a copy of every parameter
+     */
+    Map<String, Tensor> weights();
+
+    /** Frees native memory; the model cannot be used afterwards. */
+    @Override
+    void close();
+}

@@ -1,0 +1,25 @@
+package org.vivarium.api.model;
+
+import java.nio.file.Path;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The platform service that loads checkpoints into runnable {@link Model}s. Plugins obtain it as an
+ * OSGi service (or from {@link org.vivarium.api.method.MethodContext#runtime()}).
+ */
+@ProviderType
+public interface ModelRuntime {
+
+    /**
+     * Loads a checkpoint directory ({@code model.safetensors}, {@code config.json},
+     * {@code tokenizer.json}, {@code provenance.json}).
+     *
+     * @param checkpointDir the directory
+     * @return the model; close it when done
+     * @throws org.vivarium.api.VivariumException if a file is missing or malformed, naming which and how to fix it
+     */
+    Model load(Path checkpointDir);
+
+    /** @return a short description of the engine, e.g. {@code DJL 0.36.0 / PyTorch 2.7.1 (cpu)} */
+    String engineDescription();
+}
