@@ -1,0 +1,68 @@
+package org.vivarium.runtime;
+
+import ai.djl.ndarray.NDManager;
+import java.nio.file.Path;
+import org.vivarium.api.model.Model;
+import org.vivarium.api.model.ModelRuntime;
+import org.vivarium.checkpoint.Checkpoint;
+import org.vivarium.checkpoint.CheckpointIO;
+import org.vivarium.runtime.model.DjlModel;
+import org.vivarium.runtime.model.ParameterStore;
+
+/**
+ * Loads checkpoints into {@link DjlModel}s. One instance owns one root NDManager; closing it frees
+ * every model it loaded.
+ */
+public final class DjlModelRuntime implements ModelRuntime, AutoCloseable {
+    private NDManager root;
+
+    /** Creates the runtime; the engine starts on first use. */
+    public DjlModelRuntime() {
+    }
+
+    private synchronized NDManager root() {
+        if (root == null) {
+            root = DjlEngine.newManager();
+        }
+        return root;
+    }
+
+    @Override
+    public Model load(Path checkpointDir) {
+        Checkpoint c = CheckpointIO.read(checkpointDir);
+        return fromCheckpoint(c);
+    }
+
+    /**
+     * Builds a runnable model from an in-memory checkpoint.
+     *
+     * @param c the checkpoint
+     * @return the model
+     */
+    public DjlModel fromCheckpoint(Checkpoint c) {
+        ParameterStore p = ParameterStore.fromTensors(c.weights(), root());
+        return new DjlModel(c.config(), p, c.tokenizer(), c.provenance());
+    }
+
+    /**
+     * Returns the root manager, for trainers that build weights directly.
+     *
+     * @return the root manager
+     */
+    public NDManager manager() {
+        return root();
+    }
+
+    @Override
+    public String engineDescription() {
+        return DjlEngine.describe();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (root != null) {
+            root.close();
+            root = null;
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package org.vivarium.runtime.hook;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.vivarium.api.VivariumException;
+import org.vivarium.api.model.Activations;
+import org.vivarium.api.model.Hook;
+import org.vivarium.api.model.HookFilter;
+import org.vivarium.api.model.HookName;
+import org.vivarium.api.model.ModelConfig;
+import org.vivarium.api.tensor.Tensor;
+import org.vivarium.runtime.model.Tensors;
+
+/**
+ * The hook session of one forward pass: the forward code calls {@link #at} at every hook point, which
+ * applies that point's hooks in order and captures the result if the cache filter selects it.
+ *
+ * <p>Create one per pass; it holds no state between passes, so hooks can never outlive a run.
+ */
+public final class HookDispatcher {
+    private final NDManager manager;
+    private final Map<String, List<Hook>> byName = new HashMap<>();
+    private final HookFilter cache;
+    private final Set<String> cacheNames;
+    private final Map<String, NDArray> captured = new LinkedHashMap<>();
+    private final boolean keepGraph;
+
+    /**
+     * Creates a session.
+     *
+     * @param manager manager for temporaries and captured arrays (closed by the caller after the pass)
+     * @param cfg the model's config, to validate hook names
+     * @param hooks hooks to apply
+     * @param cache hook points to capture
+     * @param keepGraph if true, captured arrays keep their autograd graph (for gradients w.r.t. activations)
+     */
+    public HookDispatcher(NDManager manager, ModelConfig cfg, List<Hook> hooks, HookFilter cache, boolean keepGraph) {
+        this.manager = manager;
+        this.cache = cache == null ? HookFilter.NONE : cache;
+        this.keepGraph = keepGraph;
+        List<HookName> valid = HookName.allFor(cfg);
+        Set<String> validNames = valid.stream().map(HookName::path).collect(Collectors.toSet());
+        for (Hook h : hooks == null ? List.<Hook>of() : hooks) {
+            if (!validNames.contains(h.name().path())) {
+                throw new VivariumException("unknown hook name \"" + h.name() + "\" for this "
+                        + cfg.nLayers() + "-layer model", "valid names are " + HookName.summarize(cfg));
+            }
+            byName.computeIfAbsent(h.name().path(), k -> new ArrayList<>()).add(h);
+        }
+        this.cacheNames = valid.stream().filter(this.cache).map(HookName::path).collect(Collectors.toSet());
+    }
+
+    /**
+     * A session with no hooks and no caching.
+     *
+     * @param manager manager for temporaries
+     * @param cfg the model config
+     * @return the session
+     */
+    public static HookDispatcher none(NDManager manager, ModelConfig cfg) {
+        return new HookDispatcher(manager, cfg, List.of(), HookFilter.NONE, false);
+    }
+
+    /**
+     * Runs the hooks of one hook point.
+     *
+     * @param name the hook path
+     * @param x the activation
+     * @return the (possibly changed) activation
+     */
+    public NDArray at(String name, NDArray x) {
+        List<Hook> hs = byName.get(name);
+        NDArray y = x;
+        if (hs != null) {
+            for (Hook h : hs) {
+                y = HookOps.apply(manager, h, y);
+            }
+        }
+        if (cacheNames.contains(name)) {
+            captured.put(name, keepGraph ? y : y.stopGradient());
+        }
+        return y;
+    }
+
+    /** @return whether any hook or capture is active (lets the forward skip work) */
+    public boolean isActive() {
+        return !byName.isEmpty() || !cacheNames.isEmpty();
+    }
+
+    /**
+     * Returns captured arrays (still NDArrays, owned by the session's manager).
+     *
+     * @return hook path to array, in forward order
+     */
+    public Map<String, NDArray> capturedArrays() {
+        return captured;
+    }
+
+    /**
+     * Copies captured activations to Java.
+     *
+     * @return the activations
+     */
+    public Activations activations() {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        for (Map.Entry<String, NDArray> e : captured.entrySet()) {
+            out.put(e.getKey(), Tensors.toTensor(e.getValue()));
+        }
+        return new Activations(out);
+    }
+}

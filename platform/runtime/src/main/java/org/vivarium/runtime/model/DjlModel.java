@@ -1,0 +1,139 @@
+package org.vivarium.runtime.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.vivarium.api.VivariumException;
+import org.vivarium.api.model.Activations;
+import org.vivarium.api.model.GenerationOptions;
+import org.vivarium.api.model.Hook;
+import org.vivarium.api.model.HookFilter;
+import org.vivarium.api.model.Model;
+import org.vivarium.api.model.ModelConfig;
+import org.vivarium.api.model.RunResult;
+import org.vivarium.api.model.Tokenizer;
+import org.vivarium.api.provenance.Provenance;
+import org.vivarium.api.tensor.Tensor;
+import org.vivarium.runtime.hook.HookDispatcher;
+
+/**
+ * {@link Model} backed by DJL NDArrays. Every call runs in its own child manager, so intermediates and
+ * hooks never outlive the call.
+ */
+public final class DjlModel implements Model {
+    private final ModelConfig cfg;
+    private final ParameterStore params;
+    private final Tokenizer tokenizer;
+    private final Provenance provenance;
+    private final TransformerForward forward;
+    private boolean closed;
+
+    /**
+     * Wraps weights into a runnable model. The model takes ownership of {@code params}.
+     *
+     * @param cfg architecture
+     * @param params weights
+     * @param tokenizer tokenizer
+     * @param provenance where the weights came from
+     */
+    public DjlModel(ModelConfig cfg, ParameterStore params, Tokenizer tokenizer, Provenance provenance) {
+        this.cfg = cfg;
+        this.params = params;
+        this.tokenizer = tokenizer;
+        this.provenance = provenance;
+        this.forward = new TransformerForward(cfg, params);
+    }
+
+    @Override
+    public ModelConfig config() {
+        return cfg;
+    }
+
+    @Override
+    public Tokenizer tokenizer() {
+        return tokenizer;
+    }
+
+    @Override
+    public Provenance provenance() {
+        return provenance;
+    }
+
+    /** @return the weights as NDArrays (for training and analysis inside the runtime) */
+    public ParameterStore parameters() {
+        return params;
+    }
+
+    @Override
+    public RunResult run(int[][] tokens, List<Hook> hooks, HookFilter cache) {
+        checkOpen();
+        try (NDManager m = params.manager().newSubManager()) {
+            params.borrowInto(m);
+            NDArray toks = Tensors.tokens(m, tokens, cfg.dVocab(), cfg.nCtx());
+            HookDispatcher d = new HookDispatcher(m, cfg, hooks, cache, false);
+            NDArray logits = forward.logits(m, toks, d);
+            Activations acts = d.activations();
+            return new RunResult(Tensors.toTensor(logits), acts);
+        }
+    }
+
+    @Override
+    public float[] loss(int[][] tokens, List<Hook> hooks) {
+        checkOpen();
+        try (NDManager m = params.manager().newSubManager()) {
+            params.borrowInto(m);
+            NDArray toks = Tensors.tokens(m, tokens, cfg.dVocab(), cfg.nCtx());
+            HookDispatcher d = new HookDispatcher(m, cfg, hooks, HookFilter.NONE, false);
+            NDArray logits = forward.logits(m, toks, d);
+            return NextTokenLoss.perToken(logits, toks).mean(new int[] {1}).toFloatArray();
+        }
+    }
+
+    @Override
+    public int[] generate(int[] prompt, GenerationOptions options, List<Hook> hooks) {
+        checkOpen();
+        if (prompt.length == 0) {
+            throw new VivariumException("empty prompt", "give at least one token to continue");
+        }
+        Sampler sampler = new Sampler(options.temperature(), options.topK(), options.seed());
+        int[] seq = Arrays.copyOf(prompt, prompt.length + options.maxNewTokens());
+        int len = prompt.length;
+        for (int step = 0; step < options.maxNewTokens(); step++) {
+            int start = Math.max(0, len - cfg.nCtx());
+            int[] window = Arrays.copyOfRange(seq, start, len);
+            float[] last;
+            try (NDManager m = params.manager().newSubManager()) {
+            params.borrowInto(m);
+                NDArray toks = Tensors.tokens(m, new int[][] {window}, cfg.dVocab(), cfg.nCtx());
+                HookDispatcher d = new HookDispatcher(m, cfg, hooks, HookFilter.NONE, false);
+                NDArray logits = forward.logits(m, toks, d);
+                last = logits.get(new NDIndex("0, -1, :")).toFloatArray();
+            }
+            seq[len++] = sampler.next(last);
+        }
+        return seq;
+    }
+
+    @Override
+    public Map<String, Tensor> weights() {
+        checkOpen();
+        return params.toTensors();
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("model is closed");
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            params.close();
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package org.vivarium.runtime.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import org.vivarium.api.model.ModelConfig;
+import org.vivarium.api.model.Normalization;
+import org.vivarium.api.model.Positional;
+import org.vivarium.runtime.hook.HookDispatcher;
+
+/**
+ * The forward pass of a GPT-style decoder, one NDArray op at a time, calling the hook dispatcher at
+ * every TransformerLens hook point. Used for inference and (under a gradient collector) training.
+ */
+public final class TransformerForward {
+    private final ModelConfig cfg;
+    private final ParameterStore p;
+
+    /**
+     * Binds a config to its weights.
+     *
+     * @param cfg architecture
+     * @param params weights with TransformerLens names
+     */
+    public TransformerForward(ModelConfig cfg, ParameterStore params) {
+        this.cfg = cfg;
+        this.p = params;
+    }
+
+    /**
+     * Computes logits.
+     *
+     * @param m manager for intermediates (close it after the pass)
+     * @param tokens {@code [batch, pos]} int64 token ids
+     * @param hooks the hook session
+     * @return logits {@code [batch, pos, d_vocab]}
+     */
+    public NDArray logits(NDManager m, NDArray tokens, HookDispatcher hooks) {
+        long b = tokens.getShape().get(0);
+        long t = tokens.getShape().get(1);
+        NDArray x = hooks.at("hook_embed", p.get("embed.W_E").get(tokens));
+        if (cfg.positional() == Positional.LEARNED) {
+            NDArray pos = p.get("pos_embed.W_pos").get(new NDIndex("0:{}", t)).expandDims(0)
+                    .broadcast(new Shape(b, t, cfg.dModel()));
+            x = x.add(hooks.at("hook_pos_embed", pos));
+        }
+        NDArray mask = causalMask(m, t);
+        for (int l = 0; l < cfg.nLayers(); l++) {
+            x = block(m, l, x, mask, hooks);
+        }
+        if (cfg.normalization() == Normalization.PRE) {
+            x = hooks.at("ln_final.hook_normalized", Layers.layerNorm(x, p.get("ln_final.w"), p.get("ln_final.b")));
+        }
+        return x.matMul(p.get("unembed.W_U")).add(p.get("unembed.b_U"));
+    }
+
+    private NDArray block(NDManager m, int l, NDArray x, NDArray mask, HookDispatcher hooks) {
+        String pre = "blocks." + l + ".";
+        boolean prenorm = cfg.normalization() == Normalization.PRE;
+        boolean postnorm = cfg.normalization() == Normalization.POST;
+        NDArray residPre = hooks.at(pre + "hook_resid_pre", x);
+        NDArray attnIn = residPre;
+        if (prenorm) {
+            attnIn = hooks.at(pre + "ln1.hook_normalized",
+                    Layers.layerNorm(residPre, p.get(pre + "ln1.w"), p.get(pre + "ln1.b")));
+        }
+        NDArray attnOut = hooks.at(pre + "hook_attn_out", attention(m, l, attnIn, mask, hooks));
+        NDArray mid = residPre.add(attnOut);
+        if (postnorm) {
+            mid = hooks.at(pre + "ln1.hook_normalized", Layers.layerNorm(mid, p.get(pre + "ln1.w"), p.get(pre + "ln1.b")));
+        }
+        if (cfg.attnOnly()) {
+            return hooks.at(pre + "hook_resid_post", mid);
+        }
+        NDArray residMid = hooks.at(pre + "hook_resid_mid", mid);
+        NDArray mlpIn = residMid;
+        if (prenorm) {
+            mlpIn = hooks.at(pre + "ln2.hook_normalized",
+                    Layers.layerNorm(residMid, p.get(pre + "ln2.w"), p.get(pre + "ln2.b")));
+        }
+        NDArray hPre = hooks.at(pre + "mlp.hook_pre", mlpIn.matMul(p.get(pre + "mlp.W_in")).add(p.get(pre + "mlp.b_in")));
+        NDArray hPost = hooks.at(pre + "mlp.hook_post", Layers.activation(hPre, cfg.actFn()));
+        NDArray mlpOut = hooks.at(pre + "hook_mlp_out",
+                hPost.matMul(p.get(pre + "mlp.W_out")).add(p.get(pre + "mlp.b_out")));
+        NDArray post = residMid.add(mlpOut);
+        if (postnorm) {
+            post = hooks.at(pre + "ln2.hook_normalized", Layers.layerNorm(post, p.get(pre + "ln2.w"), p.get(pre + "ln2.b")));
+        }
+        return hooks.at(pre + "hook_resid_post", post);
+    }
+
+    private NDArray attention(NDManager m, int l, NDArray x, NDArray mask, HookDispatcher hooks) {
+        String a = "blocks." + l + ".attn.";
+        long b = x.getShape().get(0);
+        long t = x.getShape().get(1);
+        int h = cfg.nHeads();
+        int e = cfg.dHead();
+        NDArray q = hooks.at(a + "hook_q", project(x, a, "Q").reshape(b, t, h, e));
+        NDArray k = hooks.at(a + "hook_k", project(x, a, "K").reshape(b, t, h, e));
+        NDArray v = hooks.at(a + "hook_v", project(x, a, "V").reshape(b, t, h, e));
+        if (cfg.positional() == Positional.ROTARY) {
+            q = Rotary.apply(m, q);
+            k = Rotary.apply(m, k);
+        }
+        NDArray scores = q.transpose(0, 2, 1, 3).matMul(k.transpose(0, 2, 3, 1)).div((float) Math.sqrt(e));
+        scores = hooks.at(a + "hook_attn_scores", scores.add(mask));
+        NDArray pattern = hooks.at(a + "hook_pattern", scores.softmax(-1));
+        NDArray z = hooks.at(a + "hook_z", pattern.matMul(v.transpose(0, 2, 1, 3)).transpose(0, 2, 1, 3));
+        NDArray wo = p.get(a + "W_O").reshape((long) h * e, cfg.dModel());
+        return z.reshape(b, t, (long) h * e).matMul(wo).add(p.get(a + "b_O"));
+    }
+
+    private NDArray project(NDArray x, String a, String which) {
+        return x.matMul(Layers.headsIn(p.get(a + "W_" + which))).add(p.get(a + "b_" + which).flatten());
+    }
+
+    /** Additive mask {@code [T, T]}: 0 on and below the diagonal, -inf above (keys after the query). */
+    private static NDArray causalMask(NDManager m, long t) {
+        float[] data = new float[(int) (t * t)];
+        for (int i = 0; i < t; i++) {
+            for (int j = i + 1; j < t; j++) {
+                data[(int) (i * t + j)] = Float.NEGATIVE_INFINITY;
+            }
+        }
+        return m.create(data, new Shape(t, t));
+    }
+}

@@ -1,0 +1,114 @@
+package org.vivarium.runtime.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.vivarium.api.tensor.Tensor;
+import org.vivarium.runtime.model.ParameterStore;
+import org.vivarium.runtime.model.Tensors;
+
+/**
+ * AdamW (Loshchilov and Hutter): Adam moments with bias correction, and weight decay applied
+ * directly to the weights ({@code w -= lr * wd * w}), decoupled from the gradient. Decay is applied to
+ * matrices only ({@code W_*}), never to biases or LayerNorm parameters.
+ */
+public final class AdamW {
+    private final TrainerConfig cfg;
+    private final NDManager manager;
+    private final Map<String, NDArray> m = new LinkedHashMap<>();
+    private final Map<String, NDArray> v = new LinkedHashMap<>();
+    private int t;
+
+    /**
+     * Creates zeroed optimizer state for the given parameters.
+     *
+     * @param cfg settings
+     * @param params the parameters
+     */
+    public AdamW(TrainerConfig cfg, ParameterStore params) {
+        this.cfg = cfg;
+        this.manager = params.manager().newSubManager();
+        for (Map.Entry<String, NDArray> e : params.all().entrySet()) {
+            m.put(e.getKey(), manager.zeros(e.getValue().getShape()));
+            v.put(e.getKey(), manager.zeros(e.getValue().getShape()));
+        }
+    }
+
+    /**
+     * Performs one update using each parameter's gradient, scaled by {@code gradScale} (for clipping).
+     * Call after the gradient collector has closed.
+     *
+     * @param params the parameters (updated in place)
+     * @param lr the learning rate for this step
+     * @param gradScale multiplier for every gradient
+     */
+    public void step(ParameterStore params, float lr, float gradScale) {
+        t++;
+        float b1 = cfg.beta1();
+        float b2 = cfg.beta2();
+        float c1 = (float) (1 - Math.pow(b1, t));
+        float c2 = (float) (1 - Math.pow(b2, t));
+        for (Map.Entry<String, NDArray> e : params.all().entrySet()) {
+            String name = e.getKey();
+            NDArray w = e.getValue();
+            NDArray mm = m.get(name);
+            NDArray vv = v.get(name);
+            try (NDManager s = manager.newSubManager()) {
+                s.tempAttachAll(w, mm, vv);
+                NDArray raw = w.getGradient();
+                s.attachAll(raw);
+                NDArray g = gradScale != 1f ? raw.mul(gradScale) : raw;
+                mm.muli(b1).addi(g.mul(1 - b1));
+                vv.muli(b2).addi(g.square().muli(1 - b2));
+                if (cfg.weightDecay() > 0 && isMatrix(name)) {
+                    w.muli(1 - lr * cfg.weightDecay());
+                }
+                NDArray denom = vv.div(c2).sqrt().addi(cfg.eps());
+                w.subi(mm.div(c1).divi(denom).muli(lr));
+                raw.subi(raw); // zero the gradient for the next step
+            }
+        }
+    }
+
+    private static boolean isMatrix(String name) {
+        return name.substring(name.lastIndexOf('.') + 1).startsWith("W_");
+    }
+
+    /** @return the number of steps taken */
+    public int stepCount() {
+        return t;
+    }
+
+    /**
+     * Exports the moments for a resumable checkpoint ({@code m.NAME}, {@code v.NAME}).
+     *
+     * @return tensors by name
+     */
+    public Map<String, Tensor> state() {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        m.forEach((k, a) -> out.put("m." + k, Tensors.toTensor(a)));
+        v.forEach((k, a) -> out.put("v." + k, Tensors.toTensor(a)));
+        return out;
+    }
+
+    /**
+     * Restores moments saved by {@link #state()}.
+     *
+     * @param state tensors by name
+     * @param steps steps already taken (for bias correction)
+     */
+    public void restore(Map<String, Tensor> state, int steps) {
+        for (String k : m.keySet()) {
+            Tensor mt = state.get("m." + k);
+            Tensor vt = state.get("v." + k);
+            if (mt == null || vt == null) {
+                throw new org.vivarium.api.VivariumException("optimizer state lacks moments for " + k,
+                        "resume from a checkpoint written by 'viv organism train', or train from scratch");
+            }
+            m.get(k).set(mt.data());
+            v.get(k).set(vt.data());
+        }
+        this.t = steps;
+    }
+}
