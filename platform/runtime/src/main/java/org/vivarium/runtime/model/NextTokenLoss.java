@@ -34,14 +34,31 @@ public final class NextTokenLoss {
     }
 
     /**
-     * Mean loss over a subset of target positions (e.g. only the second half of a repeated sequence).
+     * Weighted mean loss: {@code sum(loss * mask) / sum(mask)}.
      *
      * @param logits {@code [B, T, V]}
      * @param tokens {@code [B, T]} int64
-     * @param fromTarget first target index (0 = predicting token 1)
+     * @param mask {@code [B, T-1]} weights
      * @return scalar loss
      */
-    public static NDArray meanFrom(NDArray logits, NDArray tokens, int fromTarget) {
-        return perToken(logits, tokens).get(new NDIndex(":, {}:", fromTarget)).mean();
+    public static NDArray masked(NDArray logits, NDArray tokens, NDArray mask) {
+        return perToken(logits, tokens).mul(mask).sum().div(mask.sum().maximum(1e-6f));
+    }
+
+    /**
+     * Creates a mask array.
+     *
+     * @param m manager
+     * @param mask {@code [B][T-1]} weights
+     * @return a float32 {@code [B, T-1]} array
+     */
+    public static NDArray mask(ai.djl.ndarray.NDManager m, float[][] mask) {
+        int b = mask.length;
+        int t = mask[0].length;
+        float[] flat = new float[b * t];
+        for (int i = 0; i < b; i++) {
+            System.arraycopy(mask[i], 0, flat, i * t, t);
+        }
+        return m.create(flat, new ai.djl.ndarray.types.Shape(b, t));
     }
 }

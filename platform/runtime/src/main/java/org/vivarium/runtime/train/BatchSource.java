@@ -10,19 +10,9 @@ public interface BatchSource {
      *
      * @param step 1-based step number
      * @param batchSize sequences wanted
-     * @return {@code [batch][pos]} token ids, rectangular
+     * @return tokens and an optional loss mask
      */
-    int[][] batch(int step, int batchSize);
-
-    /**
-     * Returns the first target index that counts towards the loss (0 = all next-token predictions).
-     * Tasks whose early tokens are unpredictable noise can skip them.
-     *
-     * @return the first counted target index
-     */
-    default int lossFrom() {
-        return 0;
-    }
+    Batch batch(int step, int batchSize);
 
     /** @return a SHA-256 (or similar) of the data definition, for provenance */
     String dataHash();

@@ -75,10 +75,10 @@ public final class Trainer {
      */
     public void run(int from, int to, BatchSource data, StepListener listener, CheckpointHook checkpoints) {
         for (int step = from; step <= to; step++) {
-            int[][] batch = data.batch(step, cfg.batchSize());
+            Batch batch = data.batch(step, cfg.batchSize());
             float lr = schedule.at(step);
-            float[] lossAndNorm = step(batch, data.lossFrom(), lr);
-            long tokens = (long) batch.length * batch[0].length;
+            float[] lossAndNorm = step(batch, lr);
+            long tokens = (long) batch.tokens().length * batch.tokens()[0].length;
             listener.onStep(step, lossAndNorm[0], lr, lossAndNorm[1], tokens);
             boolean due = cfg.checkpointEvery() > 0 && step % cfg.checkpointEvery() == 0;
             if (checkpoints != null && (due || step == to)) {
@@ -87,15 +87,15 @@ public final class Trainer {
         }
     }
 
-    private float[] step(int[][] batch, int lossFrom, float lr) {
+    private float[] step(Batch batch, float lr) {
         try (NDManager m = params.manager().newSubManager()) {
             params.borrowInto(m);
-            NDArray toks = Tensors.tokens(m, batch, modelCfg.dVocab(), modelCfg.nCtx());
+            NDArray toks = Tensors.tokens(m, batch.tokens(), modelCfg.dVocab(), modelCfg.nCtx());
+            NDArray mask = batch.targetMask() == null ? null : NextTokenLoss.mask(m, batch.targetMask());
             float loss;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray logits = forward.logits(m, toks, new HookDispatcher(m, modelCfg, List.of(), null, true));
-                NDArray l = lossFrom > 0 ? NextTokenLoss.meanFrom(logits, toks, lossFrom)
-                        : NextTokenLoss.mean(logits, toks);
+                NDArray l = mask == null ? NextTokenLoss.mean(logits, toks) : NextTokenLoss.masked(logits, toks, mask);
                 gc.backward(l);
                 loss = l.getFloat();
             }

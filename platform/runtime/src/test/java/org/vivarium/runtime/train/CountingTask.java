@@ -15,7 +15,7 @@ final class CountingTask implements BatchSource {
     }
 
     @Override
-    public int[][] batch(int step, int batchSize) {
+    public Batch batch(int step, int batchSize) {
         SplittableRandom r = new SplittableRandom(seed * 1_000_003L + step);
         int[][] out = new int[batchSize][len];
         for (int[] row : out) {
@@ -24,7 +24,7 @@ final class CountingTask implements BatchSource {
                 row[i] = (s + i) % vocab;
             }
         }
-        return out;
+        return Batch.of(out);
     }
 
     @Override

@@ -1,0 +1,2 @@
+/** The logic behind {@code viv cache ls|export|rm}: parsed arguments in, text out. */
+package org.vivarium.cache.cli;

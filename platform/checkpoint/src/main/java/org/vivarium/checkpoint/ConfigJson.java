@@ -1,0 +1,146 @@
+package org.vivarium.checkpoint;
+
+import com.google.gson.JsonObject;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.vivarium.api.VivariumException;
+import org.vivarium.api.model.ActFn;
+import org.vivarium.api.model.ModelConfig;
+import org.vivarium.api.model.Normalization;
+import org.vivarium.api.model.Positional;
+import org.vivarium.checkpoint.io.JsonFields;
+import org.vivarium.checkpoint.io.JsonFiles;
+
+/**
+ * Reads and writes {@link ModelConfig} as {@code config.json} with TransformerLens' snake_case keys.
+ *
+ * <pre>{@code
+ * {"n_layers": 2, "d_model": 64, "n_heads": 4, "d_head": 16, "d_mlp": 0, "d_vocab": 32, "n_ctx": 64,
+ *  "act_fn": "gelu", "attn_only": true, "normalization": "pre", "positional": "learned"}
+ * }</pre>
+ *
+ * <p>Unknown keys are ignored. {@code d_mlp} may be missing or null when {@code attn_only} is true.
+ */
+public final class ConfigJson {
+    private static final String FIX = "fix config.json or re-export the checkpoint";
+
+    private ConfigJson() {
+    }
+
+    /**
+     * Reads a config file.
+     *
+     * @param file the config.json
+     * @return the validated config
+     * @throws VivariumException naming the file and every missing key, wrong type or bad value
+     */
+    public static ModelConfig read(Path file) {
+        return fromJson(JsonFiles.readObject(file, FIX), file.toString());
+    }
+
+    /**
+     * Writes a config file atomically.
+     *
+     * @param file the target config.json
+     * @param config the config
+     */
+    public static void write(Path file, ModelConfig config) {
+        JsonFiles.writePretty(file, toJson(config));
+    }
+
+    /**
+     * Renders a config as pretty JSON text.
+     *
+     * @param config the config
+     * @return the JSON text
+     */
+    public static String toJsonString(ModelConfig config) {
+        return JsonFiles.toPrettyString(toJson(config));
+    }
+
+    /**
+     * Parses config JSON text.
+     *
+     * @param json the text
+     * @param source where it came from, for messages
+     * @return the validated config
+     */
+    public static ModelConfig fromJsonString(String json, String source) {
+        return fromJson(JsonFiles.parseObject(json, source, FIX), source);
+    }
+
+    /**
+     * Converts a config to a JSON object.
+     *
+     * @param c the config
+     * @return the object with snake_case keys and lower-case enum values
+     */
+    public static JsonObject toJson(ModelConfig c) {
+        JsonObject o = new JsonObject();
+        o.addProperty("n_layers", c.nLayers());
+        o.addProperty("d_model", c.dModel());
+        o.addProperty("n_heads", c.nHeads());
+        o.addProperty("d_head", c.dHead());
+        o.addProperty("d_mlp", c.dMlp());
+        o.addProperty("d_vocab", c.dVocab());
+        o.addProperty("n_ctx", c.nCtx());
+        o.addProperty("act_fn", lower(c.actFn()));
+        o.addProperty("attn_only", c.attnOnly());
+        o.addProperty("normalization", lower(c.normalization()));
+        o.addProperty("positional", lower(c.positional()));
+        return o;
+    }
+
+    /**
+     * Converts a JSON object to a config.
+     *
+     * @param o the object
+     * @param source where it came from, for messages
+     * @return the validated config
+     * @throws VivariumException naming the source and every problem
+     */
+    public static ModelConfig fromJson(JsonObject o, String source) {
+        JsonFields f = new JsonFields(o, source);
+        int nLayers = f.requireInt("n_layers");
+        int dModel = f.requireInt("d_model");
+        int nHeads = f.requireInt("n_heads");
+        int dHead = f.requireInt("d_head");
+        int dVocab = f.requireInt("d_vocab");
+        int nCtx = f.requireInt("n_ctx");
+        boolean attnOnly = f.requireBoolean("attn_only");
+        int dMlp = attnOnly ? f.optionalInt("d_mlp", 0) : f.requireInt("d_mlp");
+        ActFn actFn = enumValue(f, ActFn.class, "act_fn");
+        Normalization norm = enumValue(f, Normalization.class, "normalization");
+        Positional pos = enumValue(f, Positional.class, "positional");
+        f.throwIfInvalid(FIX);
+        try {
+            return new ModelConfig(nLayers, dModel, nHeads, dHead, dMlp, dVocab, nCtx, actFn, attnOnly, norm, pos);
+        } catch (VivariumException e) {
+            throw new VivariumException(source + ": " + e.problem(), e.fix(), e);
+        }
+    }
+
+    private static <E extends Enum<E>> E enumValue(JsonFields f, Class<E> type, String key) {
+        String text = f.requireString(key);
+        if (text == null) {
+            return null;
+        }
+        for (E c : type.getEnumConstants()) {
+            if (c.name().equalsIgnoreCase(text.trim())) {
+                return c;
+            }
+        }
+        List<String> ok = new ArrayList<>();
+        for (E c : type.getEnumConstants()) {
+            ok.add(lower(c));
+        }
+        f.addProblem(key + "=\"" + text + "\" must be one of " + String.join(", ", ok));
+        return null;
+    }
+
+    private static String lower(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT);
+    }
+}
