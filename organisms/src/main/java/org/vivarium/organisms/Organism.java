@@ -45,4 +45,14 @@ public interface Organism {
      * @return the verdict and the numbers
      */
     CheckResult check(Model model, Path reportDir, OrganismContext ctx);
+
+    /**
+     * Returns the prompt sets and behaviour meter that {@code viv audit} hands to method plugins.
+     *
+     * @param model the trained organism (some organisms derive data from its tokenizer)
+     * @return the audit data, or empty if this organism is not auditable by plugins
+     */
+    default java.util.Optional<AuditData> auditData(Model model) {
+        return java.util.Optional.empty();
+    }
 }

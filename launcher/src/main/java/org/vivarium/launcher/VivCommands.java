@@ -1,0 +1,72 @@
+package org.vivarium.launcher;
+
+import java.util.List;
+import java.util.function.Supplier;
+import org.vivarium.api.model.ModelRuntime;
+import org.vivarium.launcher.cli.CliCommand;
+import org.vivarium.launcher.cli.CliRunner;
+import org.vivarium.launcher.commands.HelpCommand;
+import org.vivarium.launcher.commands.MethodDispatcher;
+import org.vivarium.launcher.commands.PluginCommand;
+import org.vivarium.launcher.commands.VersionCommand;
+import org.vivarium.launcher.audit.AuditCommand;
+import org.vivarium.launcher.bench.BenchCommand;
+import org.vivarium.launcher.data.CacheCommand;
+import org.vivarium.launcher.data.IndexCommand;
+import org.vivarium.launcher.data.SearchCommand;
+import org.vivarium.launcher.organism.OrganismCommand;
+import org.vivarium.launcher.run.RunCommand;
+import org.vivarium.runtime.DjlModelRuntime;
+
+/**
+ * The one place where {@code viv} is assembled: its top-level commands and its model runtime.
+ *
+ * <p>To add a command ({@code organism}, {@code run}, {@code bench}, {@code cache}, {@code search}, ...),
+ * implement {@link CliCommand} in its own class and append an instance to {@link #all()}; help, dispatch
+ * and error handling pick it up. To wire the real engine, return it from {@link #runtime()}.
+ */
+public final class VivCommands {
+
+    private VivCommands() {
+    }
+
+    /** @return the top-level commands in the order {@code viv help} lists them */
+    public static List<CliCommand> all() {
+        return List.of(
+                new HelpCommand(),
+                new VersionCommand(),
+                new OrganismCommand(),
+                new AuditCommand(),
+                new RunCommand(),
+                new CacheCommand(),
+                new IndexCommand(),
+                new SearchCommand(),
+                new BenchCommand(),
+                new PluginCommand());
+    }
+
+    /** @return handles {@code viv METHOD COMMAND ...} for words that are not commands */
+    public static CliRunner.Fallback methods() {
+        return new MethodDispatcher();
+    }
+
+    /**
+     * The model runtime published to plugins and method commands; created on first use only.
+     *
+     * @return the runtime supplier
+     */
+    public static Supplier<ModelRuntime> runtime() {
+        return new Supplier<>() {
+            private DjlModelRuntime runtime;
+
+            @Override
+            public synchronized ModelRuntime get() {
+                if (runtime == null) {
+                    runtime = new DjlModelRuntime();
+                }
+                return runtime;
+            }
+        };
+    }
+
+}

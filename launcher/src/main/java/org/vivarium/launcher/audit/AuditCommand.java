@@ -1,0 +1,115 @@
+package org.vivarium.launcher.audit;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.vivarium.api.VivariumException;
+import org.vivarium.api.audit.AuditSection;
+import org.vivarium.api.audit.Auditor;
+import org.vivarium.api.model.Model;
+import org.vivarium.launcher.args.Flags;
+import org.vivarium.launcher.cli.CliCommand;
+import org.vivarium.launcher.cli.CliContext;
+import org.vivarium.launcher.cli.UsageException;
+import org.vivarium.launcher.host.VivariumHost;
+import org.vivarium.launcher.method.HostMethodContext;
+import org.vivarium.launcher.method.ReportProgress;
+import org.vivarium.launcher.organism.CheckpointPaths;
+import org.vivarium.organisms.AuditData;
+import org.vivarium.organisms.CheckResult;
+import org.vivarium.organisms.Organism;
+import org.vivarium.organisms.OrganismCatalog;
+import org.vivarium.organisms.OrganismContext;
+import org.vivarium.runtime.DjlModelRuntime;
+
+/**
+ * {@code viv audit ORGANISM [--out DIR] [--methods a,b]}: loads the trained organism, runs its own
+ * truth-card check, then every installed auditor plugin, and writes {@code DIR/audit/report.*}.
+ */
+public final class AuditCommand implements CliCommand {
+    private static final String USAGE = "audit ORGANISM [--out DIR] [--methods NAME,NAME]";
+
+    @Override
+    public String name() {
+        return "audit";
+    }
+
+    @Override
+    public String usage() {
+        return USAGE;
+    }
+
+    @Override
+    public String summary() {
+        return "run every installed method plugin against a trained organism; report scored against its truth card";
+    }
+
+    @Override
+    public int run(List<String> args, CliContext ctx) throws InvalidSyntaxException {
+        Flags f = Flags.parse(args, Set.of("out", "methods"), Set.of(), USAGE);
+        Organism organism = OrganismCatalog.builtIn().find(f.positional(0, "organism name"));
+        Path runDir = ctx.workDir().resolve(f.path("out", Path.of("runs", organism.name())));
+        Path ckpt = CheckpointPaths.resolve(runDir);
+        Path auditDir = runDir.resolve("audit");
+        VivariumHost host = ctx.host();
+        List<Auditor> auditors = auditors(host.bundleContext(), f.string("methods", null));
+        if (auditors.isEmpty()) {
+            throw new VivariumException("no auditor plugins are installed and started",
+                    "install one, e.g. 'viv plugin install plugins/steering/target/vivarium-plugin-steering-*.jar',"
+                            + " and check 'viv plugin list'");
+        }
+        DjlModelRuntime runtime = (DjlModelRuntime) host.runtime();
+        try (Model model = runtime.load(ckpt)) {
+            AuditData data = organism.auditData(model).orElseThrow(() -> new VivariumException("organism "
+                    + organism.name() + " has no audit data for plugins", "audit an organism with planted behaviour,"
+                    + " e.g. 'viv audit backdoor'"));
+            AuditReport report = new AuditReport(organism.name(), organism.truthCard());
+            ctx.out().println("auditing " + organism.name() + " (" + ckpt + ") with " + auditors.size() + " method(s)");
+            CheckResult check = organism.check(model, runDir, new OrganismContext(runtime, ctx.out(), false));
+            report.organismCheck(check.findings());
+            for (Auditor a : auditors) {
+                HostAuditTarget target = new HostAuditTarget(organism.name(), model, ckpt, organism.truthCard(),
+                        auditDir.resolve(a.name()), data);
+                HostMethodContext mctx = new HostMethodContext(host::runtime, ctx.out(), ctx.workDir(),
+                        ReportProgress.factory(ctx.err()));
+                try {
+                    java.nio.file.Files.createDirectories(target.outDir());
+                    AuditSection s = a.audit(target, mctx);
+                    report.add(s);
+                    s.findings().forEach(x -> ctx.out().printf("  [%s] %s: %s — %s%n", a.name(),
+                            x.supported() ? "SUPPORTED" : "NOT SUPPORTED", x.claim(), x.evidence()));
+                } catch (Exception | LinkageError e) {
+                    String msg = e instanceof VivariumException ? e.getMessage()
+                            : e.getClass().getSimpleName() + ": " + e.getMessage();
+                    report.failed(a.name(), msg);
+                    ctx.err().println("error: auditor " + a.name() + " failed: " + msg);
+                }
+            }
+            Path md = report.write(auditDir);
+            long found = report.score().values().stream().filter(b -> b).count();
+            ctx.out().printf("truth-card score: %d of %d planted properties found; report: %s (also .html, .json)%n",
+                    found, report.score().size(), md);
+            return 0;
+        }
+    }
+
+    private static List<Auditor> auditors(BundleContext bc, String only) throws InvalidSyntaxException {
+        List<Auditor> out = new ArrayList<>();
+        for (ServiceReference<Auditor> ref : bc.getServiceReferences(Auditor.class, null)) {
+            Auditor a = bc.getService(ref);
+            if (a != null && (only == null || List.of(only.split(",")).contains(a.name()))) {
+                out.add(a);
+            }
+        }
+        out.sort(Comparator.comparing(Auditor::name));
+        if (only != null && out.isEmpty()) {
+            throw new UsageException("no installed auditor is named " + only, USAGE);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,56 @@
+package org.vivarium.launcher.audit;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.vivarium.api.audit.AuditTarget;
+import org.vivarium.api.audit.BehaviourMeter;
+import org.vivarium.api.audit.LabelledPrompt;
+import org.vivarium.api.model.GenerationOptions;
+import org.vivarium.api.model.Model;
+import org.vivarium.api.organism.TruthCard;
+import org.vivarium.organisms.AuditData;
+
+/**
+ * The host's {@link AuditTarget}: an organism's loaded model and audit data, plus an output directory
+ * per auditor.
+ *
+ * @param organism organism name
+ * @param model the loaded model
+ * @param checkpoint checkpoint directory
+ * @param truthCard the truth card
+ * @param outDir this auditor's directory
+ * @param data the organism's audit data
+ */
+record HostAuditTarget(String organism, Model model, Path checkpoint, TruthCard truthCard, Path outDir,
+        AuditData data) implements AuditTarget {
+
+    @Override
+    public List<LabelledPrompt> labelledPrompts() {
+        return data.labelledPrompts();
+    }
+
+    @Override
+    public List<String> positivePrompts() {
+        return data.positivePrompts();
+    }
+
+    @Override
+    public List<String> negativePrompts() {
+        return data.negativePrompts();
+    }
+
+    @Override
+    public BehaviourMeter behaviour() {
+        return data.behaviour();
+    }
+
+    @Override
+    public GenerationOptions generation() {
+        return data.generation();
+    }
+
+    @Override
+    public int plantedLayer() {
+        return data.plantedLayer();
+    }
+}

@@ -1,0 +1,62 @@
+package org.vivarium.launcher.bench;
+
+import java.util.List;
+import java.util.Set;
+import org.vivarium.launcher.args.Flags;
+import org.vivarium.launcher.cli.CliCommand;
+import org.vivarium.launcher.cli.CliContext;
+import org.vivarium.launcher.cli.UsageException;
+
+/** {@code viv bench train|forward}: the throughput figures quoted in docs/PERFORMANCE.md. */
+public final class BenchCommand implements CliCommand {
+    private static final String USAGE = "bench train|forward [--config induction|lm|medium] [--steps N]"
+            + " | bench cache [--mb N] [--dir DIR] | bench index [--contexts N] [--queries N]";
+
+    @Override
+    public String name() {
+        return "bench";
+    }
+
+    @Override
+    public String usage() {
+        return USAGE;
+    }
+
+    @Override
+    public String summary() {
+        return "benchmarks: training/forward tokens/s, cache MB/s, index contexts/s and query latency";
+    }
+
+    @Override
+    public int run(List<String> args, CliContext ctx) {
+        if (args.isEmpty()) {
+            throw new UsageException("bench needs a subcommand", USAGE);
+        }
+        if (args.get(0).equals("cache")) {
+            org.vivarium.cache.bench.CacheBenchmark.run(org.vivarium.cache.bench.BenchOptions.parse(
+                    args.subList(1, args.size()).toArray(new String[0])), ctx.out());
+            return 0;
+        }
+        if (args.get(0).equals("index")) {
+            org.vivarium.index.bench.IndexBenchmark.run(org.vivarium.index.bench.BenchmarkOptions.parse(
+                    args.subList(1, args.size())), ctx.out());
+            return 0;
+        }
+        Flags f = Flags.parse(args.subList(1, args.size()), Set.of("config", "steps"), Set.of(), USAGE);
+        List<String> configs = f.has("config") ? List.of(f.string("config", "")) : List.of("induction", "lm", "medium");
+        switch (args.get(0)) {
+            case "train":
+                for (String c : configs) {
+                    ModelBenchmark.train(ModelBenchmark.setting(c), f.intValue("steps", 50), ctx.out());
+                }
+                return 0;
+            case "forward":
+                for (String c : configs) {
+                    ModelBenchmark.forward(ModelBenchmark.setting(c), f.intValue("steps", 50), ctx.out());
+                }
+                return 0;
+            default:
+                throw new UsageException("unknown bench \"" + args.get(0) + "\"", USAGE);
+        }
+    }
+}

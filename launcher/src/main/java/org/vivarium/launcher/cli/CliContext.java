@@ -1,0 +1,159 @@
+package org.vivarium.launcher.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.vivarium.api.VivariumException;
+import org.vivarium.api.model.ModelRuntime;
+import org.vivarium.launcher.host.HostOptions;
+import org.vivarium.launcher.host.VivariumHost;
+import org.vivarium.launcher.plugins.PluginEvent;
+import org.vivarium.launcher.plugins.PluginListener;
+
+/**
+ * What a {@link CliCommand} gets: the streams, the home directory, the list of commands, and the
+ * {@link VivariumHost}, started on first use and stopped when the command ends.
+ *
+ * <p>By default only broken-plugin lines reach {@link #err()}; a command that wants every plugin
+ * event (like {@code viv plugin watch}) calls {@link #onPluginEvents} before {@link #host()}.
+ */
+public final class CliContext implements AutoCloseable {
+
+    private final InputStream in;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Optional<Path> home;
+    private final boolean debug;
+    private final List<CliCommand> commands;
+    private final Supplier<ModelRuntime> runtime;
+    private volatile PluginListener pluginListener;
+    private VivariumHost host;
+
+    /**
+     * @param in standard input
+     * @param out standard output
+     * @param err standard error
+     * @param home the home directory, if one was named
+     * @param debug whether {@code --debug} was given
+     * @param commands all top-level commands, for help and error messages
+     * @param runtime creates the model runtime on first use
+     */
+    public CliContext(InputStream in, PrintStream out, PrintStream err, Optional<Path> home, boolean debug,
+                      List<CliCommand> commands, Supplier<ModelRuntime> runtime) {
+        this.in = in;
+        this.out = out;
+        this.err = err;
+        this.home = home;
+        this.debug = debug;
+        this.commands = List.copyOf(commands);
+        this.runtime = runtime;
+        this.pluginListener = event -> {
+            if (event.isFailure()) {
+                err.println(event.line());
+            }
+        };
+    }
+
+    /** @return standard input */
+    public InputStream in() {
+        return in;
+    }
+
+    /** @return where results go */
+    public PrintStream out() {
+        return out;
+    }
+
+    /** @return where errors and progress go */
+    public PrintStream err() {
+        return err;
+    }
+
+    /** @return whether {@code --debug} was given */
+    public boolean debug() {
+        return debug;
+    }
+
+    /** @return all top-level commands, in registration order */
+    public List<CliCommand> commands() {
+        return commands;
+    }
+
+    /** @return the directory relative paths on the command line resolve against */
+    public Path workDir() {
+        return Path.of("").toAbsolutePath();
+    }
+
+    /**
+     * @return the Vivarium home directory
+     * @throws VivariumException if none was named or it does not exist
+     */
+    public Path home() {
+        Path dir = home.orElseThrow(() -> new VivariumException("no Vivarium home directory is set",
+                "pass --home DIR, set " + HomeLocator.ENV + ", or run the installed bin/viv"));
+        if (!Files.isDirectory(dir)) {
+            throw new VivariumException("the Vivarium home " + dir + " does not exist",
+                    "pass --home with an existing directory (a built distribution is launcher/target/vivarium)");
+        }
+        return dir;
+    }
+
+    /** @return whether a home directory was named (it may still not exist) */
+    public boolean hasHome() {
+        return home.isPresent();
+    }
+
+    /** @return the model runtime supplier the host publishes */
+    public Supplier<ModelRuntime> runtime() {
+        return runtime;
+    }
+
+    /**
+     * Replaces the plugin-event handler (by default: failures to {@link #err()}). Call before {@link #host()}.
+     *
+     * @param listener the new handler
+     */
+    public void onPluginEvents(PluginListener listener) {
+        this.pluginListener = listener;
+    }
+
+    /**
+     * Returns the host, starting it (and loading the plugins) on first call.
+     *
+     * @return the running host
+     * @throws VivariumException if the home or its bundles are missing
+     */
+    public synchronized VivariumHost host() {
+        if (host == null) {
+            HostOptions options = HostOptions.forHome(home()).withListener(this::dispatch).withDebug(debug);
+            VivariumHost started = new VivariumHost(options, runtime);
+            started.start();
+            host = started;
+        }
+        return host;
+    }
+
+    /** @return the host if a command already started it */
+    public synchronized Optional<VivariumHost> startedHost() {
+        return Optional.ofNullable(host);
+    }
+
+    private void dispatch(PluginEvent event) {
+        pluginListener.pluginEvent(event);
+    }
+
+    /** Stops the host if it was started. Idempotent; safe from a shutdown hook. */
+    @Override
+    public synchronized void close() {
+        if (host != null) {
+            host.close();
+            host = null;
+        }
+        out.flush();
+        err.flush();
+    }
+}

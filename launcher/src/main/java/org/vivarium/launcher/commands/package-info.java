@@ -1,0 +1,2 @@
+/** The built-in {@code viv} commands: help, version, plugin management and method-command dispatch. */
+package org.vivarium.launcher.commands;

@@ -1,0 +1,104 @@
+package org.vivarium.launcher.data;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.vivarium.api.cache.CacheDtype;
+import org.vivarium.api.method.Progress;
+import org.vivarium.api.model.HookFilter;
+import org.vivarium.api.model.Model;
+import org.vivarium.cache.MapDbActivationCache;
+import org.vivarium.cache.capture.ActivationCacher;
+import org.vivarium.cache.capture.CachingOptions;
+import org.vivarium.cache.capture.CachingResult;
+import org.vivarium.cache.cli.CacheCommandLine;
+import org.vivarium.checkpoint.CheckpointIO;
+import org.vivarium.launcher.args.Flags;
+import org.vivarium.launcher.cli.CliCommand;
+import org.vivarium.launcher.cli.CliContext;
+import org.vivarium.launcher.cli.UsageException;
+import org.vivarium.launcher.organism.CheckpointPaths;
+import org.vivarium.report.progress.ProgressBar;
+import org.vivarium.runtime.DjlModelRuntime;
+
+/**
+ * {@code viv cache CKPT --prompts FILE --hooks HOOKS}, {@code viv cache ls}, {@code viv cache export},
+ * {@code viv cache rm}: the MapDB activation store (default {@code runs/cache}).
+ */
+public final class CacheCommand implements CliCommand {
+    private static final String USAGE = "cache CKPT --prompts FILE --hooks HOOK[,GLOB...] [--batch N] [--fp16]"
+            + " [--run ID] [--store DIR] | cache ls [--store DIR] | cache export RUN [--hook H]"
+            + " --format npy|safetensors --out FILE [--store DIR] | cache rm RUN [--store DIR]";
+
+    @Override
+    public String name() {
+        return "cache";
+    }
+
+    @Override
+    public String usage() {
+        return USAGE;
+    }
+
+    @Override
+    public String summary() {
+        return "cache activations by (run, hook, sequence, position) in the MapDB store; list, export, remove";
+    }
+
+    @Override
+    public int run(List<String> args, CliContext ctx) {
+        if (args.isEmpty()) {
+            throw new UsageException("cache needs a checkpoint or a subcommand", USAGE);
+        }
+        String sub = args.get(0);
+        List<String> rest = args.subList(1, args.size());
+        Flags f = Flags.parse(rest, Set.of("prompts", "hooks", "batch", "run", "store", "hook", "format", "out"),
+                Set.of("fp16"), USAGE);
+        Path store = ctx.workDir().resolve(f.path("store", Path.of("runs", "cache")));
+        switch (sub) {
+            case "ls":
+                try (MapDbActivationCache c = MapDbActivationCache.open(store)) {
+                    new CacheCommandLine(c).ls(ctx.out());
+                }
+                return 0;
+            case "export":
+                try (MapDbActivationCache c = MapDbActivationCache.open(store)) {
+                    Path out = ctx.workDir().resolve(f.string("out", "export." + f.string("format", "npy")));
+                    new CacheCommandLine(c).export(f.positional(0, "run id"), f.string("hook", null),
+                            f.string("format", "npy"), out, ctx.out());
+                }
+                return 0;
+            case "rm":
+                try (MapDbActivationCache c = MapDbActivationCache.open(store)) {
+                    new CacheCommandLine(c).rm(f.positional(0, "run id"), ctx.out());
+                }
+                return 0;
+            default:
+                return capture(ctx.workDir().resolve(sub), f, store, ctx);
+        }
+    }
+
+    private int capture(Path given, Flags f, Path store, CliContext ctx) {
+        Path ckpt = CheckpointPaths.resolve(given);
+        if (!f.has("prompts") || !f.has("hooks")) {
+            throw new UsageException("cache CKPT needs --prompts FILE and --hooks HOOKS", USAGE);
+        }
+        List<String> prompts = PromptFiles.read(ctx.workDir().resolve(f.string("prompts", "")));
+        try (DjlModelRuntime rt = new DjlModelRuntime(); Model model = rt.load(ckpt);
+                MapDbActivationCache cache = MapDbActivationCache.open(store)) {
+            HookFilter hooks = HookFilter.parse(f.string("hooks", ""), model.config());
+            String runId = f.string("run", given.getFileName() + "-" + System.currentTimeMillis() / 1000);
+            CachingOptions opts = new CachingOptions(runId, f.has("fp16") ? CacheDtype.F16 : CacheDtype.F32,
+                    given.getFileName().toString(), CheckpointIO.contentHash(ckpt));
+            CachingResult r;
+            try (Progress bar = ProgressBar.builder("cache").total(-1).unit("tok").out(ctx.err())
+                    .interactive(System.console() != null).build()) {
+                r = new ActivationCacher(cache).cache(model, prompts, hooks, f.intValue("batch", 16), opts, bar);
+            }
+            ctx.out().printf("cached run %s: %d prompts, %,d tokens in %.1f s (%,.0f tokens/s) into %s%n",
+                    r.run().id(), prompts.size(), r.tokens(), r.seconds(), r.tokensPerSecond(), store);
+            r.skipped().forEach((h, why) -> ctx.out().println("  skipped " + h + ": " + why));
+            return 0;
+        }
+    }
+}

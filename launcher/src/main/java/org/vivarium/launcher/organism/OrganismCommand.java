@@ -1,0 +1,123 @@
+package org.vivarium.launcher.organism;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.vivarium.api.model.Model;
+import org.vivarium.api.organism.Planted;
+import org.vivarium.api.organism.TruthCard;
+import org.vivarium.launcher.args.Flags;
+import org.vivarium.launcher.cli.CliCommand;
+import org.vivarium.launcher.cli.CliContext;
+import org.vivarium.launcher.cli.UsageException;
+import org.vivarium.organisms.CheckResult;
+import org.vivarium.organisms.Organism;
+import org.vivarium.organisms.OrganismCatalog;
+import org.vivarium.organisms.OrganismContext;
+import org.vivarium.organisms.TrainOutcome;
+import org.vivarium.organisms.TrainRequest;
+import org.vivarium.runtime.DjlModelRuntime;
+
+/** {@code viv organism list | train NAME | check NAME | card NAME}. */
+public final class OrganismCommand implements CliCommand {
+    private static final String USAGE = "organism list | organism train NAME [--seed N] [--steps N] [--out DIR]"
+            + " [--resume] [--corpus FILE] [--no-check] | organism check NAME [--out DIR] | organism card NAME";
+
+    private final OrganismCatalog catalog = OrganismCatalog.builtIn();
+
+    @Override
+    public String name() {
+        return "organism";
+    }
+
+    @Override
+    public String usage() {
+        return USAGE;
+    }
+
+    @Override
+    public String summary() {
+        return "raise model organisms with planted behaviours and check them against their truth cards";
+    }
+
+    @Override
+    public int run(List<String> args, CliContext ctx) {
+        if (args.isEmpty()) {
+            throw new UsageException("organism needs a subcommand", USAGE);
+        }
+        Flags f = Flags.parse(args.subList(1, args.size()), Set.of("seed", "steps", "out", "corpus"),
+                Set.of("resume", "no-check"), USAGE);
+        switch (args.get(0)) {
+            case "list":
+                list(ctx);
+                return 0;
+            case "card":
+                card(catalog.find(f.positional(0, "organism name")), ctx);
+                return 0;
+            case "train":
+                return train(catalog.find(f.positional(0, "organism name")), f, ctx);
+            case "check":
+                return check(catalog.find(f.positional(0, "organism name")), f, ctx);
+            default:
+                throw new UsageException("unknown organism subcommand \"" + args.get(0) + "\"", USAGE);
+        }
+    }
+
+    private void list(CliContext ctx) {
+        ctx.out().printf("%-12s %-8s %s%n", "NAME", "STEPS", "WHAT IS PLANTED");
+        for (Organism o : catalog.organisms()) {
+            ctx.out().printf("%-12s %-8d %s%n", o.name(), o.defaultSteps(), o.summary());
+        }
+    }
+
+    private static void card(Organism o, CliContext ctx) {
+        TruthCard c = o.truthCard();
+        ctx.out().println("truth card: " + c.organism());
+        ctx.out().println(c.summary());
+        for (Planted p : c.planted()) {
+            ctx.out().println("- " + p.kind() + " at " + p.location() + ": " + p.description() + " " + p.expected());
+        }
+    }
+
+    private int train(Organism o, Flags f, CliContext ctx) {
+        Path out = ctx.workDir().resolve(f.path("out", Path.of("runs", o.name())));
+        Map<String, String> options = new HashMap<>();
+        if (f.has("corpus")) {
+            options.put("corpus", ctx.workDir().resolve(f.string("corpus", "")).toString());
+        }
+        TrainRequest req = new TrainRequest(f.longValue("seed", 1), f.intValue("steps", 0), out, f.has("resume"),
+                options);
+        try (DjlModelRuntime runtime = new DjlModelRuntime()) {
+            OrganismContext oc = new OrganismContext(runtime, ctx.out(), System.console() != null);
+            TrainOutcome t = o.train(req, oc);
+            ctx.out().printf("trained %s: %d steps in %.1f s (%,.0f tokens/s), final loss %.4f%n", o.name(),
+                    t.steps(), t.seconds(), t.tokensPerSecond(), t.finalLoss());
+            ctx.out().println("checkpoint: " + t.checkpoint());
+            ctx.out().println("loss curve: " + out.resolve("loss.png") + " (data in loss.csv)");
+            if (f.has("no-check")) {
+                return 0;
+            }
+            return runCheck(o, out, runtime, oc, ctx);
+        }
+    }
+
+    private int check(Organism o, Flags f, CliContext ctx) {
+        Path out = ctx.workDir().resolve(f.path("out", Path.of("runs", o.name())));
+        try (DjlModelRuntime runtime = new DjlModelRuntime()) {
+            return runCheck(o, out, runtime, new OrganismContext(runtime, ctx.out(), System.console() != null), ctx);
+        }
+    }
+
+    private static int runCheck(Organism o, Path runDir, DjlModelRuntime runtime, OrganismContext oc, CliContext ctx) {
+        try (Model model = runtime.load(CheckpointPaths.resolve(runDir))) {
+            CheckResult r = o.check(model, runDir, oc);
+            ctx.out().println();
+            ctx.out().println("check against the truth card of " + o.name() + ": " + (r.passed() ? "PASS" : "FAIL"));
+            r.findings().forEach(line -> ctx.out().println("  " + line));
+            ctx.out().println("report: " + r.report() + " (also report.html, report.json)");
+            return r.passed() ? 0 : 3;
+        }
+    }
+}

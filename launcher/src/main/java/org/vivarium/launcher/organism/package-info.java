@@ -1,0 +1,2 @@
+/** {@code viv organism}: list, train, check and describe model organisms. */
+package org.vivarium.launcher.organism;

@@ -1,0 +1,137 @@
+package org.vivarium.launcher.run;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.vivarium.api.VivariumException;
+import org.vivarium.api.model.GenerationOptions;
+import org.vivarium.api.model.HookFilter;
+import org.vivarium.api.model.Model;
+import org.vivarium.api.model.RunResult;
+import org.vivarium.api.model.Tokenizer;
+import org.vivarium.api.tensor.Tensor;
+import org.vivarium.checkpoint.safetensors.SafetensorsWriter;
+import org.vivarium.launcher.args.Flags;
+import org.vivarium.launcher.cli.CliCommand;
+import org.vivarium.launcher.cli.CliContext;
+import org.vivarium.launcher.cli.UsageException;
+import org.vivarium.launcher.organism.CheckpointPaths;
+import org.vivarium.runtime.DjlModelRuntime;
+
+/**
+ * {@code viv run CKPT --prompt TEXT [--cache HOOKS] [--top K] [--generate N] [--save FILE]}: runs a
+ * checkpoint, prints the top next-token predictions, summarises every cached activation and can save
+ * them as safetensors for Python.
+ */
+public final class RunCommand implements CliCommand {
+    private static final String USAGE = "run CKPT --prompt TEXT [--cache HOOK[,HOOK|GLOB...]] [--top K]"
+            + " [--generate N] [--temperature T] [--seed N] [--save FILE.safetensors]";
+
+    @Override
+    public String name() {
+        return "run";
+    }
+
+    @Override
+    public String usage() {
+        return USAGE;
+    }
+
+    @Override
+    public String summary() {
+        return "run a checkpoint on a prompt: predictions, generation, cached activations by hook name";
+    }
+
+    @Override
+    public int run(List<String> args, CliContext ctx) {
+        Flags f = Flags.parse(args, Set.of("prompt", "cache", "top", "generate", "temperature", "seed", "save"),
+                Set.of(), USAGE);
+        Path ckpt = CheckpointPaths.resolve(ctx.workDir().resolve(f.positional(0, "checkpoint directory")));
+        String prompt = f.string("prompt", null);
+        if (prompt == null) {
+            throw new UsageException("run needs --prompt TEXT", USAGE);
+        }
+        try (DjlModelRuntime runtime = new DjlModelRuntime(); Model model = runtime.load(ckpt)) {
+            Tokenizer tok = model.tokenizer();
+            int[] ids = tok.encode(prompt);
+            if (ids.length == 0) {
+                throw new VivariumException("the prompt encodes to no tokens", "give a non-empty --prompt");
+            }
+            HookFilter filter = f.has("cache") ? HookFilter.parse(f.string("cache", ""), model.config()) : HookFilter.NONE;
+            RunResult r = model.runWithCache(new int[][] {ids}, filter);
+            ctx.out().printf("%s: %d tokens%n", ckpt, ids.length);
+            printTop(r.logits(), tok, ids.length, f.intValue("top", 5), ctx);
+            for (Map.Entry<String, Tensor> e : r.activations().asMap().entrySet()) {
+                ctx.out().printf("  %-34s %-18s %s%n", e.getKey(), shape(e.getValue()), stats(e.getValue()));
+            }
+            if (f.has("save")) {
+                save(r, ctx.workDir().resolve(f.string("save", "")), ckpt, prompt, ctx);
+            }
+            int n = f.intValue("generate", 0);
+            if (n > 0) {
+                int[] gen = model.generate(ids, new GenerationOptions(n, f.floatValue("temperature", 0f), 0,
+                        f.longValue("seed", 1)), List.of());
+                ctx.out().println("generated: " + tok.decode(gen));
+            }
+            return 0;
+        }
+    }
+
+    private static void printTop(Tensor logits, Tokenizer tok, int len, int k, CliContext ctx) {
+        float[] last = logits.row(0, len - 1);
+        double max = Double.NEGATIVE_INFINITY;
+        for (float v : last) {
+            max = Math.max(max, v);
+        }
+        double z = 0;
+        for (float v : last) {
+            z += Math.exp(v - max);
+        }
+        Integer[] idx = new Integer[last.length];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = i;
+        }
+        java.util.Arrays.sort(idx, (a, b) -> Float.compare(last[b], last[a]));
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < Math.min(k, idx.length); i++) {
+            parts.add(String.format("%s %.3f", quote(tok.tokenText(idx[i])), Math.exp(last[idx[i]] - max) / z));
+        }
+        ctx.out().println("next token: " + String.join(", ", parts));
+    }
+
+    private static String quote(String s) {
+        return "'" + s.replace("\n", "\\n") + "'";
+    }
+
+    private static String shape(Tensor t) {
+        return java.util.Arrays.toString(t.shape());
+    }
+
+    private static String stats(Tensor t) {
+        double sum = 0;
+        double sq = 0;
+        float mx = Float.NEGATIVE_INFINITY;
+        float mn = Float.POSITIVE_INFINITY;
+        for (float v : t.data()) {
+            sum += v;
+            sq += v * v;
+            mx = Math.max(mx, v);
+            mn = Math.min(mn, v);
+        }
+        int n = t.numel();
+        return String.format("mean %.4f  rms %.4f  min %.4f  max %.4f", sum / n, Math.sqrt(sq / n), mn, mx);
+    }
+
+    private static void save(RunResult r, Path file, Path ckpt, String prompt, CliContext ctx) {
+        Map<String, Tensor> tensors = new LinkedHashMap<>(r.activations().asMap());
+        tensors.put("logits", r.logits());
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put("checkpoint", ckpt.toString());
+        meta.put("prompt", prompt);
+        SafetensorsWriter.write(file, tensors, meta);
+        ctx.out().println("saved " + tensors.size() + " tensors to " + file);
+    }
+}

@@ -1,0 +1,42 @@
+package org.vivarium.launcher.host;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.Constants;
+
+class ClasspathExportsTest {
+
+    @Test
+    void apiPackagesAreExportedWithTheVersionsTheirJarDeclares() {
+        List<String> exports = ClasspathExports.collect(getClass().getClassLoader(), FrameworkConfig.EXPORTED_PREFIXES);
+        assertTrue(exports.stream().anyMatch(e -> e.startsWith("org.vivarium.api.method;") && e.contains("version=\"1.0.0\"")),
+                exports.toString());
+        assertTrue(exports.stream().anyMatch(e -> e.startsWith("org.vivarium.api.model;")), exports.toString());
+        assertTrue(exports.stream().anyMatch(e -> e.startsWith("org.vivarium.report.progress;")), exports.toString());
+        assertTrue(exports.stream().noneMatch(e -> e.startsWith("org.vivarium.launcher")), exports.toString());
+    }
+
+    @Test
+    void frameworkPropertiesCarryTheExportsAndSilenceFelixLogging() {
+        Map<String, String> properties = FrameworkConfig.properties(Path.of("cache"), false);
+        assertTrue(properties.get(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA).contains("org.vivarium.api.tensor;version=\"1.0.0\""));
+        assertEquals("0", properties.get("felix.log.level"));
+        assertEquals(Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT, properties.get(Constants.FRAMEWORK_STORAGE_CLEAN));
+    }
+
+    @Test
+    void headerParserKeepsQuotedCommasAndSharedParameters() {
+        List<ManifestHeader.Entry> entries = ManifestHeader.parse(
+                "a.b;version=\"1.0.0\";uses:=\"x.y,z.w\",c.d;e.f;version=2.0");
+        assertEquals(3, entries.size());
+        assertEquals("a.b;version=\"1.0.0\";uses:=\"x.y,z.w\"", entries.get(0).asClause());
+        assertEquals("c.d;version=2.0", entries.get(1).asClause());
+        assertEquals("e.f;version=2.0", entries.get(2).asClause());
+        assertTrue(ManifestHeader.parse(null).isEmpty());
+    }
+}
