@@ -1,0 +1,126 @@
+package org.vivarium.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The model commands end to end through {@link Viv#run}, on a real (briefly trained) language-model
+ * organism: train, run with caching, cache into MapDB and export, index neuron contexts into Lucene,
+ * search them, and the one-line errors for bad input.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ModelCommandsTest {
+    @TempDir
+    static Path dir;
+    private static Path prompts;
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private static Result viv(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = assertTimeoutPreemptively(Duration.ofMinutes(5), () -> Viv.run(args, InputStream.nullInputStream(),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                Map.of()));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @BeforeAll
+    static void train() throws Exception {
+        prompts = dir.resolve("prompts.txt");
+        Files.write(prompts, List.of("# one prompt per line", "The economy of the nation is strong.",
+                "We will protect our families and our children.", "Congress must pass this bill this year.",
+                "Our soldiers serve with honor around the world.", "Tonight I ask the Congress to act."));
+        Result r = viv("organism", "train", "lm", "--steps", "60", "--out", dir.resolve("lm").toString(), "--no-check");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("trained lm: 60 steps"), r.out());
+    }
+
+    @Test
+    @Order(1)
+    void runShowsPredictionsCachesHooksAndSavesSafetensors() throws Exception {
+        Path st = dir.resolve("acts.safetensors");
+        Result r = viv("run", dir.resolve("lm").toString(), "--prompt", "The state of the", "--cache",
+                "blocks.*.hook_resid_post,blocks.0.attn.hook_pattern", "--save", st.toString(), "--generate", "10");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("next token:"), r.out());
+        assertTrue(r.out().contains("blocks.1.hook_resid_post") && r.out().contains("[1, 4, 16, 16]"), r.out());
+        assertTrue(Files.size(st) > 1000);
+    }
+
+    @Test
+    @Order(2)
+    void cacheStoresExportsAndLists() throws Exception {
+        Path store = dir.resolve("cache");
+        Result r = viv("cache", dir.resolve("lm").toString(), "--prompts", prompts.toString(), "--hooks",
+                "blocks.0.hook_resid_post", "--run", "r1", "--store", store.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("cached run r1"), r.out());
+        Result ls = viv("cache", "ls", "--store", store.toString());
+        assertTrue(ls.out().contains("r1"), ls.out());
+        Path npy = dir.resolve("r1.npy");
+        Result ex = viv("cache", "export", "r1", "--hook", "blocks.0.hook_resid_post", "--format", "npy", "--out",
+                npy.toString(), "--store", store.toString());
+        assertEquals(0, ex.code(), ex.err());
+        assertTrue(Files.size(npy) > 128 * 4 * 100, "one row of 128 floats per token");
+    }
+
+    @Test
+    @Order(3)
+    void indexedNeuronContextsAreSearchable() {
+        Path index = dir.resolve("index");
+        Result r = viv("index", "units", dir.resolve("lm").toString(), "--prompts", prompts.toString(), "--hook",
+                "blocks.0.mlp.hook_post", "--top", "3", "--index", index.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("indexed"), r.out());
+        Result s = viv("search", "Congress", "--top", "3", "--index", index.toString());
+        assertEquals(0, s.code(), s.err());
+        assertTrue(s.out().contains("neuron/L0/"), s.out());
+        Result f = viv("search", "feature:neuron/L0/5", "--index", index.toString());
+        assertEquals(0, f.code(), f.err());
+        Result agg = viv("search", "Congress", "--features", "--index", index.toString());
+        assertEquals(0, agg.code(), agg.err());
+    }
+
+    @Test
+    @Order(4)
+    void badInputIsOneClearErrorLine() {
+        Result missing = viv("cache", dir.resolve("lm").toString(), "--prompts", dir.resolve("none.txt").toString(),
+                "--hooks", "blocks.0.hook_resid_post", "--store", dir.resolve("cache2").toString());
+        assertEquals(1, missing.code());
+        assertEquals(1, missing.err().lines().count(), missing.err());
+        assertTrue(missing.err().contains("none.txt"), missing.err());
+        Result hook = viv("run", dir.resolve("lm").toString(), "--prompt", "x", "--cache", "blocks.9.hook_z");
+        assertEquals(1, hook.code());
+        assertTrue(hook.err().contains("valid names are"), hook.err());
+        Result query = viv("search", "foo AND (", "--index", dir.resolve("index").toString());
+        assertEquals(1, query.code());
+        assertTrue(query.err().contains("syntax"), query.err());
+    }
+
+    @Test
+    @Order(5)
+    void benchmarksRun() {
+        Result r = viv("bench", "train", "--config", "induction", "--steps", "3");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("tokens/s"), r.out());
+    }
+}

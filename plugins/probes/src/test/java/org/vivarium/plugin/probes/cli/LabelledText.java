@@ -1,0 +1,52 @@
+package org.vivarium.plugin.probes.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Builds labelled prompts from real English: random snippets of a corpus that end on a letter, labelled
+ * 1 when that last letter is a vowel. The label is visible in the final character, so a model's
+ * residual stream at the last position should carry it.
+ */
+final class LabelledText {
+    private LabelledText() {
+    }
+
+    static String vowelEndingTsv(String corpus, int perClass, long seed) {
+        Random r = new Random(seed);
+        List<String> lines = new ArrayList<>();
+        int[] count = new int[2];
+        while (count[0] < perClass || count[1] < perClass) {
+            int len = 16 + r.nextInt(32);
+            int start = r.nextInt(corpus.length() - len);
+            String s = corpus.substring(start, start + len).replaceAll("\\s+", " ").strip();
+            if (s.isEmpty() || !Character.isLetter(s.charAt(s.length() - 1))) {
+                continue;
+            }
+            int label = "aeiouAEIOU".indexOf(s.charAt(s.length() - 1)) >= 0 ? 1 : 0;
+            if (count[label] < perClass) {
+                count[label]++;
+                lines.add(label + "\t" + s);
+            }
+        }
+        return "# label 1: the text ends in a vowel\n" + String.join("\n", lines) + "\n";
+    }
+
+    static String shuffleLabels(String tsv, long seed) {
+        List<String> labels = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        for (String line : tsv.split("\n")) {
+            if (!line.startsWith("#")) {
+                labels.add(line.substring(0, 1));
+                texts.add(line.substring(2));
+            }
+        }
+        java.util.Collections.shuffle(labels, new Random(seed));
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < texts.size(); i++) {
+            b.append(labels.get(i)).append('\t').append(texts.get(i)).append('\n');
+        }
+        return b.toString();
+    }
+}

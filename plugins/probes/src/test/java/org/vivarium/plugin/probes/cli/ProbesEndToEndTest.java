@@ -1,0 +1,178 @@
+package org.vivarium.plugin.probes.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vivarium.api.VivariumException;
+import org.vivarium.api.index.SearchOptions;
+import org.vivarium.api.method.MethodCommand;
+import org.vivarium.index.LuceneContextIndex;
+import org.vivarium.organisms.OrganismContext;
+import org.vivarium.organisms.TrainOutcome;
+import org.vivarium.organisms.TrainRequest;
+import org.vivarium.organisms.lm.Corpus;
+import org.vivarium.organisms.lm.LmOrganism;
+import org.vivarium.plugin.probes.ProbesMethod;
+import org.vivarium.plugin.probes.io.JsonReader;
+import org.vivarium.runtime.DjlModelRuntime;
+
+/**
+ * Fits probes on a real (briefly trained) character-level language model through the plugin's own
+ * commands, as the host would run them.
+ */
+class ProbesEndToEndTest {
+    @TempDir
+    static Path work;
+
+    private static DjlModelRuntime runtime;
+
+    @BeforeAll
+    static void trainSmallModel() throws Exception {
+        runtime = new DjlModelRuntime();
+        train(1);
+        String text = Corpus.embedded().text();
+        String tsv = LabelledText.vowelEndingTsv(text, 200, 3);
+        Files.writeString(work.resolve("vowels.tsv"), tsv);
+        Files.writeString(work.resolve("shuffled.tsv"), LabelledText.shuffleLabels(tsv, 4));
+    }
+
+    /**
+     * Trains the lm organism for 150 steps into runs/lm. The runtime's trainer has been seen to end in a
+     * NaN loss now and then with the same seed (a runtime issue, reported); one retry with another seed
+     * keeps this fixture from failing the probes tests for it.
+     */
+    private static void train(long seed) throws IOException {
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        TrainOutcome outcome = new LmOrganism().train(new TrainRequest(seed, 150, work.resolve("runs/lm"), false),
+                new OrganismContext(runtime, quiet, false));
+        if (!Float.isFinite(outcome.finalLoss())) {
+            System.err.println("warning: lm training with seed " + seed + " ended with loss " + outcome.finalLoss()
+                    + "; retrying once with seed " + (seed + 1));
+            assertTrue(seed == 1, "lm training diverged twice (loss " + outcome.finalLoss() + ")");
+            deleteTree(work.resolve("runs/lm"));
+            train(seed + 1);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    @AfterAll
+    static void closeRuntime() {
+        runtime.close();
+    }
+
+    private static MethodCommand command(String name) {
+        return new ProbesMethod().commands().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> probes(Path outDir) throws Exception {
+        Map<String, Object> doc = (Map<String, Object>) JsonReader.parse(Files.readString(outDir.resolve("probes.json")));
+        return (List<Map<String, Object>>) doc.get("probes");
+    }
+
+    private static double best(List<Map<String, Object>> probes) {
+        return probes.stream().mapToDouble(p -> (Double) p.get("accuracy")).max().orElseThrow();
+    }
+
+    @Test
+    void probesReadTheLastCharacterAndShuffledLabelsDoNot() throws Exception {
+        TestMethodContext ctx = new TestMethodContext(runtime, work);
+        assertEquals(0, command("fit").run(List.of("runs/lm", "--data", "vowels.tsv"), ctx));
+        Path out = work.resolve("runs/probes/lm");
+        for (String f : List.of("probes.json", "probes.csv", "accuracy.png", "report.md", "report.html",
+                "contexts.tsv")) {
+            assertTrue(Files.size(out.resolve(f)) > 0, f + " is missing or empty");
+        }
+        List<Map<String, Object>> probes = probes(out);
+        assertEquals(4, probes.size(), "2 layers x 2 kinds");
+        assertTrue(best(probes) > 0.8, "best held-out accuracy " + best(probes));
+        Map<String, Object> first = probes.get(0);
+        assertEquals("probe/logistic@blocks.0.hook_resid_post", first.get("feature"));
+        assertEquals(128, ((List<?>) first.get("direction")).size());
+        assertEquals(100.0, first.get("n_test"));
+        assertTrue(ctx.output().contains("context index not available in this host; contexts saved to contexts.tsv"));
+        assertTrue(ctx.output().contains("| probe") || ctx.output().contains("blocks.1.hook_resid_post"));
+        assertEquals(List.of("reading activations 400/400 prompt", "fitting probes 4/4 probe",
+                "scanning contexts 400/400 prompt"), ctx.progressLog);
+        List<String> contexts = Files.readAllLines(out.resolve("contexts.tsv"));
+        assertTrue(contexts.size() > 4 * 40, "expected ~50 contexts per probe, got " + (contexts.size() - 1));
+        assertTrue(Files.readString(out.resolve("report.md")).contains("![Held-out accuracy and AUROC per hook]"));
+
+        TestMethodContext control = new TestMethodContext(runtime, work);
+        command("fit").run(List.of("runs/lm/checkpoint", "--data", "shuffled.tsv", "--out", "ctrl"), control);
+        double shuffled = best(probes(work.resolve("ctrl")));
+        assertTrue(shuffled < 0.7, "label-shuffled control reached " + shuffled);
+
+        TestMethodContext show = new TestMethodContext(runtime, work);
+        assertEquals(0, command("show").run(List.of("runs/probes/lm"), show));
+        assertTrue(show.output().contains("probe/diffmean@blocks.1.hook_resid_post"), show.output());
+        assertTrue(show.output().contains("organism/lm"), show.output());
+    }
+
+    @Test
+    void contextsGoIntoARealContextIndexWhenTheHostHasOne() throws Exception {
+        try (LuceneContextIndex index = LuceneContextIndex.open(work.resolve("index"))) {
+            FitCommand fit = new FitCommand(() -> Optional.of(index));
+            TestMethodContext ctx = new TestMethodContext(runtime, work);
+            fit.run(List.of("runs/lm", "--data", "vowels.tsv", "--out", "indexed", "--kind", "diffmean",
+                    "--hook", "blocks.1.hook_resid_post", "--position", "mean", "--top-contexts", "20"), ctx);
+            assertTrue(ctx.output().contains("added 20 contexts to the context index"), ctx.output());
+            assertEquals(20, index.count("feature:probe/diffmean@blocks.1.hook_resid_post"));
+            var hits = index.search("layer:1", SearchOptions.defaults().withTop(3)).hits();
+            assertEquals("blocks.1.hook_resid_post", hits.get(0).record().hook());
+        }
+    }
+
+    @Test
+    void positionAllUsesEveryTokenAndSplitsByPrompt() throws Exception {
+        TestMethodContext ctx = new TestMethodContext(runtime, work);
+        command("fit").run(List.of("runs/lm", "--data", "vowels.tsv", "--out", "all", "--position", "all",
+                "--kind", "diffmean", "--hook", "blocks.0.hook_resid_post"), ctx);
+        Map<String, Object> probe = probes(work.resolve("all")).get(0);
+        long tokens = Files.readAllLines(work.resolve("vowels.tsv")).stream().filter(l -> !l.startsWith("#"))
+                .mapToInt(l -> l.length() - 2).sum();
+        assertEquals((double) tokens, (Double) probe.get("n_train") + (Double) probe.get("n_test"));
+        assertTrue((Double) probe.get("n_test") < 0.35 * tokens, "about a quarter of the prompts are held out");
+    }
+
+    @Test
+    void badInputFailsWithProblemAndFix() throws Exception {
+        TestMethodContext ctx = new TestMethodContext(runtime, work);
+        MethodCommand fit = command("fit");
+        VivariumException hook = assertThrows(VivariumException.class,
+                () -> fit.run(List.of("runs/lm", "--data", "vowels.tsv", "--hook", "blocks.9.hook_resid_post"), ctx));
+        assertTrue(hook.getMessage().contains("valid names are"), hook.getMessage());
+        Files.writeString(work.resolve("one-class.tsv"), "1\ta\n1\tb\n1\tc\n1\td\n1\te\n");
+        VivariumException oneClass = assertThrows(VivariumException.class,
+                () -> fit.run(List.of("runs/lm", "--data", "one-class.tsv"), ctx));
+        assertTrue(oneClass.getMessage().contains("only class 1"), oneClass.getMessage());
+        VivariumException missing = assertThrows(VivariumException.class,
+                () -> fit.run(List.of("runs/lm", "--data", "nope.tsv"), ctx));
+        assertTrue(missing.getMessage().contains("data file"), missing.getMessage());
+        VivariumException show = assertThrows(VivariumException.class,
+                () -> command("show").run(List.of("runs/lm"), ctx));
+        assertTrue(show.getMessage().contains("no probes.json"), show.getMessage());
+    }
+}

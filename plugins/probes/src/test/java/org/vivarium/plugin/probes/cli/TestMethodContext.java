@@ -1,0 +1,70 @@
+package org.vivarium.plugin.probes.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.vivarium.api.method.MethodContext;
+import org.vivarium.api.method.Progress;
+import org.vivarium.api.model.ModelRuntime;
+
+/**
+ * A {@link MethodContext} for tests: wraps a real model runtime, captures printed output and records
+ * progress labels and units instead of drawing bars.
+ */
+final class TestMethodContext implements MethodContext {
+    private final ModelRuntime runtime;
+    private final Path workDir;
+    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+    final List<String> progressLog = new ArrayList<>();
+
+    TestMethodContext(ModelRuntime runtime, Path workDir) {
+        this.runtime = runtime;
+        this.workDir = workDir;
+    }
+
+    @Override
+    public ModelRuntime runtime() {
+        return runtime;
+    }
+
+    @Override
+    public PrintStream out() {
+        return out;
+    }
+
+    @Override
+    public Path workDir() {
+        return workDir;
+    }
+
+    @Override
+    public Progress progress(String label, long total, String unit) {
+        return new Progress() {
+            private long done;
+
+            @Override
+            public void advance(long units) {
+                done += units;
+            }
+
+            @Override
+            public void metric(String name, double value) {
+                // shown next to the bar by real hosts; nothing to draw here
+            }
+
+            @Override
+            public void close() {
+                progressLog.add(label + " " + done + "/" + total + " " + unit);
+            }
+        };
+    }
+
+    /** @return everything printed so far */
+    String output() {
+        return buffer.toString(StandardCharsets.UTF_8);
+    }
+}
