@@ -38,6 +38,7 @@ public final class VivariumHost implements AutoCloseable {
     private Path storage;
     private MethodRegistry methods;
     private PluginManager plugins;
+    private LazyContextIndex contextIndex;
 
     /**
      * Creates a host; nothing runs until {@link #start()}.
@@ -67,6 +68,8 @@ public final class VivariumHost implements AutoCloseable {
             framework.start();
             BundleContext context = framework.getBundleContext();
             context.registerService(ModelRuntime.class, runtime, new Hashtable<>());
+            contextIndex = new LazyContextIndex(Path.of("runs", "index").toAbsolutePath());
+            context.registerService(org.vivarium.api.index.ContextIndex.class, contextIndex, new Hashtable<>());
             methods = new MethodRegistry(context);
             methods.open();
             CoreBundles.installAndStart(context, options.coreBundles());
@@ -130,6 +133,10 @@ public final class VivariumHost implements AutoCloseable {
         if (methods != null) {
             methods.close();
             methods = null;
+        }
+        if (contextIndex != null) {
+            contextIndex.shutdown();
+            contextIndex = null;
         }
         if (framework != null) {
             try {

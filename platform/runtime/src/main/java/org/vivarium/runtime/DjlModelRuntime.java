@@ -6,6 +6,7 @@ import org.vivarium.api.model.Model;
 import org.vivarium.api.model.ModelRuntime;
 import org.vivarium.checkpoint.Checkpoint;
 import org.vivarium.checkpoint.CheckpointIO;
+import org.vivarium.runtime.lora.AdapterLoader;
 import org.vivarium.runtime.model.DjlModel;
 import org.vivarium.runtime.model.ParameterStore;
 
@@ -31,6 +32,17 @@ public final class DjlModelRuntime implements ModelRuntime, AutoCloseable {
     public Model load(Path checkpointDir) {
         Checkpoint c = CheckpointIO.read(checkpointDir);
         return fromCheckpoint(c);
+    }
+
+    /**
+     * Loads a base checkpoint plus a LoRA adapter, merged into the weights (see {@link AdapterLoader}).
+     *
+     * @param checkpointDir the base checkpoint
+     * @param adapterDir the directory holding adapter.safetensors and adapter_config.json (may be the same)
+     * @return the adapted model
+     */
+    public DjlModel load(Path checkpointDir, Path adapterDir) {
+        return AdapterLoader.merged(checkpointDir, adapterDir, root());
     }
 
     /**

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.vivarium.api.VivariumException;
@@ -28,6 +29,7 @@ public final class DjlModel implements Model {
     private final ParameterStore params;
     private final Tokenizer tokenizer;
     private final Provenance provenance;
+    private final WeightDeltas deltas;
     private final TransformerForward forward;
     private boolean closed;
 
@@ -40,11 +42,27 @@ public final class DjlModel implements Model {
      * @param provenance where the weights came from
      */
     public DjlModel(ModelConfig cfg, ParameterStore params, Tokenizer tokenizer, Provenance provenance) {
+        this(cfg, params, null, tokenizer, provenance);
+    }
+
+    /**
+     * Wraps weights plus live weight changes (e.g. LoRA adapters) into a runnable model: every forward pass
+     * uses {@code W + delta}. The model takes ownership of {@code params} and {@code deltas}.
+     *
+     * @param cfg architecture
+     * @param params base weights
+     * @param deltas changes applied on the fly, or {@code null} for none
+     * @param tokenizer tokenizer
+     * @param provenance where the weights came from
+     */
+    public DjlModel(ModelConfig cfg, ParameterStore params, WeightDeltas deltas, Tokenizer tokenizer,
+            Provenance provenance) {
         this.cfg = cfg;
         this.params = params;
+        this.deltas = deltas;
         this.tokenizer = tokenizer;
         this.provenance = provenance;
-        this.forward = new TransformerForward(cfg, params);
+        this.forward = new TransformerForward(cfg, params, deltas);
     }
 
     @Override
@@ -62,16 +80,28 @@ public final class DjlModel implements Model {
         return provenance;
     }
 
-    /** @return the weights as NDArrays (for training and analysis inside the runtime) */
+    /** @return the weights as NDArrays (for training and analysis inside the runtime); base weights if adapted */
     public ParameterStore parameters() {
         return params;
+    }
+
+    /** @return the live weight changes (e.g. LoRA adapters), or {@code null} if the model has none */
+    public WeightDeltas deltas() {
+        return deltas;
+    }
+
+    private void borrow(NDManager m) {
+        params.borrowInto(m);
+        if (deltas != null) {
+            deltas.borrowInto(m);
+        }
     }
 
     @Override
     public RunResult run(int[][] tokens, List<Hook> hooks, HookFilter cache) {
         checkOpen();
         try (NDManager m = params.manager().newSubManager()) {
-            params.borrowInto(m);
+            borrow(m);
             NDArray toks = Tensors.tokens(m, tokens, cfg.dVocab(), cfg.nCtx());
             HookDispatcher d = new HookDispatcher(m, cfg, hooks, cache, false);
             NDArray logits = forward.logits(m, toks, d);
@@ -84,7 +114,7 @@ public final class DjlModel implements Model {
     public float[] loss(int[][] tokens, List<Hook> hooks) {
         checkOpen();
         try (NDManager m = params.manager().newSubManager()) {
-            params.borrowInto(m);
+            borrow(m);
             NDArray toks = Tensors.tokens(m, tokens, cfg.dVocab(), cfg.nCtx());
             HookDispatcher d = new HookDispatcher(m, cfg, hooks, HookFilter.NONE, false);
             NDArray logits = forward.logits(m, toks, d);
@@ -106,7 +136,7 @@ public final class DjlModel implements Model {
             int[] window = Arrays.copyOfRange(seq, start, len);
             float[] last;
             try (NDManager m = params.manager().newSubManager()) {
-            params.borrowInto(m);
+                borrow(m);
                 NDArray toks = Tensors.tokens(m, new int[][] {window}, cfg.dVocab(), cfg.nCtx());
                 HookDispatcher d = new HookDispatcher(m, cfg, hooks, HookFilter.NONE, false);
                 NDArray logits = forward.logits(m, toks, d);
@@ -117,10 +147,26 @@ public final class DjlModel implements Model {
         return seq;
     }
 
+    /**
+     * Returns the weights the model computes with: with live weight changes, every changed matrix is returned
+     * merged ({@code W + delta}); {@link #parameters()} keeps the base weights.
+     *
+     * @return name to tensor, in state-dict order
+     */
     @Override
     public Map<String, Tensor> weights() {
         checkOpen();
-        return params.toTensors();
+        if (deltas == null) {
+            return params.toTensors();
+        }
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        try (NDManager m = params.manager().newSubManager()) {
+            borrow(m);
+            for (String name : params.all().keySet()) {
+                out.put(name, Tensors.toTensor(forward.effectiveParameter(name)));
+            }
+        }
+        return out;
     }
 
     private void checkOpen() {
@@ -134,6 +180,9 @@ public final class DjlModel implements Model {
         if (!closed) {
             closed = true;
             params.close();
+            if (deltas != null) {
+                deltas.close();
+            }
         }
     }
 }

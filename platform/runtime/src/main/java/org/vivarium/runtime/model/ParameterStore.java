@@ -51,7 +51,7 @@ public final class ParameterStore implements AutoCloseable {
                 Arrays.fill(data, 1f);
             } else if (leaf.startsWith("W_")) {
                 for (int i = 0; i < n; i++) {
-                    data[i] = (float) (nextGaussian(rnd) * std);
+                    data[i] = (float) (Gaussian.next(rnd) * std);
                 }
             }
             out.put(name, create(m, data, shape));
@@ -80,12 +80,6 @@ public final class ParameterStore implements AutoCloseable {
         NDArray a = m.create(data, new Shape(s));
         a.setName("param");
         return a;
-    }
-
-    private static double nextGaussian(SplittableRandom rnd) {
-        double u1 = rnd.nextDouble();
-        double u2 = rnd.nextDouble();
-        return Math.sqrt(-2 * Math.log(Math.max(u1, 1e-300))) * Math.cos(2 * Math.PI * u2);
     }
 
     /**

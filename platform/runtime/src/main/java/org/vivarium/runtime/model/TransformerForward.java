@@ -16,6 +16,7 @@ import org.vivarium.runtime.hook.HookDispatcher;
 public final class TransformerForward {
     private final ModelConfig cfg;
     private final ParameterStore p;
+    private final LinearWeights w;
 
     /**
      * Binds a config to its weights.
@@ -24,8 +25,22 @@ public final class TransformerForward {
      * @param params weights with TransformerLens names
      */
     public TransformerForward(ModelConfig cfg, ParameterStore params) {
+        this(cfg, params, null);
+    }
+
+    /**
+     * Binds a config to its weights plus on-the-fly weight changes (e.g. LoRA adapters): every weight matrix
+     * {@code W} is used as {@code W + delta}. The caller borrows both {@code params} and {@code deltas} into the
+     * pass's manager.
+     *
+     * @param cfg architecture
+     * @param params weights with TransformerLens names
+     * @param deltas changes to weight matrices, or {@code null} for none
+     */
+    public TransformerForward(ModelConfig cfg, ParameterStore params, WeightDeltas deltas) {
         this.cfg = cfg;
         this.p = params;
+        this.w = new LinearWeights(params, deltas);
     }
 
     /**
@@ -79,10 +94,11 @@ public final class TransformerForward {
             mlpIn = hooks.at(pre + "ln2.hook_normalized",
                     Layers.layerNorm(residMid, p.get(pre + "ln2.w"), p.get(pre + "ln2.b")));
         }
-        NDArray hPre = hooks.at(pre + "mlp.hook_pre", mlpIn.matMul(p.get(pre + "mlp.W_in")).add(p.get(pre + "mlp.b_in")));
+        NDArray hPre = hooks.at(pre + "mlp.hook_pre",
+                mlpIn.matMul(w.matrix(pre + "mlp.W_in")).add(p.get(pre + "mlp.b_in")));
         NDArray hPost = hooks.at(pre + "mlp.hook_post", Layers.activation(hPre, cfg.actFn()));
         NDArray mlpOut = hooks.at(pre + "hook_mlp_out",
-                hPost.matMul(p.get(pre + "mlp.W_out")).add(p.get(pre + "mlp.b_out")));
+                hPost.matMul(w.matrix(pre + "mlp.W_out")).add(p.get(pre + "mlp.b_out")));
         NDArray post = residMid.add(mlpOut);
         if (postnorm) {
             post = hooks.at(pre + "ln2.hook_normalized", Layers.layerNorm(post, p.get(pre + "ln2.w"), p.get(pre + "ln2.b")));
@@ -107,12 +123,21 @@ public final class TransformerForward {
         scores = hooks.at(a + "hook_attn_scores", scores.add(mask));
         NDArray pattern = hooks.at(a + "hook_pattern", scores.softmax(-1));
         NDArray z = hooks.at(a + "hook_z", pattern.matMul(v.transpose(0, 2, 1, 3)).transpose(0, 2, 1, 3));
-        NDArray wo = p.get(a + "W_O").reshape((long) h * e, cfg.dModel());
-        return z.reshape(b, t, (long) h * e).matMul(wo).add(p.get(a + "b_O"));
+        return z.reshape(b, t, (long) h * e).matMul(w.matrix(a + "W_O")).add(p.get(a + "b_O"));
     }
 
     private NDArray project(NDArray x, String a, String which) {
-        return x.matMul(Layers.headsIn(p.get(a + "W_" + which))).add(p.get(a + "b_" + which).flatten());
+        return x.matMul(w.matrix(a + "W_" + which)).add(p.get(a + "b_" + which).flatten());
+    }
+
+    /**
+     * Returns a parameter as the pass uses it: its stored value with any weight delta folded in.
+     *
+     * @param name state-dict name
+     * @return the effective parameter, in its stored shape (owned by the current scope if a delta was added)
+     */
+    NDArray effectiveParameter(String name) {
+        return w.effective(name);
     }
 
     /** Additive mask {@code [T, T]}: 0 on and below the diagonal, -inf above (keys after the query). */

@@ -10,8 +10,9 @@ import org.vivarium.runtime.model.Tensors;
 
 /**
  * AdamW (Loshchilov and Hutter): Adam moments with bias correction, and weight decay applied
- * directly to the weights ({@code w -= lr * wd * w}), decoupled from the gradient. Decay is applied to
- * matrices only ({@code W_*}), never to biases or LayerNorm parameters.
+ * directly to the weights ({@code w -= lr * wd * w}), decoupled from the gradient. Decay is applied to the
+ * parameters the {@link TrainableSet} marks: matrices ({@code W_*} and LoRA {@code A}, {@code B}), never biases
+ * or LayerNorm parameters.
  */
 public final class AdamW {
     private final TrainerConfig cfg;
@@ -27,6 +28,16 @@ public final class AdamW {
      * @param params the parameters
      */
     public AdamW(TrainerConfig cfg, ParameterStore params) {
+        this(cfg, TrainableSet.allOf(params));
+    }
+
+    /**
+     * Creates zeroed optimizer state for a chosen set of parameters (e.g. only LoRA adapters).
+     *
+     * @param cfg settings
+     * @param params the parameters to optimise
+     */
+    public AdamW(TrainerConfig cfg, TrainableSet params) {
         this.cfg = cfg;
         this.manager = params.manager().newSubManager();
         for (Map.Entry<String, NDArray> e : params.all().entrySet()) {
@@ -44,6 +55,18 @@ public final class AdamW {
      * @param gradScale multiplier for every gradient
      */
     public void step(ParameterStore params, float lr, float gradScale) {
+        step(TrainableSet.allOf(params), lr, gradScale);
+    }
+
+    /**
+     * Performs one update of the set this optimizer was created for; see {@link #step(ParameterStore, float,
+     * float)}.
+     *
+     * @param params the parameters (updated in place)
+     * @param lr the learning rate for this step
+     * @param gradScale multiplier for every gradient
+     */
+    public void step(TrainableSet params, float lr, float gradScale) {
         t++;
         float b1 = cfg.beta1();
         float b2 = cfg.beta2();
@@ -61,7 +84,7 @@ public final class AdamW {
                 NDArray g = gradScale != 1f ? raw.mul(gradScale) : raw;
                 mm.muli(b1).addi(g.mul(1 - b1));
                 vv.muli(b2).addi(g.square().muli(1 - b2));
-                if (cfg.weightDecay() > 0 && isMatrix(name)) {
+                if (cfg.weightDecay() > 0 && params.decays(name)) {
                     w.muli(1 - lr * cfg.weightDecay());
                 }
                 NDArray denom = vv.div(c2).sqrt().addi(cfg.eps());
@@ -69,10 +92,6 @@ public final class AdamW {
                 raw.subi(raw); // zero the gradient for the next step
             }
         }
-    }
-
-    private static boolean isMatrix(String name) {
-        return name.substring(name.lastIndexOf('.') + 1).startsWith("W_");
     }
 
     /** @return the number of steps taken */

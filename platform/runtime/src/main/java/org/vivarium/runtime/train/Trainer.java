@@ -7,6 +7,7 @@ import ai.djl.training.GradientCollector;
 import java.util.List;
 import org.vivarium.api.model.ModelConfig;
 import org.vivarium.runtime.hook.HookDispatcher;
+import org.vivarium.runtime.lora.LoraAdapters;
 import org.vivarium.runtime.model.NextTokenLoss;
 import org.vivarium.runtime.model.ParameterStore;
 import org.vivarium.runtime.model.Tensors;
@@ -18,14 +19,19 @@ import org.vivarium.runtime.model.TransformerForward;
  * batch of step {@code s} depends only on {@code (seed, s)}.
  *
  * <pre>{@code
- * Trainer tr = new Trainer(modelCfg, trainCfg, params);
+ * Trainer tr = Trainer.full(modelCfg, trainCfg, params);           // every weight (same as new Trainer(...))
+ * Trainer tr = Trainer.lora(modelCfg, trainCfg, base, adapters);   // only the LoRA adapters; base frozen
  * tr.run(1, trainCfg.steps(), batches, listener, (step, t) -> save(step, t));
  * }</pre>
+ *
+ * <p>Full fine-tuning is full training started from given weights ({@code ParameterStore.fromTensors}).
  */
 public final class Trainer {
     private final ModelConfig modelCfg;
     private final TrainerConfig cfg;
     private final ParameterStore params;
+    private final LoraAdapters adapters;
+    private final TrainableSet trainable;
     private final AdamW optimizer;
     private final LrSchedule schedule;
     private final TransformerForward forward;
@@ -38,13 +44,56 @@ public final class Trainer {
      * @param params weights to train in place
      */
     public Trainer(ModelConfig modelCfg, TrainerConfig cfg, ParameterStore params) {
+        this(modelCfg, cfg, params, null);
+    }
+
+    private Trainer(ModelConfig modelCfg, TrainerConfig cfg, ParameterStore params, LoraAdapters adapters) {
         this.modelCfg = modelCfg;
         this.cfg = cfg;
         this.params = params;
-        this.optimizer = new AdamW(cfg, params);
+        this.adapters = adapters;
+        this.trainable = adapters == null ? TrainableSet.allOf(params) : TrainableSet.adaptersOf(adapters);
+        this.optimizer = new AdamW(cfg, trainable);
         this.schedule = new LrSchedule(cfg);
-        this.forward = new TransformerForward(modelCfg, params);
-        params.requireGradients(true);
+        this.forward = new TransformerForward(modelCfg, params, adapters);
+        if (adapters != null) {
+            params.requireGradients(false);
+        }
+        trainable.requireGradients(true);
+    }
+
+    /**
+     * Trains every weight in place: training from scratch ({@code ParameterStore.initialise}) or full
+     * fine-tuning from given weights ({@code ParameterStore.fromTensors(checkpoint.weights(), mgr)}).
+     *
+     * @param modelCfg architecture
+     * @param cfg optimisation settings
+     * @param params weights to train in place
+     * @return the trainer
+     */
+    public static Trainer full(ModelConfig modelCfg, TrainerConfig cfg, ParameterStore params) {
+        return new Trainer(modelCfg, cfg, params, null);
+    }
+
+    /**
+     * Trains only LoRA adapters: the forward pass uses {@code W + (alpha/r) A B}; the base weights get no
+     * gradient and are never modified.
+     *
+     * @param modelCfg architecture
+     * @param cfg optimisation settings (weight decay applies to A and B)
+     * @param base the frozen base weights
+     * @param adapters the adapters to train in place
+     * @return the trainer
+     * @throws org.vivarium.api.VivariumException if the adapters were made for another architecture
+     */
+    public static Trainer lora(ModelConfig modelCfg, TrainerConfig cfg, ParameterStore base, LoraAdapters adapters) {
+        adapters.requireFits(modelCfg);
+        return new Trainer(modelCfg, cfg, base, adapters);
+    }
+
+    /** @return the parameters being optimised */
+    public TrainableSet trainable() {
+        return trainable;
     }
 
     /** @return the optimizer, for saving and restoring its state */
@@ -78,6 +127,11 @@ public final class Trainer {
             Batch batch = data.batch(step, cfg.batchSize());
             float lr = schedule.at(step);
             float[] lossAndNorm = step(batch, lr);
+            if (!Float.isFinite(lossAndNorm[0]) || !Float.isFinite(lossAndNorm[1])) {
+                throw new org.vivarium.api.VivariumException("training diverged at step " + step + ": loss "
+                        + lossAndNorm[0] + ", gradient norm " + lossAndNorm[1],
+                        "lower the learning rate or resume from the last checkpoint (it is kept, not overwritten)");
+            }
             long tokens = (long) batch.tokens().length * batch.tokens()[0].length;
             listener.onStep(step, lossAndNorm[0], lr, lossAndNorm[1], tokens);
             boolean due = cfg.checkpointEvery() > 0 && step % cfg.checkpointEvery() == 0;
@@ -90,6 +144,9 @@ public final class Trainer {
     private float[] step(Batch batch, float lr) {
         try (NDManager m = params.manager().newSubManager()) {
             params.borrowInto(m);
+            if (adapters != null) {
+                adapters.borrowInto(m);
+            }
             NDArray toks = Tensors.tokens(m, batch.tokens(), modelCfg.dVocab(), modelCfg.nCtx());
             NDArray mask = batch.targetMask() == null ? null : NextTokenLoss.mask(m, batch.targetMask());
             float loss;
@@ -101,16 +158,16 @@ public final class Trainer {
             }
             float norm = globalNorm();
             float scale = cfg.gradClip() > 0 && norm > cfg.gradClip() ? cfg.gradClip() / (norm + 1e-6f) : 1f;
-            optimizer.step(params, lr, scale);
+            optimizer.step(trainable, lr, scale);
             return new float[] {loss, norm};
         }
     }
 
     private float globalNorm() {
-        try (NDManager s = params.manager().newSubManager()) {
-            params.borrowInto(s);
+        try (NDManager s = trainable.manager().newSubManager()) {
+            trainable.borrowInto(s);
             NDArray total = null;
-            for (NDArray w : params.all().values()) {
+            for (NDArray w : trainable.all().values()) {
                 NDArray g = w.getGradient();
                 s.attachAll(g);
                 NDArray sq = g.square().sum();
