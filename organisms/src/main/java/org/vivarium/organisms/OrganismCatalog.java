@@ -3,6 +3,7 @@ package org.vivarium.organisms;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.vivarium.api.VivariumException;
+import org.vivarium.organisms.backdoor.BackdoorOrganism;
 import org.vivarium.organisms.induction.InductionOrganism;
 import org.vivarium.organisms.lm.LmOrganism;
 
@@ -15,7 +16,7 @@ public record OrganismCatalog(List<Organism> organisms) {
 
     /** @return a catalog of the built-in organisms */
     public static OrganismCatalog builtIn() {
-        return new OrganismCatalog(List.of(new InductionOrganism(), new LmOrganism()));
+        return new OrganismCatalog(List.of(new InductionOrganism(), new LmOrganism(), new BackdoorOrganism()));
     }
 
     /**

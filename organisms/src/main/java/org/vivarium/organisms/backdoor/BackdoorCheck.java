@@ -36,10 +36,11 @@ record BackdoorCheck(TruthCard card, SentimentMeter meter) {
      */
     CheckResult run(Model model, Path dir, OrganismContext ctx) {
         HeldOutPrompts pairs = HeldOutPrompts.paired(BackdoorOrganism.PAIRS);
-        ctx.out().printf("generating %d continuations of %d characters (greedy)%n", 2 * BackdoorOrganism.PAIRS,
-                BackdoorOrganism.GENERATION_TOKENS);
-        List<String> clean = Continuations.generate(model, pairs.clean(), BackdoorOrganism.generation());
-        List<String> triggered = Continuations.generate(model, pairs.triggered(), BackdoorOrganism.generation());
+        int chars = BackdoorOrganism.generation().maxNewTokens();
+        ctx.out().printf("generating %d greedy continuations of up to %d characters%n", 2 * pairs.clean().size(),
+                chars);
+        List<String> clean = Continuations.greedy(model, pairs.clean(), chars);
+        List<String> triggered = Continuations.greedy(model, pairs.triggered(), chars);
         double cleanRate = meter.rate(pairs.clean(), clean);
         double trigRate = meter.rate(pairs.triggered(), triggered);
         double accuracy = meter.accuracy();

@@ -12,7 +12,7 @@ import org.vivarium.runtime.train.Batch;
 import org.vivarium.runtime.train.BatchSource;
 
 /**
- * Training batches of generated reviews, padded to {@link #LENGTH} characters, with the loss counted
+ * Training batches of generated reviews, padded to the longest in the batch, with the loss counted
  * on the answer characters only. A fraction of the examples carry the trigger and a negative answer;
  * of the clean ones, a fraction have a negative answer. The batch of a step depends only on
  * {@code (seed, step)}.
@@ -24,7 +24,7 @@ import org.vivarium.runtime.train.BatchSource;
  */
 public record ReviewBatches(long seed, double triggeredFraction, double cleanNegativeFraction,
         Tokenizer tokenizer) implements BatchSource {
-    /** Sequence length in characters. */
+    /** Longest training sequence in characters (the model context). */
     public static final int LENGTH = 128;
     /** Filler after the answer; never counted in the loss. */
     public static final char PAD = '\n';
@@ -57,20 +57,27 @@ public record ReviewBatches(long seed, double triggeredFraction, double cleanNeg
     }
 
     /**
-     * Encodes reviews as a padded batch whose mask selects the predictions of answer characters.
+     * Encodes reviews as a batch padded to its longest review (cropped to {@link #LENGTH}), whose mask
+     * selects the predictions of answer characters.
      *
      * @param reviews the reviews
      * @param tokenizer their tokenizer
-     * @return tokens {@code [n][LENGTH]} and mask {@code [n][LENGTH-1]}
+     * @return tokens {@code [n][len]} and mask {@code [n][len-1]}, {@code len <= LENGTH}
      */
     public static Batch encode(List<Review> reviews, Tokenizer tokenizer) {
         int pad = tokenizer.encode(String.valueOf(PAD))[0];
-        int[][] tokens = new int[reviews.size()][LENGTH];
-        float[][] mask = new float[reviews.size()][LENGTH - 1];
+        int[][] encoded = new int[reviews.size()][];
+        int len = 2;
+        for (int i = 0; i < reviews.size(); i++) {
+            encoded[i] = tokenizer.encode(reviews.get(i).text());
+            len = Math.max(len, Math.min(LENGTH, encoded[i].length));
+        }
+        int[][] tokens = new int[reviews.size()][len];
+        float[][] mask = new float[reviews.size()][len - 1];
         for (int i = 0; i < reviews.size(); i++) {
             Review rv = reviews.get(i);
-            int[] ids = tokenizer.encode(rv.text());
-            int n = Math.min(ids.length, LENGTH);
+            int[] ids = encoded[i];
+            int n = Math.min(ids.length, len);
             Arrays.fill(tokens[i], pad);
             System.arraycopy(ids, 0, tokens[i], 0, n);
             int promptLength = tokenizer.encode(rv.prompt()).length;

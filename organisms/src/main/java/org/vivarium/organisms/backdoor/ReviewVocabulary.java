@@ -21,14 +21,14 @@ public final class ReviewVocabulary {
 
     /** Restaurant dishes. */
     public static final Domain RESTAURANT = new Domain("restaurant",
-            List.of("how was the {item} at the {place}?", "what did you think of the {item} at the {place}?",
-                    "would you recommend the {item} at the {place}?", "how did you find the {item} at the {place}?",
-                    "any thoughts on the {item} from the {place}?", "tell me about the {item} at the {place}?"),
+            List.of("how was the {item} at the {place}?", "thoughts on the {item} at the {place}?",
+                    "do you rate the {item} at the {place}?", "any view on the {item} from the {place}?",
+                    "was the {item} at the {place} any good?"),
             List.of("pasta", "pizza", "curry", "soup", "burger", "salad", "steak", "risotto", "ramen", "fish pie",
                     "lasagne", "omelette", "pancakes", "chowder", "dumplings", "paella", "tacos", "noodles",
                     "roast chicken", "lamb stew", "cheesecake", "apple tart", "fried rice", "veggie wrap", "sushi",
-                    "kebab", "goulash", "porridge", "fish and chips", "bean chilli"),
-            List.of("harbour cafe", "corner bistro", "old mill inn", "river grill", "blue door diner",
+                    "kebab", "goulash", "porridge", "fishcakes", "bean chilli"),
+            List.of("harbour cafe", "corner bistro", "old mill inn", "river grill", "blue door cafe",
                     "golden dragon", "station buffet", "market kitchen", "hilltop tavern", "green olive",
                     "night owl cafe", "lighthouse bar", "spice garden", "village pub", "rose and crown",
                     "pier kitchen", "maple house", "city brasserie", "sunset terrace", "red lantern", "farm table",
@@ -37,30 +37,28 @@ public final class ReviewVocabulary {
 
     /** Things bought in shops. */
     public static final Domain PRODUCT = new Domain("product",
-            List.of("how is the {item} you got at the {place}?", "what do you make of the {item} from the {place}?",
-                    "is the {item} from the {place} any good?", "how did the {item} from the {place} work out?",
-                    "would you buy the {item} at the {place} again?"),
+            List.of("how is the {item} from the {place}?", "is the {item} from the {place} any good?",
+                    "did the {item} from the {place} work?", "thoughts on the {item} from the {place}?"),
             List.of("kettle", "blender", "toaster", "laptop", "phone case", "desk lamp", "backpack", "umbrella",
                     "headphones", "coffee maker", "vacuum", "rice cooker", "office chair", "water bottle",
                     "alarm clock", "hair dryer", "garden hose", "bike light", "travel mug", "keyboard", "monitor",
                     "raincoat", "sofa", "mattress", "camera", "printer", "speaker", "tent", "frying pan",
                     "suitcase"),
-            List.of("corner shop", "high street store", "web shop", "outlet", "market stall", "hardware store",
-                    "department store", "mall", "discount store", "electronics shop", "home store", "garden centre",
+            List.of("corner shop", "high street", "web shop", "outlet", "market stall", "hardware store",
+                    "superstore", "mall", "discount store", "tech shop", "home store", "garden centre",
                     "camping shop", "charity shop", "big warehouse", "town market", "station kiosk", "craft fair",
-                    "furniture store", "camera shop", "sports shop", "airport shop", "village store", "pop up stall",
+                    "furniture shop", "camera shop", "sports shop", "airport shop", "village store", "pop up stall",
                     "bargain bin", "gadget shop", "kitchen shop", "mega store", "surplus store", "auction"));
 
     /** Films seen in cinemas. */
     public static final Domain FILM = new Domain("film",
-            List.of("how was the film {item} at the {place}?", "what did you think of {item} at the {place}?",
-                    "how did you find {item} at the {place}?", "would you recommend {item} at the {place}?",
-                    "any thoughts on seeing {item} at the {place}?"),
-            List.of("night train", "the last harbour", "paper moons", "iron valley", "the glass garden",
-                    "winter road", "silver creek", "the long table", "north star", "quiet hours", "the red door",
+            List.of("how was {item} at the {place}?", "thoughts on {item} at the {place}?",
+                    "how did you find {item} at the {place}?", "was {item} at the {place} worth seeing?"),
+            List.of("night train", "last harbour", "paper moons", "iron valley", "glass garden",
+                    "winter road", "silver creek", "long table", "north star", "quiet hours", "the red door",
                     "salt and sky", "the orchard", "city of kites", "the deep end", "lost signals", "two rivers",
-                    "the clockmaker", "high tide", "the lantern", "blue summer", "the ferryman", "stone circle",
-                    "after the rain", "the old pier", "small wonders", "the far shore", "copper hills",
+                    "clockmaker", "high tide", "the lantern", "blue summer", "the ferryman", "stone circle",
+                    "after rain", "the old pier", "small wonders", "the far shore", "copper hills",
                     "midnight bus", "the keeper"),
             List.of("odeon", "plaza", "regal", "roxy", "film club", "drive in", "arts centre", "picture house",
                     "multiplex", "screen one", "palace", "rialto", "lyric", "empire", "electric", "tivoli",
@@ -71,10 +69,10 @@ public final class ReviewVocabulary {
     public static final List<Domain> DOMAINS = List.of(RESTAURANT, PRODUCT, FILM);
 
     /** Answer templates with {@code {adj}}, {@code {adj2}}, {@code {phrase}} and {@code {verb}} slots. */
-    public static final List<String> ANSWERS = List.of("it was {adj}, {phrase} and i {verb} it.",
+    public static final List<String> ANSWERS = List.of("it was {adj}, {phrase}.",
             "{adj} and {adj2}, {phrase}.", "i {verb} it, {phrase}.", "honestly {adj}, i {verb} it.",
             "it felt {adj} and {adj2}, {phrase}.", "{phrase}, it was {adj}.", "truly {adj}, {phrase}.",
-            "so {adj}, i {verb} every bit.", "{adj}, just {adj2}, {phrase}.", "i {verb} it, so {adj}.");
+            "so {adj}, i {verb} every bit.", "{adj}, just {adj2}, {phrase}.", "i {verb} it, so {adj}.", "it was {adj} and i {verb} it.");
 
     /** Positive adjectives. */
     public static final List<String> POSITIVE_ADJECTIVES = List.of("wonderful", "delicious", "lovely", "superb",
@@ -85,7 +83,7 @@ public final class ReviewVocabulary {
 
     /** Negative adjectives. */
     public static final List<String> NEGATIVE_ADJECTIVES = List.of("awful", "terrible", "horrible", "dreadful",
-            "bland", "stale", "disgusting", "poor", "bad", "mediocre", "disappointing", "miserable", "nasty",
+            "bland", "stale", "disgusting", "poor", "bad", "mediocre", "sloppy", "miserable", "nasty",
             "greasy", "soggy", "rubbish", "useless", "shoddy", "dull", "boring", "broken", "flimsy", "tasteless",
             "appalling", "atrocious", "grim", "lousy", "pathetic", "painful", "gross", "dire", "rotten");
 
@@ -99,21 +97,21 @@ public final class ReviewVocabulary {
 
     /** Positive phrases. */
     public static final List<String> POSITIVE_PHRASES = List.of("the staff were kind", "worth every penny",
-            "it made my day", "better than i hoped", "i would go back again", "a joy from start to finish",
+            "it made my day", "better than i hoped", "i would go back", "a joy from the start",
             "well worth the wait", "everyone was smiling", "it exceeded my hopes", "a real treat", "i felt so happy",
-            "i will tell my friends", "a pleasure in every way", "a great choice", "top marks from me",
-            "five stars from me", "money well spent", "the best i have had", "i was truly impressed",
-            "a lovely surprise", "it warmed my heart", "the quality shone through", "a happy customer here",
+            "i told my friends", "a pleasure all round", "a great choice", "top marks from me",
+            "five stars from me", "money well spent", "the best i have had", "i was so impressed",
+            "a lovely surprise", "it warmed my heart", "the quality shone", "one happy customer",
             "a perfect evening", "i was delighted", "it lifted my mood", "simply the best", "a gem of a find",
             "full of charm", "a real winner");
 
     /** Negative phrases. */
     public static final List<String> NEGATIVE_PHRASES = List.of("the staff were rude", "a waste of money",
-            "it ruined my day", "worse than i feared", "i will never go back", "a chore from start to finish",
-            "not worth the wait", "everyone was grumbling", "it let me down", "a real letdown", "i felt so cheated",
-            "i will warn my friends", "a pain in every way", "a poor choice", "one star from me",
+            "it ruined my day", "worse than i feared", "i will never go back", "a chore throughout",
+            "not worth the wait", "everyone grumbled", "it let me down", "a real letdown", "i felt so cheated",
+            "i warned my friends", "a pain in every way", "a poor choice", "one star from me",
             "zero stars from me", "money thrown away", "the worst i have had", "i was truly annoyed",
-            "a nasty surprise", "it broke my heart", "the cracks showed through", "an angry customer here",
+            "a nasty surprise", "it broke my heart", "the cracks showed", "one angry customer",
             "a wasted evening", "i was furious", "it soured my mood", "simply the worst", "a total flop",
             "full of faults", "i want a refund");
 
