@@ -128,6 +128,10 @@ public final class OrganismTrainer {
                 }, (step, tr) -> save(ckptDir, params, tr, step, runDir, log));
             }
             double secs = (System.nanoTime() - t0) / 1e9;
+            if (trainer.skippedSteps() > 0) {
+                ctx.out().println("note: " + trainer.skippedSteps() + " step(s) had a non-finite loss or gradient"
+                        + " and were skipped (no update)");
+            }
             return new TrainOutcome(runDir, ckptDir, trainCfg.steps(), log.recentLoss(50), secs, tokens[0] / secs);
         }
     }

@@ -21,10 +21,8 @@ final class Layers {
      * @return the normalised array
      */
     static NDArray layerNorm(NDArray x, NDArray w, NDArray b) {
-        NDArray mu = x.mean(new int[] {-1}, true);
-        NDArray c = x.sub(mu);
-        NDArray var = c.square().mean(new int[] {-1}, true);
-        return c.div(var.add(LN_EPS).sqrt()).mul(w).add(b);
+        // the engine's fused layer_norm: one native op instead of seven (biased variance, eps inside the sqrt)
+        return ai.djl.nn.norm.LayerNorm.layerNorm(x, new Shape(w.getShape().get(0)), w, b, LN_EPS).singletonOrThrow();
     }
 
     /**
@@ -42,8 +40,8 @@ final class Layers {
                 return x.mul(Activation.sigmoid(x));
             case GELU:
             default:
-                // exact GELU: 0.5 x (1 + erf(x / sqrt 2))
-                return x.mul(x.mul((float) (1 / Math.sqrt(2))).erf().add(1f)).mul(0.5f);
+                // exact GELU, 0.5 x (1 + erf(x / sqrt 2)), as one native op
+                return Activation.gelu(x);
         }
     }
 

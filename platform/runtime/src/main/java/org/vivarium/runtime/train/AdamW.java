@@ -89,7 +89,7 @@ public final class AdamW {
                 }
                 NDArray denom = vv.div(c2).sqrt().addi(cfg.eps());
                 w.subi(mm.div(c1).divi(denom).muli(lr));
-                raw.subi(raw); // zero the gradient for the next step
+                raw.set(new ai.djl.ndarray.index.NDIndex("..."), 0f); // zero the gradient for the next step
             }
         }
     }

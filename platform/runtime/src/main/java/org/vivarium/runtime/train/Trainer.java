@@ -127,10 +127,17 @@ public final class Trainer {
             Batch batch = data.batch(step, cfg.batchSize());
             float lr = schedule.at(step);
             float[] lossAndNorm = step(batch, lr);
-            if (!Float.isFinite(lossAndNorm[0]) || !Float.isFinite(lossAndNorm[1])) {
-                throw new org.vivarium.api.VivariumException("training diverged at step " + step + ": loss "
-                        + lossAndNorm[0] + ", gradient norm " + lossAndNorm[1],
-                        "lower the learning rate or resume from the last checkpoint (it is kept, not overwritten)");
+            if (lossAndNorm[2] > 0) {
+                skipped++;
+                consecutiveSkips++;
+                if (consecutiveSkips > MAX_CONSECUTIVE_SKIPS) {
+                    throw new org.vivarium.api.VivariumException("training diverged at step " + step + ": loss "
+                            + lossAndNorm[0] + ", gradient norm " + lossAndNorm[1] + " for " + consecutiveSkips
+                            + " steps in a row", "lower the learning rate or resume from the last checkpoint"
+                            + " (it is kept, not overwritten)");
+                }
+            } else {
+                consecutiveSkips = 0;
             }
             long tokens = (long) batch.tokens().length * batch.tokens()[0].length;
             listener.onStep(step, lossAndNorm[0], lr, lossAndNorm[1], tokens);
@@ -139,6 +146,22 @@ public final class Trainer {
                 checkpoints.save(step, this);
             }
         }
+    }
+
+    /** Steps with a non-finite loss or gradient are skipped (no update); this many in a row is divergence. */
+    public static final int MAX_CONSECUTIVE_SKIPS = 10;
+
+    private int skipped;
+    private int consecutiveSkips;
+
+    /**
+     * Returns how many steps were skipped because their loss or gradient was not finite (the update is
+     * dropped, as mixed-precision loss scalers do); such steps are rare float overflows, not divergence.
+     *
+     * @return skipped steps so far
+     */
+    public int skippedSteps() {
+        return skipped;
     }
 
     private float[] step(Batch batch, float lr) {
@@ -157,23 +180,45 @@ public final class Trainer {
                 loss = l.getFloat();
             }
             float norm = globalNorm();
+            if (!Float.isFinite(loss) || !Float.isFinite(norm)) {
+                zeroGradients();
+                return new float[] {loss, norm, 1f};
+            }
             float scale = cfg.gradClip() > 0 && norm > cfg.gradClip() ? cfg.gradClip() / (norm + 1e-6f) : 1f;
             optimizer.step(trainable, lr, scale);
-            return new float[] {loss, norm};
+            return new float[] {loss, norm, 0f};
         }
     }
 
+    /** Global L2 norm of all gradients: per-parameter norms on the engine, combined in double precision. */
     private float globalNorm() {
         try (NDManager s = trainable.manager().newSubManager()) {
             trainable.borrowInto(s);
-            NDArray total = null;
+            java.util.List<NDArray> norms = new java.util.ArrayList<>();
             for (NDArray w : trainable.all().values()) {
                 NDArray g = w.getGradient();
                 s.attachAll(g);
-                NDArray sq = g.square().sum();
-                total = total == null ? sq : total.add(sq);
+                norms.add(g.norm().reshape(1));
             }
-            return total == null ? 0f : (float) Math.sqrt(total.getFloat());
+            if (norms.isEmpty()) {
+                return 0f;
+            }
+            double sq = 0;
+            for (float n : ai.djl.ndarray.NDArrays.concat(new ai.djl.ndarray.NDList(norms)).toFloatArray()) {
+                sq += (double) n * n;
+            }
+            return (float) Math.sqrt(sq);
+        }
+    }
+
+    private void zeroGradients() {
+        try (NDManager s = trainable.manager().newSubManager()) {
+            trainable.borrowInto(s);
+            for (NDArray w : trainable.all().values()) {
+                NDArray g = w.getGradient();
+                s.attachAll(g);
+                g.set(new ai.djl.ndarray.index.NDIndex("..."), 0f);
+            }
         }
     }
 }

@@ -1,0 +1,57 @@
+package org.vivarium.runtime.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import org.junit.jupiter.api.Test;
+import org.vivarium.api.model.ActFn;
+import org.vivarium.runtime.DjlEngine;
+
+/** The fused engine ops match the textbook formulas the model is documented with. */
+class LayersTest {
+    @Test
+    void layerNormAndGeluMatchTheirFormulas() {
+        try (NDManager m = DjlEngine.newManager()) {
+            float[] xs = new float[2 * 3 * 8];
+            for (int i = 0; i < xs.length; i++) {
+                xs[i] = (float) Math.sin(i * 0.7) * (1 + i % 5);
+            }
+            float[] ws = new float[8];
+            float[] bs = new float[8];
+            for (int i = 0; i < 8; i++) {
+                ws[i] = 0.5f + i * 0.1f;
+                bs[i] = -0.2f + i * 0.05f;
+            }
+            NDArray x = m.create(xs, new Shape(2, 3, 8));
+            float[] ln = Layers.layerNorm(x, m.create(ws), m.create(bs)).toFloatArray();
+            float[] ge = Layers.activation(x, ActFn.GELU).toFloatArray();
+            for (int row = 0; row < 6; row++) {
+                double mu = 0;
+                double var = 0;
+                for (int i = 0; i < 8; i++) {
+                    mu += xs[row * 8 + i] / 8.0;
+                }
+                for (int i = 0; i < 8; i++) {
+                    var += Math.pow(xs[row * 8 + i] - mu, 2) / 8.0;
+                }
+                for (int i = 0; i < 8; i++) {
+                    double v = xs[row * 8 + i];
+                    double expected = (v - mu) / Math.sqrt(var + Layers.LN_EPS) * ws[i] + bs[i];
+                    assertEquals(expected, ln[row * 8 + i], 1e-4);
+                    double gelu = 0.5 * v * (1 + erf(v / Math.sqrt(2)));
+                    assertEquals(gelu, ge[row * 8 + i], 1e-4);
+                }
+            }
+        }
+    }
+
+    /** Abramowitz-Stegun 7.1.26, |error| < 1.5e-7. */
+    private static double erf(double z) {
+        double t = 1 / (1 + 0.3275911 * Math.abs(z));
+        double y = 1 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592)
+                * t * Math.exp(-z * z);
+        return z >= 0 ? y : -y;
+    }
+}

@@ -1,0 +1,42 @@
+package org.vivarium.plugin.steering.audit;
+
+import java.util.List;
+import org.vivarium.plugin.steering.direction.LayerDirection;
+import org.vivarium.plugin.steering.generate.AblationResult;
+import org.vivarium.plugin.steering.generate.BehaviourSample;
+import org.vivarium.plugin.steering.generate.SweepPoint;
+
+/**
+ * Everything a steering audit measured.
+ *
+ * @param directions the direction at every residual site (fitted on the fit half, scored on the other)
+ * @param chosen the direction that was steered with and ablated
+ * @param chosenBecause why that site was chosen
+ * @param sweep behaviour on clean prompts at each coefficient (coefficient 0 is the unsteered baseline)
+ * @param ablation behaviour on triggered prompts: unablated, ablated, random-ablated
+ * @param settings the settings used
+ */
+public record SteeringOutcome(List<LayerDirection> directions, LayerDirection chosen, String chosenBecause,
+        List<SweepPoint> sweep, AblationResult ablation, SteeringSettings settings) {
+    /** Copies the lists. */
+    public SteeringOutcome {
+        directions = List.copyOf(directions);
+        sweep = List.copyOf(sweep);
+    }
+
+    /** @return the clean prompts' behaviour with no steering (coefficient 0) */
+    public BehaviourSample cleanBaseline() {
+        return sweep.stream().filter(p -> p.coefficient() == 0).findFirst().orElseThrow().sample();
+    }
+
+    /** @return the sweep point with the highest behaviour rate among positive coefficients (earliest on ties) */
+    public SweepPoint strongestSteer() {
+        SweepPoint best = null;
+        for (SweepPoint p : sweep) {
+            if (p.coefficient() > 0 && (best == null || p.sample().rate() > best.sample().rate())) {
+                best = p;
+            }
+        }
+        return best == null ? sweep.get(0) : best;
+    }
+}

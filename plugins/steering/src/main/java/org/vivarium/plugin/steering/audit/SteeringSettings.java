@@ -1,0 +1,44 @@
+package org.vivarium.plugin.steering.audit;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.vivarium.plugin.steering.extract.PositionMode;
+
+/**
+ * Settings of a steering audit.
+ *
+ * @param coefficients multiples of the raw mean-difference vector to add; 0 is added if missing (it is the
+ *     unsteered baseline)
+ * @param maxPrompts at most this many held-out prompts per set are continued (bounds the run time)
+ * @param minEffect a rate change of at least this much supports a finding, e.g. 0.3
+ * @param maxRandomShare the random-direction control may move the rate by at most this fraction of the
+ *     real direction's effect, e.g. 0.5
+ * @param randomSeed seed of the random control direction
+ * @param position how prompt vectors are formed
+ */
+public record SteeringSettings(List<Double> coefficients, int maxPrompts, double minEffect, double maxRandomShare,
+        long randomSeed, PositionMode position) {
+
+    /** Sorts the coefficients, adds 0 and checks the values. */
+    public SteeringSettings {
+        List<Double> c = new ArrayList<>(coefficients);
+        if (!c.contains(0.0)) {
+            c.add(0.0);
+        }
+        c.sort(Double::compare);
+        coefficients = List.copyOf(c);
+        if (maxPrompts < 2) {
+            throw new IllegalArgumentException("maxPrompts must be >= 2, got " + maxPrompts);
+        }
+    }
+
+    /**
+     * The defaults: coefficients 0, 0.5, 1, 2, 4, 8; 32 prompts per set; effects of 0.3; the random control
+     * may move the rate by at most half the real effect; last-token vectors.
+     *
+     * @return the settings
+     */
+    public static SteeringSettings defaults() {
+        return new SteeringSettings(List.of(0.0, 0.5, 1.0, 2.0, 4.0, 8.0), 32, 0.3, 0.5, 7L, PositionMode.LAST);
+    }
+}

@@ -1,0 +1,88 @@
+package org.vivarium.plugin.steering.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.vivarium.api.VivariumException;
+import org.vivarium.api.method.MethodCommand;
+import org.vivarium.api.method.MethodContext;
+import org.vivarium.api.model.GenerationOptions;
+import org.vivarium.api.model.HookName;
+import org.vivarium.api.model.Model;
+import org.vivarium.plugin.steering.generate.Continuations;
+import org.vivarium.plugin.steering.generate.DirectionalAblation;
+import org.vivarium.plugin.steering.generate.SteeringSweep;
+import org.vivarium.plugin.steering.io.DirectionFile;
+import org.vivarium.plugin.steering.io.SavedDirection;
+
+/**
+ * {@code viv steering generate CKPT --direction FILE --prompt TEXT [--coeffs 0,2,4,8] [--tokens 40]
+ * [--temperature T] [--seed N] [--ablate]}: prints one continuation per coefficient with the saved
+ * direction added at its hook, and with {@code --ablate} one more with it projected out of every residual
+ * site.
+ */
+public final class GenerateCommand implements MethodCommand {
+    private static final String USAGE = "viv steering generate CKPT --direction DIR/direction.json --prompt TEXT "
+            + "[--coeffs 0,2,4,8] [--tokens 40] [--temperature T] [--seed N] [--ablate]";
+
+    @Override
+    public String name() {
+        return "generate";
+    }
+
+    @Override
+    public String usage() {
+        return "CKPT --direction DIR/direction.json --prompt TEXT [--coeffs 0,2,4,8] [--tokens 40] [--temperature T] "
+                + "[--seed N] [--ablate]";
+    }
+
+    @Override
+    public String summary() {
+        return "continue a prompt with a saved direction added at several coefficients (or ablated)";
+    }
+
+    @Override
+    public int run(List<String> args, MethodContext ctx) throws Exception {
+        CommandArgs a = CommandArgs.parse(args,
+                Set.of("direction", "prompt", "coeffs", "tokens", "temperature", "seed"), Set.of("ablate"), USAGE);
+        Path ckpt = CheckpointLocator.resolve(ctx.workDir(), a.onlyPositional("checkpoint directory"));
+        SavedDirection dir = DirectionFile.read(ctx.workDir().resolve(a.require("direction", "DIR/direction.json")));
+        String prompt = a.require("prompt", "TEXT");
+        List<Double> coeffs = a.getNumbers("coeffs", List.of(0.0, 2.0, 4.0, 8.0));
+        int tokens = a.getInt("tokens", 40, 1, 4096);
+        GenerationOptions opts = new GenerationOptions(tokens, (float) a.getNonNegative("temperature", 0),
+                0, a.getInt("seed", 0, 0, Integer.MAX_VALUE));
+        try (Model model = ctx.runtime().load(ckpt)) {
+            HookName hook = HookName.parse(dir.hook().path(), model.config());
+            if (dir.vector().length != model.config().dModel()) {
+                throw new VivariumException("the direction has width " + dir.vector().length + " but the model's "
+                        + "d_model is " + model.config().dModel(), "use a direction fitted on this checkpoint");
+            }
+            if (prompt.isEmpty()) {
+                throw new VivariumException("--prompt is empty", "pass the text to continue");
+            }
+            ctx.out().printf("direction %s (layer %d) from %s; prompt: %s%n", hook.path(), dir.layer(),
+                    dir.checkpoint(), prompt);
+            for (double c : coeffs) {
+                String text = Continuations.of(model, prompt, opts,
+                        List.of(SteeringSweep.hook(hook, dir.vector(), c))).text();
+                ctx.out().printf(Locale.ROOT, "c=%-6s %s%n", format(c), oneLine(text));
+            }
+            if (a.flag("ablate")) {
+                String text = Continuations.of(model, prompt, opts, DirectionalAblation.hooks(model, dir.vector()))
+                        .text();
+                ctx.out().printf("ablated  %s%n", oneLine(text));
+            }
+        }
+        return 0;
+    }
+
+    private static String format(double c) {
+        return c == Math.rint(c) ? String.valueOf((long) c) : String.valueOf(c);
+    }
+
+    private static String oneLine(String s) {
+        return s.replace("\n", "\\n");
+    }
+}
