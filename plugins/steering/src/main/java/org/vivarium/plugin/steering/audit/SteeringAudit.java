@@ -62,11 +62,22 @@ public final class SteeringAudit {
             sweep = new SteeringSweep(model, target.generation(), target.behaviour())
                     .run(chosen.hook(), chosen.vector(), settings.coefficients(), clean, p::advance);
         }
+        // Ablation removes a direction at every position of every layer, so it uses the direction of the
+        // condition averaged over all prompt positions (the trigger is re-read while generating) where the
+        // condition is first written into the residual stream: the input of layer 0.
+        List<LayerDirection> meanDirs;
+        try (Progress p = context.progress("steering: position-mean directions", reads, "prompt")) {
+            meanDirs = ContrastiveDirection.fit(model, org.vivarium.plugin.steering.extract.PositionMode.MEAN,
+                    pos.fit(), neg.fit(), pos.eval(), neg.eval(), p::advance);
+        }
+        LayerDirection ablate = LayerChoice.choose(meanDirs, 0);
         AblationResult ablation;
         try (Progress p = context.progress("steering: directional ablation", 3L * triggered.size(), "gen")) {
             ablation = new DirectionalAblation(model, target.generation(), target.behaviour())
-                    .run(chosen.vector(), triggered, settings.randomSeed(), p::advance);
+                    .run(ablate.vector(), triggered, settings.randomSeed(), p::advance);
         }
+        context.out().printf(Locale.ROOT, "steering: ablating the position-mean direction of %s (held-out AUROC %.3f)%n",
+                ablate.hook(), ablate.separation().auroc());
         return new SteeringOutcome(dirs, chosen, because, sweep, ablation, settings);
     }
 }
