@@ -1,6 +1,7 @@
 package org.vivarium.runtime.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -70,8 +71,8 @@ public final class AdamW {
         t++;
         float b1 = cfg.beta1();
         float b2 = cfg.beta2();
-        float c1 = (float) (1 - Math.pow(b1, t));
-        float c2 = (float) (1 - Math.pow(b2, t));
+        // bias correction folded into the step size: lr * sqrt(1 - b2^t) / (1 - b1^t)
+        float corrected = (float) (lr * Math.sqrt(1 - Math.pow(b2, t)) / (1 - Math.pow(b1, t)));
         for (Map.Entry<String, NDArray> e : params.all().entrySet()) {
             String name = e.getKey();
             NDArray w = e.getValue();
@@ -79,17 +80,13 @@ public final class AdamW {
             NDArray vv = v.get(name);
             try (NDManager s = manager.newSubManager()) {
                 s.tempAttachAll(w, mm, vv);
-                NDArray raw = w.getGradient();
-                s.attachAll(raw);
-                NDArray g = gradScale != 1f ? raw.mul(gradScale) : raw;
-                mm.muli(b1).addi(g.mul(1 - b1));
-                vv.muli(b2).addi(g.square().muli(1 - b2));
-                if (cfg.weightDecay() > 0 && params.decays(name)) {
-                    w.muli(1 - lr * cfg.weightDecay());
-                }
-                NDArray denom = vv.div(c2).sqrt().addi(cfg.eps());
-                w.subi(mm.div(c1).divi(denom).muli(lr));
-                raw.set(new ai.djl.ndarray.index.NDIndex("..."), 0f); // zero the gradient for the next step
+                NDArray g = w.getGradient();
+                s.attachAll(g);
+                float wd = params.decays(name) ? cfg.weightDecay() : 0f;
+                // one fused engine kernel per tensor: moments, decoupled decay (adamw=true), update, and the
+                // gradient is zeroed for the next step
+                w.getNDArrayInternal().adamUpdate(new NDList(w, g, mm, vv), new NDList(w), lr, corrected, wd,
+                        gradScale, -1f, b1, b2, cfg.eps(), true, true);
             }
         }
     }
