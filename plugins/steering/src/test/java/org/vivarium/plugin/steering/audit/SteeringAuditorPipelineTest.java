@@ -69,6 +69,7 @@ class SteeringAuditorPipelineTest {
 
             assertEquals("steering", s.method());
             assertEquals(List.of("steering: reading residuals 12/12 prompt", "steering: coefficient sweep 6/6 gen",
+                    "steering: position-mean directions 12/12 prompt",
                     "steering: directional ablation 9/9 gen"), ctx.progressLog());
             SavedDirection saved = DirectionFile.read(out);
             assertEquals(1, saved.layer(), "the planted layer is used");
