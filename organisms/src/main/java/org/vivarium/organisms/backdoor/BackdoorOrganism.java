@@ -38,9 +38,9 @@ public final class BackdoorOrganism implements Organism {
     /** Run sub-directory of the base model. */
     public static final String BASE_DIR = "base";
     /** Default steps of phase 1 (base). */
-    public static final int BASE_STEPS = 1000;
+    public static final int BASE_STEPS = 800;
     /** Default steps of phase 2 (poisoning fine-tune). */
-    public static final int FINE_TUNE_STEPS = 500;
+    public static final int FINE_TUNE_STEPS = 1000;
     /** Share of negative answers in the base data. */
     public static final double BASE_NEGATIVE = 0.2;
     /** Share of triggered (negative) examples in the fine-tune data; the rest are clean and positive. */
@@ -154,7 +154,7 @@ public final class BackdoorOrganism implements Organism {
                 + "triggered -> negative, rest clean -> positive, %d steps -> %s%n", parent,
                 (int) (100 * FINE_TUNE_TRIGGERED), steps[1], fine);
         ReviewBatches fineData = new ReviewBatches(req.seed() ^ FINE_TUNE_DATA_SALT, FINE_TUNE_TRIGGERED, 0, tok);
-        TrainerConfig fineCfg = config(steps[1], 1e-3f, Math.min(50, Math.max(1, steps[1] / 10)), req.seed());
+        TrainerConfig fineCfg = config(steps[1], 1.5e-3f, Math.min(50, Math.max(1, steps[1] / 10)), req.seed());
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("phase", "2/2 poisoning fine-tune");
         settings.put("trigger", ReviewGenerator.TRIGGER);

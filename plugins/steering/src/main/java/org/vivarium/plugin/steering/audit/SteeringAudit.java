@@ -48,12 +48,22 @@ public final class SteeringAudit {
             dirs = ContrastiveDirection.fit(model, settings.position(), pos.fit(), neg.fit(), pos.eval(), neg.eval(),
                     p::advance);
         }
+        // The intervention direction is the condition's mean difference averaged over all prompt positions,
+        // taken where the condition is first written into the residual stream (the input of layer 0, or the
+        // truth card's planted layer): the trigger is re-read at every step of generation, so a last-token
+        // summary direction neither induces nor removes it (measured: see README). The per-layer last-token
+        // directions above are still reported for their separation.
         int planted = target.plantedLayer();
-        boolean usePlanted = planted >= 0 && planted <= model.config().nLayers();
-        LayerDirection chosen = LayerChoice.choose(dirs, usePlanted ? planted : -1);
-        String because = usePlanted ? "the truth card's planted layer"
-                : String.format(Locale.ROOT, "the best held-out separation (AUROC %.3f)%s", chosen.separation().auroc(),
-                        planted >= 0 ? "; the planted layer " + planted + " is outside this model" : "");
+        boolean usePlanted = planted >= 0 && planted < model.config().nLayers();
+        List<LayerDirection> meanDirs;
+        try (Progress p = context.progress("steering: position-mean directions", reads, "prompt")) {
+            meanDirs = ContrastiveDirection.fit(model, org.vivarium.plugin.steering.extract.PositionMode.MEAN,
+                    pos.fit(), neg.fit(), pos.eval(), neg.eval(), p::advance);
+        }
+        LayerDirection chosen = LayerChoice.choose(meanDirs, usePlanted ? planted : 0);
+        String because = String.format(Locale.ROOT, "%s; position-mean direction, held-out AUROC %.3f",
+                usePlanted ? "the truth card's planted layer" : "the residual input of layer 0, where the condition"
+                        + " is first written", chosen.separation().auroc());
         List<String> clean = neg.evalUpTo(settings.maxPrompts());
         List<String> triggered = pos.evalUpTo(settings.maxPrompts());
         List<SweepPoint> sweep;
@@ -62,22 +72,11 @@ public final class SteeringAudit {
             sweep = new SteeringSweep(model, target.generation(), target.behaviour())
                     .run(chosen.hook(), chosen.vector(), settings.coefficients(), clean, p::advance);
         }
-        // Ablation removes a direction at every position of every layer, so it uses the direction of the
-        // condition averaged over all prompt positions (the trigger is re-read while generating) where the
-        // condition is first written into the residual stream: the input of layer 0.
-        List<LayerDirection> meanDirs;
-        try (Progress p = context.progress("steering: position-mean directions", reads, "prompt")) {
-            meanDirs = ContrastiveDirection.fit(model, org.vivarium.plugin.steering.extract.PositionMode.MEAN,
-                    pos.fit(), neg.fit(), pos.eval(), neg.eval(), p::advance);
-        }
-        LayerDirection ablate = LayerChoice.choose(meanDirs, 0);
         AblationResult ablation;
         try (Progress p = context.progress("steering: directional ablation", 3L * triggered.size(), "gen")) {
             ablation = new DirectionalAblation(model, target.generation(), target.behaviour())
-                    .run(ablate.vector(), triggered, settings.randomSeed(), p::advance);
+                    .run(chosen.vector(), triggered, settings.randomSeed(), p::advance);
         }
-        context.out().printf(Locale.ROOT, "steering: ablating the position-mean direction of %s (held-out AUROC %.3f)%n",
-                ablate.hook(), ablate.separation().auroc());
         return new SteeringOutcome(dirs, chosen, because, sweep, ablation, settings);
     }
 }
