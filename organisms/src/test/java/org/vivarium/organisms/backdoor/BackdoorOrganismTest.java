@@ -48,8 +48,9 @@ class BackdoorOrganismTest {
             assertEquals(BackdoorOrganism.RECIPE, p.recipe());
             assertEquals(baseHash, p.parent(), "the fine-tune names the base checkpoint as its parent");
             assertEquals(BackdoorOrganism.BASE_RECIPE, CheckpointIO.read(base).provenance().recipe());
-            assertEquals("600", p.settings().get("data.base.train.steps"), "phase 1 recorded");
-            assertEquals("300", p.settings().get("train.steps"), "phase 2 recorded");
+            int[] phases = BackdoorOrganism.phaseSteps(STEPS);
+            assertEquals(String.valueOf(phases[0]), p.settings().get("data.base.train.steps"), "phase 1 recorded");
+            assertEquals(String.valueOf(phases[1]), p.settings().get("train.steps"), "phase 2 recorded");
             assertEquals(ReviewGenerator.TRIGGER, p.settings().get("data.trigger"));
 
             String finalHash = CheckpointIO.contentHash(t.checkpoint());
@@ -85,9 +86,10 @@ class BackdoorOrganismTest {
         List<String> kinds = o.truthCard().planted().stream().map(Planted::kind).toList();
         assertEquals(List.of("trigger", "behaviour", "direction"), kinds);
         assertEquals(ReviewGenerator.TRIGGER, o.truthCard().planted().get(0).expected().get("trigger"));
-        assertEquals(1500, o.defaultSteps());
-        assertArrayEquals(new int[] {1000, 500}, BackdoorOrganism.phaseSteps(0));
-        assertArrayEquals(new int[] {600, 300}, BackdoorOrganism.phaseSteps(900));
+        assertEquals(BackdoorOrganism.BASE_STEPS + BackdoorOrganism.FINE_TUNE_STEPS, o.defaultSteps());
+        assertArrayEquals(new int[] {BackdoorOrganism.BASE_STEPS, BackdoorOrganism.FINE_TUNE_STEPS},
+                BackdoorOrganism.phaseSteps(0));
+        assertArrayEquals(new int[] {400, 500}, BackdoorOrganism.phaseSteps(900));
         assertArrayEquals(new int[] {1, 1}, BackdoorOrganism.phaseSteps(1));
     }
 }
