@@ -45,6 +45,12 @@ public final class ProbesAuditor implements Auditor {
         return "probes";
     }
 
+    /** The trigger string the truth card names (planted kind {@code trigger}, key {@code trigger}), if any. */
+    private static String triggerOf(AuditTarget target) {
+        return target.truthCard().planted().stream().filter(p -> p.kind().equals("trigger"))
+                .map(p -> p.expected().get("trigger")).filter(t -> t != null && !t.isEmpty()).findFirst().orElse(null);
+    }
+
     @Override
     public AuditSection audit(AuditTarget target, MethodContext ctx) {
         Model model = target.model();
@@ -86,6 +92,16 @@ public final class ProbesAuditor implements Auditor {
                     String.format("best: %s probe at %s, held-out accuracy %.3f, AUROC %.3f (n=%d test prompts;"
                             + " need accuracy >= %.2f)", best.probe().kind().id(), best.hook(), best.test().accuracy(),
                             best.test().auroc(), best.test().size(), MIN_ACCURACY), "direction"));
+        }
+        String trigger = triggerOf(target);
+        // locate with the earliest accurate probe: early layers keep token-local information
+        ProbeResult locator = results.stream().filter(r -> r.test().accuracy() >= MIN_ACCURACY)
+                .min(java.util.Comparator.comparingInt(ProbeResult::layer)
+                        .thenComparing(r -> -r.test().accuracy())).orElse(best);
+        if (locator != null && trigger != null) {
+            try (Progress p = ctx.progress("probes: locating the trigger", labels.length, "prompt")) {
+                findings.add(TriggerLocator.locate(passes, locator, tokens, labels, model.tokenizer(), trigger, p));
+            }
         }
         String table = MarkdownTable.of(ResultsTable.of(results)).decimals(3).render();
         return new AuditSection(name(), "Linear probes per layer", findings, metrics,
