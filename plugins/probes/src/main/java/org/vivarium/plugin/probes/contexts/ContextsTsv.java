@@ -3,7 +3,7 @@ package org.vivarium.plugin.probes.contexts;
 import java.nio.file.Path;
 import java.util.List;
 import org.vivarium.api.index.ContextRecord;
-import org.vivarium.plugin.probes.io.AtomicText;
+import org.vivarium.report.io.AtomicText;
 
 /**
  * Writes contexts as a tab-separated file with a header line. In {@code token} and {@code text}, tab,

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 import org.vivarium.api.index.ContextRecord;
 import org.vivarium.plugin.probes.contexts.ProbeContext;
 import org.vivarium.plugin.probes.fit.ProbeResult;
-import org.vivarium.plugin.probes.io.AtomicText;
+import org.vivarium.report.io.AtomicText;
 import org.vivarium.report.table.CsvWriter;
 import org.vivarium.report.table.HtmlReport;
 import org.vivarium.report.table.MarkdownTable;

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import org.vivarium.api.provenance.Provenance;
 import org.vivarium.plugin.probes.fit.ProbeResult;
-import org.vivarium.plugin.probes.io.AtomicText;
-import org.vivarium.plugin.probes.io.JsonWriter;
+import org.vivarium.report.io.AtomicText;
+import org.vivarium.report.io.JsonWriter;
 
 /**
  * Writes {@code probes.json}: format tag, provenance and, per probe, its scores, bias and direction in

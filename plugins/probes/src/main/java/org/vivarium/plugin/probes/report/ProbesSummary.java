@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.vivarium.api.VivariumException;
-import org.vivarium.plugin.probes.io.JsonReader;
+import org.vivarium.report.io.JsonReader;
 import org.vivarium.report.table.MarkdownTable;
 import org.vivarium.report.table.Table;
 

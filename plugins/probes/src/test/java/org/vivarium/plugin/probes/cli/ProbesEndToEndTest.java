@@ -28,7 +28,7 @@ import org.vivarium.organisms.TrainRequest;
 import org.vivarium.organisms.lm.Corpus;
 import org.vivarium.organisms.lm.LmOrganism;
 import org.vivarium.plugin.probes.ProbesMethod;
-import org.vivarium.plugin.probes.io.JsonReader;
+import org.vivarium.report.io.JsonReader;
 import org.vivarium.runtime.DjlModelRuntime;
 
 /**

@@ -1,5 +1,8 @@
 package org.vivarium.plugin.steering.io;
 
+import org.vivarium.report.io.AtomicText;
+import org.vivarium.report.io.JsonReader;
+import org.vivarium.report.io.JsonWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

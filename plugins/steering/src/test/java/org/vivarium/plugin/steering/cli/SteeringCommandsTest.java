@@ -19,7 +19,7 @@ import org.vivarium.plugin.steering.SmallLm;
 import org.vivarium.plugin.steering.SteeringMethod;
 import org.vivarium.plugin.steering.TestMethodContext;
 import org.vivarium.plugin.steering.generate.Continuations;
-import org.vivarium.plugin.steering.io.JsonReader;
+import org.vivarium.report.io.JsonReader;
 
 /** The two commands, run as the host runs them, on a real briefly trained model. */
 class SteeringCommandsTest {

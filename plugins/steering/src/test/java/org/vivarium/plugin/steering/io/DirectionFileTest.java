@@ -1,5 +1,6 @@
 package org.vivarium.plugin.steering.io;
 
+import org.vivarium.report.io.JsonReader;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

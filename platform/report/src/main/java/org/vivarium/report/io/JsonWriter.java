@@ -1,13 +1,13 @@
-package org.vivarium.plugin.steering.io;
+package org.vivarium.report.io;
 
 import java.util.Locale;
 
 /**
- * A minimal streaming JSON writer with indented output; commas are inserted automatically and
- * non-finite numbers become {@code null}.
+ * A minimal streaming JSON writer producing indented output. Callers open and close objects and
+ * arrays; commas are inserted automatically. Non-finite numbers are written as {@code null}.
  *
  * <pre>{@code
- * String json = new JsonWriter().beginObject().name("norm").value(3.2).endObject().toString();
+ * String json = new JsonWriter().beginObject().name("acc").value(0.93).endObject().toString();
  * }</pre>
  */
 public final class JsonWriter {
@@ -16,28 +16,44 @@ public final class JsonWriter {
     private boolean first = true;
     private boolean afterName;
 
-    /** @return this writer, after opening an object */
+    /**
+     * Opens an object.
+     *
+     * @return this writer
+     */
     public JsonWriter beginObject() {
         return open('{');
     }
 
-    /** @return this writer, after closing an object */
+    /**
+     * Closes an object.
+     *
+     * @return this writer
+     */
     public JsonWriter endObject() {
         return close('}');
     }
 
-    /** @return this writer, after opening an array */
+    /**
+     * Opens an array.
+     *
+     * @return this writer
+     */
     public JsonWriter beginArray() {
         return open('[');
     }
 
-    /** @return this writer, after closing an array */
+    /**
+     * Closes an array.
+     *
+     * @return this writer
+     */
     public JsonWriter endArray() {
         return close(']');
     }
 
     /**
-     * Writes a member name; the next call writes its value.
+     * Writes an object member name; the next call writes its value.
      *
      * @param name the member name
      * @return this writer
@@ -51,7 +67,7 @@ public final class JsonWriter {
     }
 
     /**
-     * Writes a string.
+     * Writes a string value.
      *
      * @param v the value, or null
      * @return this writer
@@ -67,7 +83,7 @@ public final class JsonWriter {
     }
 
     /**
-     * Writes a number.
+     * Writes a number value.
      *
      * @param v the value; NaN and infinities become {@code null}
      * @return this writer
@@ -75,6 +91,18 @@ public final class JsonWriter {
     public JsonWriter value(double v) {
         separate();
         out.append(number(v));
+        return this;
+    }
+
+    /**
+     * Writes an integer value.
+     *
+     * @param v the value
+     * @return this writer
+     */
+    public JsonWriter value(long v) {
+        separate();
+        out.append(v);
         return this;
     }
 
@@ -88,7 +116,7 @@ public final class JsonWriter {
         separate();
         out.append('[');
         for (int i = 0; i < values.length; i++) {
-            out.append(i == 0 ? "" : ", ").append(Float.isFinite(values[i]) ? Float.toString(values[i]) : "null");
+            out.append(i == 0 ? "" : ", ").append(number(values[i]));
         }
         out.append(']');
         return this;
@@ -142,7 +170,11 @@ public final class JsonWriter {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
-        return Double.toString(v);
+        return Double.toString(v); // shortest round-trip form, valid JSON (e.g. 1.0E-4)
+    }
+
+    private static String number(float v) {
+        return Double.isFinite(v) ? Float.toString(v) : "null";
     }
 
     private void string(String s) {
@@ -155,7 +187,13 @@ public final class JsonWriter {
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
-                default -> out.append(c < 0x20 ? String.format(Locale.ROOT, "\\u%04x", (int) c) : String.valueOf(c));
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
             }
         }
         out.append('"');

@@ -1,4 +1,4 @@
-package org.vivarium.plugin.probes.io;
+package org.vivarium.report.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

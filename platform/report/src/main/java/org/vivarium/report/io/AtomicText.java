@@ -1,4 +1,4 @@
-package org.vivarium.plugin.probes.io;
+package org.vivarium.report.io;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
