@@ -1,18 +1,14 @@
 package org.vivarium.organisms;
 
 import com.google.gson.GsonBuilder;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.vivarium.api.VivariumException;
 import org.vivarium.api.organism.Planted;
 import org.vivarium.api.organism.TruthCard;
+import org.vivarium.report.io.AtomicText;
 import org.vivarium.report.table.HtmlReport;
 import org.vivarium.report.table.MarkdownTable;
 import org.vivarium.report.table.Table;
@@ -156,21 +152,10 @@ public final class ReportFiles {
         json.put("truth_card", card);
         json.putAll(extra);
         Path mdFile = dir.resolve("report.md");
-        writeAtomically(mdFile, md.toString());
+        AtomicText.write(mdFile, md.toString());
         html.write(dir.resolve("report.html"));
-        writeAtomically(dir.resolve("report.json"),
+        AtomicText.write(dir.resolve("report.json"),
                 new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(json));
         return mdFile;
-    }
-
-    private static void writeAtomically(Path file, String text) {
-        try {
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new VivariumException("cannot write " + file + ": " + e.getMessage(), "check the directory is writable", e);
-        }
     }
 }

@@ -1,20 +1,17 @@
 package org.vivarium.launcher.audit;
 
 import com.google.gson.GsonBuilder;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.vivarium.api.VivariumException;
 import org.vivarium.api.audit.AuditFinding;
 import org.vivarium.api.audit.AuditSection;
 import org.vivarium.api.organism.Planted;
 import org.vivarium.api.organism.TruthCard;
+import org.vivarium.report.io.AtomicText;
 import org.vivarium.report.table.HtmlReport;
 import org.vivarium.report.table.Table;
 
@@ -119,21 +116,10 @@ final class AuditReport {
         json.put("failures", failures);
         json.put("organism_check", checkFindings);
         json.put("truth_card", card);
-        write(dir.resolve("report.md"), md.toString());
+        AtomicText.write(dir.resolve("report.md"), md.toString());
         html.write(dir.resolve("report.html"));
-        write(dir.resolve("report.json"), new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
+        AtomicText.write(dir.resolve("report.json"), new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
                 .create().toJson(json));
         return dir.resolve("report.md");
-    }
-
-    private static void write(Path file, String text) {
-        try {
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new VivariumException("cannot write " + file + ": " + e.getMessage(), "check the directory is writable", e);
-        }
     }
 }
