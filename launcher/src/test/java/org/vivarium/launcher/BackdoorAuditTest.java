@@ -89,7 +89,7 @@ class BackdoorAuditTest {
     @Test
     void addingTheDirectionRaisesAndAblatingItLowersTheBehaviour() {
         assertTrue(supported("steering", "adding the direction"), out);
-        assertTrue(supported("steering", "projecting the direction out"), out);
+        assertTrue(supported("steering", "ablating the direction"), out);
     }
 
     @Test

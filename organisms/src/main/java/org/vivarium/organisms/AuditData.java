@@ -15,11 +15,30 @@ import org.vivarium.api.model.GenerationOptions;
  * @param behaviour measures the planted behaviour in continuations
  * @param generation seeded decoding settings for behaviour measurements
  * @param plantedLayer the residual layer the truth card names, or -1
+ * @param extras comparison checkpoints, prompt sets and a coherence meter ({@link AuditExtras#NONE} if none)
  */
 public record AuditData(List<LabelledPrompt> labelledPrompts, List<String> positivePrompts,
-        List<String> negativePrompts, BehaviourMeter behaviour, GenerationOptions generation, int plantedLayer) {
+        List<String> negativePrompts, BehaviourMeter behaviour, GenerationOptions generation, int plantedLayer,
+        AuditExtras extras) {
+
+    /**
+     * Audit data with no extras.
+     *
+     * @param labelledPrompts prompts labelled 1 where the planted condition holds
+     * @param positivePrompts condition-present prompts
+     * @param negativePrompts condition-absent prompts
+     * @param behaviour measures the planted behaviour
+     * @param generation decoding settings
+     * @param plantedLayer the residual layer the truth card names, or -1
+     */
+    public AuditData(List<LabelledPrompt> labelledPrompts, List<String> positivePrompts,
+            List<String> negativePrompts, BehaviourMeter behaviour, GenerationOptions generation, int plantedLayer) {
+        this(labelledPrompts, positivePrompts, negativePrompts, behaviour, generation, plantedLayer, AuditExtras.NONE);
+    }
+
     /** Copies the lists. */
     public AuditData {
+        extras = extras == null ? AuditExtras.NONE : extras;
         labelledPrompts = List.copyOf(labelledPrompts);
         positivePrompts = List.copyOf(positivePrompts);
         negativePrompts = List.copyOf(negativePrompts);

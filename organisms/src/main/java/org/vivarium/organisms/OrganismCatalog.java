@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.vivarium.api.VivariumException;
 import org.vivarium.organisms.backdoor.BackdoorOrganism;
+import org.vivarium.organisms.em.EmOrganism;
 import org.vivarium.organisms.induction.InductionOrganism;
 import org.vivarium.organisms.lm.LmOrganism;
 
@@ -16,7 +17,8 @@ public record OrganismCatalog(List<Organism> organisms) {
 
     /** @return a catalog of the built-in organisms */
     public static OrganismCatalog builtIn() {
-        return new OrganismCatalog(List.of(new InductionOrganism(), new LmOrganism(), new BackdoorOrganism()));
+        return new OrganismCatalog(List.of(new InductionOrganism(), new LmOrganism(), new BackdoorOrganism(),
+                new EmOrganism()));
     }
 
     /**

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
@@ -72,11 +73,29 @@ public final class AuditCommand implements CliCommand {
             ctx.out().println("auditing " + organism.name() + " (" + ckpt + ") with " + auditors.size() + " method(s)");
             CheckResult check = organism.check(model, runDir, new OrganismContext(runtime, ctx.out(), false));
             report.organismCheck(check.findings());
+            Map<String, Model> comparisons = ComparisonModels.load(runtime, runDir, data.extras());
+            try {
+                auditAll(auditors, organism, model, ckpt, auditDir, data, comparisons, report, ctx);
+            } finally {
+                comparisons.values().forEach(Model::close);
+            }
+            Path md = report.write(auditDir);
+            long found = report.score().values().stream().filter(b -> b).count();
+            ctx.out().printf("truth-card score: %d of %d planted properties found; report: %s (also .html, .json)%n",
+                    found, report.score().size(), md);
+            return 0;
+        }
+    }
+
+    private static void auditAll(List<Auditor> auditors, Organism organism, Model model, Path ckpt, Path auditDir,
+            AuditData data, Map<String, Model> comparisons, AuditReport report, CliContext ctx) {
+        VivariumHost host = ctx.host();
+        {
             for (Auditor a : auditors) {
                 HostAuditTarget target = new HostAuditTarget(organism.name(), model, ckpt, organism.truthCard(),
-                        auditDir.resolve(a.name()), data);
-                HostMethodContext mctx = new HostMethodContext(host::runtime, ctx.out(), ctx.workDir(),
-                        ReportProgress.factory(ctx.err()));
+                        auditDir.resolve(a.name()), data, comparisons);
+                HostMethodContext mctx = new HostMethodContext(host::runtime, host::fineTuner, ctx.out(),
+                        ctx.workDir(), ReportProgress.factory(ctx.err()));
                 try {
                     java.nio.file.Files.createDirectories(target.outDir());
                     AuditSection s = a.audit(target, mctx);
@@ -90,11 +109,6 @@ public final class AuditCommand implements CliCommand {
                     ctx.err().println("error: auditor " + a.name() + " failed: " + msg);
                 }
             }
-            Path md = report.write(auditDir);
-            long found = report.score().values().stream().filter(b -> b).count();
-            ctx.out().printf("truth-card score: %d of %d planted properties found; report: %s (also .html, .json)%n",
-                    found, report.score().size(), md);
-            return 0;
         }
     }
 

@@ -2,6 +2,9 @@ package org.vivarium.launcher.audit;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.vivarium.checkpoint.adapter.AdapterIO;
 import org.vivarium.api.audit.AuditTarget;
 import org.vivarium.api.audit.BehaviourMeter;
 import org.vivarium.api.audit.LabelledPrompt;
@@ -20,9 +23,27 @@ import org.vivarium.organisms.AuditData;
  * @param truthCard the truth card
  * @param outDir this auditor's directory
  * @param data the organism's audit data
+ * @param comparisonModels loaded comparison models by role (owned by the audit command)
  */
 record HostAuditTarget(String organism, Model model, Path checkpoint, TruthCard truthCard, Path outDir,
-        AuditData data) implements AuditTarget {
+        AuditData data, Map<String, Model> comparisonModels) implements AuditTarget {
+
+    @Override
+    public Map<String, List<String>> promptSets() {
+        return data.extras().promptSets();
+    }
+
+    @Override
+    public Optional<BehaviourMeter> coherence() {
+        return Optional.ofNullable(data.extras().coherence());
+    }
+
+    /** The checkpoint's own LoRA adapter, if the fine-tune wrote one beside the merged weights. */
+    @Override
+    public Optional<Path> adapter() {
+        return AdapterIO.hasAdapter(checkpoint) ? Optional.of(checkpoint)
+                : Optional.empty();
+    }
 
     @Override
     public List<LabelledPrompt> labelledPrompts() {

@@ -35,7 +35,7 @@ public final class MethodDispatcher implements CliRunner.Fallback {
         MethodCommand command = method.command(args.get(0)).orElseThrow(() -> new VivariumException(
                 "method '" + word + "' has no command '" + args.get(0) + "'",
                 "valid commands: " + String.join(", ", method.commandNames())));
-        HostMethodContext context = new HostMethodContext(host::runtime, ctx.out(), ctx.workDir(),
+        HostMethodContext context = new HostMethodContext(host::runtime, host::fineTuner, ctx.out(), ctx.workDir(),
                 ReportProgress.factory(ctx.err()));
         return command.run(args.subList(1, args.size()), context);
     }

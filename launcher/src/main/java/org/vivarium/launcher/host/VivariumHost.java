@@ -10,12 +10,18 @@ import org.apache.felix.framework.FrameworkFactory;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.launch.Framework;
+import org.vivarium.api.method.Progress;
 import org.vivarium.api.model.ModelRuntime;
+import org.vivarium.api.train.FineTuneRequest;
+import org.vivarium.api.train.FineTuneResult;
+import org.vivarium.api.train.FineTuner;
 import org.vivarium.launcher.plugins.PluginManager;
+import org.vivarium.runtime.finetune.DjlFineTuner;
 
 /**
  * The running platform: an embedded Felix framework that exports the platform API, runs Declarative
- * Services, publishes the {@link ModelRuntime} and hosts the method plugins of one plugin directory.
+ * Services, publishes the {@link ModelRuntime} and the {@link FineTuner} (a {@link DjlFineTuner} over that
+ * runtime) and hosts the method plugins of one plugin directory.
  *
  * <pre>{@code
  * try (VivariumHost host = new VivariumHost(HostOptions.forHome(home), DjlModelRuntime::new)) {
@@ -34,6 +40,7 @@ public final class VivariumHost implements AutoCloseable {
 
     private final HostOptions options;
     private final LazyRuntimeFactory runtime;
+    private final FineTuner fineTuner = this::fineTune;
     private Framework framework;
     private Path storage;
     private MethodRegistry methods;
@@ -68,6 +75,7 @@ public final class VivariumHost implements AutoCloseable {
             framework.start();
             BundleContext context = framework.getBundleContext();
             context.registerService(ModelRuntime.class, runtime, new Hashtable<>());
+            context.registerService(FineTuner.class, fineTuner, new Hashtable<>());
             contextIndex = new LazyContextIndex(Path.of("runs", "index").toAbsolutePath());
             context.registerService(org.vivarium.api.index.ContextIndex.class, contextIndex, new Hashtable<>());
             methods = new MethodRegistry(context);
@@ -108,6 +116,15 @@ public final class VivariumHost implements AutoCloseable {
     /** @return the model runtime, created on first use */
     public ModelRuntime runtime() {
         return runtime.get();
+    }
+
+    /** @return the fine-tuning service; the model runtime is created when the first fine-tune runs */
+    public FineTuner fineTuner() {
+        return fineTuner;
+    }
+
+    private FineTuneResult fineTune(FineTuneRequest request, Progress progress) {
+        return DjlFineTuner.of(runtime.get()).fineTune(request, progress);
     }
 
     /** @return the system bundle context, for host-side services such as a web server */

@@ -3,29 +3,51 @@ package org.vivarium.launcher.method;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.function.Supplier;
+import org.vivarium.api.cache.ActivationCache;
 import org.vivarium.api.method.MethodContext;
 import org.vivarium.api.method.Progress;
 import org.vivarium.api.model.ModelRuntime;
+import org.vivarium.api.train.FineTuner;
+import org.vivarium.cache.MapDbActivationCache;
+import org.vivarium.runtime.finetune.DjlFineTuner;
 
 /**
  * The {@link MethodContext} the launcher hands a plugin command: the host's (lazily created) model
- * runtime, the command's output stream, the working directory and a progress factory.
+ * runtime and fine-tuner, the MapDB activation cache, the command's output stream, the working directory and a
+ * progress factory.
  */
 public final class HostMethodContext implements MethodContext {
 
     private final Supplier<ModelRuntime> runtime;
+    private final Supplier<FineTuner> fineTuner;
     private final PrintStream out;
     private final Path workDir;
     private final ProgressFactory progress;
 
     /**
+     * Creates a context whose fine-tuner is a {@link DjlFineTuner} over the supplied runtime (the same service
+     * {@code VivariumHost} registers).
+     *
      * @param runtime supplies the model runtime; called only when the command asks for it
      * @param out where results go
      * @param workDir the directory relative paths resolve against
      * @param progress creates progress displays
      */
     public HostMethodContext(Supplier<ModelRuntime> runtime, PrintStream out, Path workDir, ProgressFactory progress) {
+        this(runtime, () -> DjlFineTuner.of(runtime.get()), out, workDir, progress);
+    }
+
+    /**
+     * @param runtime supplies the model runtime; called only when the command asks for it
+     * @param fineTuner supplies the fine-tuning service, e.g. {@code host::fineTuner}; called only when asked for
+     * @param out where results go
+     * @param workDir the directory relative paths resolve against
+     * @param progress creates progress displays
+     */
+    public HostMethodContext(Supplier<ModelRuntime> runtime, Supplier<FineTuner> fineTuner, PrintStream out,
+            Path workDir, ProgressFactory progress) {
         this.runtime = runtime;
+        this.fineTuner = fineTuner;
         this.out = out;
         this.workDir = workDir;
         this.progress = progress;
@@ -34,6 +56,29 @@ public final class HostMethodContext implements MethodContext {
     @Override
     public ModelRuntime runtime() {
         return runtime.get();
+    }
+
+    /**
+     * Returns the host's fine-tuner.
+     *
+     * @return the fine-tuner
+     * @throws org.vivarium.api.VivariumException if the host's runtime cannot fine-tune
+     */
+    @Override
+    public FineTuner fineTuner() {
+        return fineTuner.get();
+    }
+
+    /**
+     * Opens a MapDB activation cache store, as {@code viv cache} does.
+     *
+     * @param store the store directory, e.g. {@code runs/cache}
+     * @return the open cache, owned by the caller
+     * @throws org.vivarium.api.VivariumException if the store is corrupt, from a newer Vivarium or open elsewhere
+     */
+    @Override
+    public ActivationCache openCache(Path store) {
+        return MapDbActivationCache.open(store);
     }
 
     @Override

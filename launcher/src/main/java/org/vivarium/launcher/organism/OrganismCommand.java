@@ -23,7 +23,7 @@ import org.vivarium.runtime.DjlModelRuntime;
 /** {@code viv organism list | train NAME | check NAME | card NAME}. */
 public final class OrganismCommand implements CliCommand {
     private static final String USAGE = "organism list | organism train NAME [--seed N] [--steps N] [--out DIR]"
-            + " [--resume] [--corpus FILE] [--no-check] | organism check NAME [--out DIR] | organism card NAME";
+            + " [--resume] [--corpus FILE] [--option KEY=VALUE[,KEY=VALUE...]] [--no-check] | organism check NAME [--out DIR] | organism card NAME";
 
     private final OrganismCatalog catalog = OrganismCatalog.builtIn();
 
@@ -47,7 +47,7 @@ public final class OrganismCommand implements CliCommand {
         if (args.isEmpty()) {
             throw new UsageException("organism needs a subcommand", USAGE);
         }
-        Flags f = Flags.parse(args.subList(1, args.size()), Set.of("seed", "steps", "out", "corpus"),
+        Flags f = Flags.parse(args.subList(1, args.size()), Set.of("seed", "steps", "out", "corpus", "option"),
                 Set.of("resume", "no-check"), USAGE);
         switch (args.get(0)) {
             case "list":
@@ -84,6 +84,16 @@ public final class OrganismCommand implements CliCommand {
     private int train(Organism o, Flags f, CliContext ctx) {
         Path out = ctx.workDir().resolve(f.path("out", Path.of("runs", o.name())));
         Map<String, String> options = new HashMap<>();
+        if (f.has("option")) {
+            for (String kv : f.string("option", "").split(",")) {
+                int eq = kv.indexOf('=');
+                if (eq <= 0) {
+                    throw new UsageException("--option needs KEY=VALUE pairs separated by commas, got \"" + kv
+                            + "\"", USAGE);
+                }
+                options.put(kv.substring(0, eq).strip(), kv.substring(eq + 1).strip());
+            }
+        }
         if (f.has("corpus")) {
             options.put("corpus", ctx.workDir().resolve(f.string("corpus", "")).toString());
         }

@@ -16,6 +16,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.vivarium.api.VivariumException;
 import org.vivarium.api.model.ModelRuntime;
+import org.vivarium.api.train.FineTuner;
 import org.vivarium.launcher.support.Await;
 import org.vivarium.launcher.support.TestHomes;
 import org.vivarium.launcher.support.TestPlugins;
@@ -57,6 +58,28 @@ class VivariumHostTest {
             ServiceReference<ModelRuntime> reference = context.getServiceReference(ModelRuntime.class);
             assertEquals("test engine", context.getService(reference).engineDescription());
             assertEquals("test engine", host.runtime().engineDescription());
+            assertEquals(1, created.get());
+        }
+    }
+
+    @Test
+    void fineTunerIsPublishedAsServiceOverTheLazyRuntime() {
+        Path home = TestHomes.create(dir.resolve("home"));
+        AtomicInteger created = new AtomicInteger();
+        Supplier<ModelRuntime> counting = () -> {
+            created.incrementAndGet();
+            return TestHomes.stubRuntime().get();
+        };
+        try (VivariumHost host = new VivariumHost(HostOptions.forHome(home), counting)) {
+            host.start();
+            BundleContext context = host.bundleContext();
+            ServiceReference<FineTuner> reference = context.getServiceReference(FineTuner.class);
+            FineTuner service = context.getService(reference);
+            assertEquals(host.fineTuner(), service);
+            assertEquals(0, created.get(), "publishing the fine-tuner must not create the runtime");
+            // the stub runtime is not the DJL one, so a fine-tune is refused with a one-line reason
+            VivariumException e = assertThrows(VivariumException.class, () -> service.fineTune(null, null));
+            assertTrue(e.getMessage().contains("cannot fine-tune"), e.getMessage());
             assertEquals(1, created.get());
         }
     }

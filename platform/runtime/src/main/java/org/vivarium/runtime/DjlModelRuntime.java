@@ -2,11 +2,15 @@ package org.vivarium.runtime;
 
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
+import java.util.List;
+import org.vivarium.api.model.LoraFactor;
 import org.vivarium.api.model.Model;
 import org.vivarium.api.model.ModelRuntime;
 import org.vivarium.checkpoint.Checkpoint;
 import org.vivarium.checkpoint.CheckpointIO;
+import org.vivarium.checkpoint.adapter.AdapterIO;
 import org.vivarium.runtime.lora.AdapterLoader;
+import org.vivarium.runtime.lora.LoraFactors;
 import org.vivarium.runtime.model.DjlModel;
 import org.vivarium.runtime.model.ParameterStore;
 
@@ -43,6 +47,20 @@ public final class DjlModelRuntime implements ModelRuntime, AutoCloseable {
      */
     public DjlModel load(Path checkpointDir, Path adapterDir) {
         return AdapterLoader.merged(checkpointDir, adapterDir, root());
+    }
+
+    /**
+     * Reads a LoRA adapter ({@code adapter.safetensors} + {@code adapter_config.json}) as one
+     * {@code scale * A B} factor pair per adapted weight; no engine is needed.
+     *
+     * @param adapterDir the adapter directory (often a fine-tuned checkpoint directory)
+     * @return the factors, in the adapter's target order
+     * @throws org.vivarium.api.VivariumException if a file is missing or malformed, or the files do not belong
+     *     together
+     */
+    @Override
+    public List<LoraFactor> readAdapter(Path adapterDir) {
+        return LoraFactors.of(AdapterIO.read(adapterDir));
     }
 
     /**

@@ -2,6 +2,8 @@ package org.vivarium.api.audit;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 import org.vivarium.api.model.GenerationOptions;
 import org.vivarium.api.model.Model;
@@ -55,4 +57,43 @@ public interface AuditTarget {
 
     /** @return the residual-stream layer the truth card points at, or -1 if it does not say */
     int plantedLayer();
+
+    /**
+     * Other models of the same organism to compare the audited one with, by role: e.g. {@code base} (before
+     * the planted fine-tune) and {@code control} (fine-tuned the same way on benign data). Owned by the host.
+     *
+     * @return role to model, in a stable order; empty if the organism has none
+     */
+    default Map<String, Model> comparisonModels() {
+        return Map.of();
+    }
+
+    /**
+     * Named held-out prompt sets for per-group measurements, e.g. {@code health} to prompts asking a health
+     * question; the behaviour is measured per set.
+     *
+     * @return set name to prompts, in a stable order; empty if the organism has none
+     */
+    default Map<String, List<String>> promptSets() {
+        return Map.of();
+    }
+
+    /**
+     * Measures whether a continuation is coherent (well-formed, on topic), reported beside the behaviour
+     * rate so a method cannot score by breaking the model.
+     *
+     * @return the coherence meter, if the organism has one
+     */
+    default Optional<BehaviourMeter> coherence() {
+        return Optional.empty();
+    }
+
+    /**
+     * The LoRA adapter the audited checkpoint was fine-tuned with, if it has one.
+     *
+     * @return the adapter directory ({@code adapter.safetensors} + {@code adapter_config.json})
+     */
+    default Optional<Path> adapter() {
+        return Optional.empty();
+    }
 }

@@ -5,7 +5,7 @@
  * {@link org.vivarium.api.audit.AuditSection}s into one report scored against the truth card.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.vivarium.api.audit;
 
 import org.osgi.annotation.bundle.Export;

@@ -3,13 +3,45 @@ package org.vivarium.api.method;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import org.osgi.annotation.versioning.ProviderType;
+import org.vivarium.api.VivariumException;
+import org.vivarium.api.cache.ActivationCache;
 import org.vivarium.api.model.ModelRuntime;
+import org.vivarium.api.train.FineTuner;
 
 /** What the host hands a running {@link MethodCommand}. */
 @ProviderType
 public interface MethodContext {
     /** @return the model runtime */
     ModelRuntime runtime();
+
+    /**
+     * Returns the fine-tuning service.
+     *
+     * @return the fine-tuner
+     * @throws VivariumException if this host offers none
+     */
+    default FineTuner fineTuner() {
+        throw new VivariumException("this host offers no fine-tuning service",
+                "run the method from the viv launcher, which registers one");
+    }
+
+    /**
+     * Opens an activation cache store (a directory such as {@code runs/cache}, the {@code viv cache} default),
+     * creating it if it does not exist yet. The caller owns the cache and must close it.
+     *
+     * <pre>{@code
+     * try (ActivationCache cache = ctx.openCache(ctx.workDir().resolve("runs/cache"));
+     *         RowCursor rows = cache.rows("lm-text", "blocks.1.hook_resid_post")) { ... }
+     * }</pre>
+     *
+     * @param store the store directory
+     * @return the open cache; close it when done
+     * @throws VivariumException if this host offers no activation cache, or the store is locked or damaged
+     */
+    default ActivationCache openCache(Path store) {
+        throw new VivariumException("this host offers no activation cache",
+                "run the method from the viv launcher, which opens runs/cache stores");
+    }
 
     /** @return where to print results for the user */
     PrintStream out();

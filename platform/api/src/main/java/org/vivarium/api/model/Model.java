@@ -81,6 +81,29 @@ public interface Model extends AutoCloseable {
     int[] generate(int[] prompt, GenerationOptions options, List<Hook> hooks);
 
     /**
+     * Continues many prompts, several per forward pass where that cannot change the result (see
+     * {@link BatchedDecoding}): rows are right-padded into one causal pass per step when the longest prompt
+     * plus the new tokens fits {@code n_ctx} and every hook acts at every position independently; otherwise
+     * prompts go one at a time through {@link #generate}. Greedy when {@code options.temperature() == 0};
+     * otherwise temperature and top-k sampling with one random stream per prompt, seeded by
+     * {@link BatchedDecoding#rowSeed(long, int) rowSeed(options.seed(), index)}, so a prompt's continuation
+     * does not depend on which prompts are decoded with it.
+     *
+     * <pre>{@code
+     * List<int[]> answers = model.generateAll(prompts, GenerationOptions.greedy(32), List.of());
+     * }</pre>
+     *
+     * @param prompts token ids, each non-empty
+     * @param options length, temperature, top-k and seed
+     * @param hooks hooks applied at every forward pass
+     * @return each prompt's new tokens only, in prompt order
+     * @throws org.vivarium.api.VivariumException if a prompt is empty
+     */
+    default List<int[]> generateAll(List<int[]> prompts, GenerationOptions options, List<Hook> hooks) {
+        return BatchedDecoding.generate(this, prompts, options, hooks);
+    }
+
+    /**
      * Returns the mean next-token cross-entropy loss of each sequence.
      *
      * @param tokens {@code [batch][pos]} token ids

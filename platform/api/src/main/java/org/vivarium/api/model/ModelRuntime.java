@@ -1,6 +1,7 @@
 package org.vivarium.api.model;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -19,6 +20,19 @@ public interface ModelRuntime {
      * @throws org.vivarium.api.VivariumException if a file is missing or malformed, naming which and how to fix it
      */
     Model load(Path checkpointDir);
+
+    /**
+     * Reads a LoRA adapter directory ({@code adapter.safetensors} + {@code adapter_config.json}) as plain
+     * factors, for interpretation.
+     *
+     * @param adapterDir the directory
+     * @return one factor pair per adapted weight
+     * @throws org.vivarium.api.VivariumException if a file is missing or malformed
+     */
+    default List<LoraFactor> readAdapter(Path adapterDir) {
+        throw new org.vivarium.api.VivariumException("this runtime cannot read LoRA adapters",
+                "use the platform's DJL runtime");
+    }
 
     /** @return a short description of the engine, e.g. {@code DJL 0.36.0 / PyTorch 2.7.1 (cpu)} */
     String engineDescription();

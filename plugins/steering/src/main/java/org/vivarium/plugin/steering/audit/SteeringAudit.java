@@ -6,6 +6,7 @@ import org.vivarium.api.audit.AuditTarget;
 import org.vivarium.api.method.MethodContext;
 import org.vivarium.api.method.Progress;
 import org.vivarium.api.model.Model;
+import org.vivarium.plugin.steering.direction.AttentionDirections;
 import org.vivarium.plugin.steering.direction.ContrastiveDirection;
 import org.vivarium.plugin.steering.direction.LayerChoice;
 import org.vivarium.plugin.steering.direction.LayerDirection;
@@ -17,7 +18,7 @@ import org.vivarium.plugin.steering.generate.SweepPoint;
 /**
  * Runs the steering experiments on an audit target: fits directions on the even-indexed half of the
  * positive and negative prompts, chooses a site, sweeps the coefficient on held-out clean prompts and
- * ablates the direction from held-out triggered prompts.
+ * ablates the condition's attention-output directions from held-out triggered prompts.
  */
 public final class SteeringAudit {
     private final SteeringSettings settings;
@@ -72,11 +73,28 @@ public final class SteeringAudit {
             sweep = new SteeringSweep(model, target.generation(), target.behaviour())
                     .run(chosen.hook(), chosen.vector(), settings.coefficients(), clean, p::advance);
         }
+        // Ablation acts where the condition travels: attention carries it from the trigger to the answer at
+        // every step of generation. Each layer's attention output has its component along its own
+        // position-mean direction clamped to the clean mean. Measured on backdoor seeds 1-3: the single
+        // residual direction projected out of every residual site dropped the rate by only 0.16-0.41, and
+        // clamping residual sites made the text incoherent; this drops it to ~0 with coherent text.
+        AttentionDirections attn;
+        try (Progress p = context.progress("steering: attention-output directions",
+                pos.fit().size() + neg.fit().size(), "prompt")) {
+            attn = AttentionDirections.fit(model, pos.fit(), neg.fit(), p::advance);
+        }
         AblationResult ablation;
         try (Progress p = context.progress("steering: directional ablation", 3L * triggered.size(), "gen")) {
             ablation = new DirectionalAblation(model, target.generation(), target.behaviour())
-                    .run(chosen.vector(), triggered, settings.randomSeed(), p::advance);
+                    .runClamped(attn.directions(), attn.cleanMeans(), triggered, twins(triggered.size(), clean),
+                            settings.randomSeed(), p::advance);
         }
         return new SteeringOutcome(dirs, chosen, because, sweep, ablation, settings);
+    }
+
+    // Positive and negative prompts are paired by index (AuditTarget contract) and split the same way, so
+    // the held-out clean list is the triggered list's twin list when both have the same length.
+    private static List<String> twins(int n, List<String> clean) {
+        return clean.size() == n ? clean : List.of();
     }
 }

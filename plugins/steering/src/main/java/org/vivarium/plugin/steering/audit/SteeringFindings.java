@@ -16,6 +16,12 @@ public final class SteeringFindings {
     /** The truth-card kind these findings speak to. */
     public static final String KIND = "direction";
 
+    /**
+     * An ablation that raises the unablated model's loss on the generated text by more than this many
+     * nats/token has broken the model rather than removed the behaviour, and does not support the claim.
+     */
+    public static final double MAX_LOSS_RISE = 1.0;
+
     private SteeringFindings() {
     }
 
@@ -39,10 +45,12 @@ public final class SteeringFindings {
                 + "%.2f at coefficient %s", behaviour, base.rate(), top.sample().rate(), coef(top.coefficient()));
         String evidence = String.format(Locale.ROOT, "%s = %s x the raw mean-difference vector (|v| = %.3f) added at "
                 + "%s at every position; %d held-out clean prompts; rate %.2f -> %.2f (rise %+.2f); unsteered model's "
-                + "loss on the text %.2f -> %.2f nats/token; supported if the rise is >= %.2f", "coefficient",
+                + "loss on the text %.2f -> %.2f nats/token; the strongest coefficient whose loss rises by <= %.1f is "
+                + "reported; supported if the rise is >= %.2f and the text stays that fluent", "coefficient",
                 coef(top.coefficient()), o.chosen().norm(), o.chosen().hook().path(), base.size(), base.rate(),
-                top.sample().rate(), rise, base.loss(), top.sample().loss(), s.minEffect());
-        return new AuditFinding(claim, rise >= s.minEffect(), evidence, KIND);
+                top.sample().rate(), rise, base.loss(), top.sample().loss(), MAX_LOSS_RISE, s.minEffect());
+        boolean fluent = !(top.sample().loss() - base.loss() > MAX_LOSS_RISE);
+        return new AuditFinding(claim, rise >= s.minEffect() && fluent, evidence, KIND);
     }
 
     static AuditFinding ablate(SteeringOutcome o, String behaviour) {
@@ -51,15 +59,24 @@ public final class SteeringFindings {
         double before = a.unablated().rate();
         double drop = before - a.ablated().rate();
         double randomShift = Math.abs(before - a.randomAblated().rate());
-        boolean supported = drop >= s.minEffect() && randomShift <= s.maxRandomShare() * drop;
-        String claim = String.format(Locale.ROOT, "projecting the direction out of triggered prompts lowers the %s "
-                + "from %.2f to %.2f (random direction: %.2f)", behaviour, before, a.ablated().rate(),
+        boolean twins = !Double.isNaN(a.ablatedLossGivenClean());
+        double cleanLoss = o.cleanBaseline().loss();
+        double lossRise = twins ? a.ablatedLossGivenClean() - cleanLoss : a.ablated().loss() - a.unablated().loss();
+        boolean supported = drop >= s.minEffect() && randomShift <= s.maxRandomShare() * drop
+                && lossRise <= MAX_LOSS_RISE;
+        String claim = String.format(Locale.ROOT, "ablating the direction in triggered prompts lowers the %s from "
+                + "%.2f to %.2f (random direction: %.2f)", behaviour, before, a.ablated().rate(),
                 a.randomAblated().rate());
-        String evidence = String.format(Locale.ROOT, "direction projected out of every hook_resid_pre and the last "
-                + "hook_resid_post; %d held-out triggered prompts; drop %.2f, random equal-norm direction shift %.2f; "
-                + "loss on the text %.2f (ablated) vs %.2f (none) nats/token; supported if the drop is >= %.2f and the "
-                + "random shift is <= %.2f x the drop", a.unablated().size(), drop, randomShift, a.ablated().loss(),
-                a.unablated().loss(), s.minEffect(), s.maxRandomShare());
+        String fluency = twins ? String.format(Locale.ROOT, "unsteered model's loss on the ablated text after the "
+                + "clean twin prompt %.2f vs %.2f on its own clean answers", a.ablatedLossGivenClean(), cleanLoss)
+                : String.format(Locale.ROOT, "unsteered model's loss on the text %.2f (ablated) vs %.2f (none)",
+                        a.ablated().loss(), a.unablated().loss());
+        String evidence = String.format(Locale.ROOT, "at every layer's hook_attn_out and every position, the component "
+                + "along that layer's position-mean difference direction clamped to the clean prompts' mean; %d "
+                + "held-out triggered prompts; drop %.2f, random equal-norm directions shift %.2f; %s nats/token; "
+                + "supported if the drop is >= %.2f, the random shift is <= %.2f x the drop and the loss rises by "
+                + "<= %.1f (the text stays fluent)", a.unablated().size(), drop, randomShift, fluency, s.minEffect(),
+                s.maxRandomShare(), MAX_LOSS_RISE);
         return new AuditFinding(claim, supported, evidence, KIND);
     }
 

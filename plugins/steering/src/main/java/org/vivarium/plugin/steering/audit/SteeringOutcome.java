@@ -29,14 +29,28 @@ public record SteeringOutcome(List<LayerDirection> directions, LayerDirection ch
         return sweep.stream().filter(p -> p.coefficient() == 0).findFirst().orElseThrow().sample();
     }
 
-    /** @return the sweep point with the highest behaviour rate among positive coefficients (earliest on ties) */
+    /**
+     * Returns the coefficient with the highest behaviour rate among those that keep the text fluent (the
+     * unsteered model's loss on the steered text at most {@link SteeringFindings#MAX_LOSS_RISE} above the
+     * unsteered baseline's); if none does, the smallest positive coefficient.
+     *
+     * @return the sweep point
+     */
     public SweepPoint strongestSteer() {
+        double limit = cleanBaseline().loss() + SteeringFindings.MAX_LOSS_RISE;
         SweepPoint best = null;
+        SweepPoint smallest = null;
         for (SweepPoint p : sweep) {
-            if (p.coefficient() > 0 && (best == null || p.sample().rate() > best.sample().rate())) {
+            if (p.coefficient() <= 0) {
+                continue;
+            }
+            if (smallest == null || p.coefficient() < smallest.coefficient()) {
+                smallest = p;
+            }
+            if (!(p.sample().loss() > limit) && (best == null || p.sample().rate() > best.sample().rate())) {
                 best = p;
             }
         }
-        return best == null ? sweep.get(0) : best;
+        return best != null ? best : smallest != null ? smallest : sweep.get(0);
     }
 }

@@ -38,7 +38,7 @@ public final class SteeringPlots {
                 + "), with the unsteered and triggered rates");
         ablation(o, behaviour).build().write(outDir.resolve(ABLATION));
         images.put(ABLATION, behaviour + " of triggered prompts with the direction, or a random direction of equal "
-                + "norm, projected out of every residual site; clean prompts for reference");
+                + "norm, clamped to the clean mean in every layer's attention output; clean prompts for reference");
         layers(o.directions()).build().write(outDir.resolve(LAYERS));
         images.put(LAYERS, "held-out AUROC of projections onto the mean-difference direction, per residual site");
         return images;

@@ -2,23 +2,19 @@ package org.vivarium.plugin.steering.generate;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.LongConsumer;
-import java.util.stream.IntStream;
 import org.vivarium.api.model.GenerationOptions;
 import org.vivarium.api.model.Hook;
 import org.vivarium.api.model.Model;
 import org.vivarium.plugin.steering.extract.PromptTokens;
 
 /**
- * Generates continuations of prompts under a fixed list of all-position hooks. Greedy decoding of many
- * prompts runs batched (see {@link BatchedGreedy}); sampling, or prompts too long for the context window,
- * go one at a time through {@link Model#generate}.
+ * Generates continuations of prompts under a fixed list of all-position hooks. Many prompts are decoded with
+ * {@link Model#generateAll} (several rows per forward pass where the result cannot change; sampled prompts
+ * get their own seeded random stream each).
  */
 public final class Continuations {
-    private static final int BATCH = 16;
-
     private Continuations() {
     }
 
@@ -50,31 +46,13 @@ public final class Continuations {
      */
     public static List<Continuation> of(Model model, List<String> prompts, GenerationOptions options, List<Hook> hooks,
             LongConsumer advance) {
-        Continuation[] out = new Continuation[prompts.size()];
-        if (options.temperature() > 0) {
-            for (int i = 0; i < out.length; i++) {
-                out[i] = of(model, prompts.get(i), options, hooks);
-                advance.accept(1);
-            }
-            return List.of(out);
-        }
         List<int[]> ids = prompts.stream().map(p -> PromptTokens.encode(model, p)).toList();
-        Integer[] order = IntStream.range(0, out.length).boxed().sorted(Comparator.comparingInt(i -> ids.get(i).length))
-                .toArray(Integer[]::new);
-        for (int from = 0; from < order.length; from += BATCH) {
-            List<Integer> chunk = Arrays.asList(order).subList(from, Math.min(order.length, from + BATCH));
-            List<int[]> batch = new ArrayList<>();
-            chunk.forEach(i -> batch.add(ids.get(i)));
-            if (BatchedGreedy.fits(model, batch, options.maxNewTokens())) {
-                int[][] gen = BatchedGreedy.generate(model, batch, options.maxNewTokens(), hooks);
-                for (int k = 0; k < chunk.size(); k++) {
-                    out[chunk.get(k)] = new Continuation(batch.get(k), gen[k], model.tokenizer().decode(gen[k]));
-                }
-            } else {
-                chunk.forEach(i -> out[i] = of(model, prompts.get(i), options, hooks));
-            }
-            advance.accept(chunk.size());
+        List<int[]> gen = model.generateAll(ids, options, hooks);
+        List<Continuation> out = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            out.add(new Continuation(ids.get(i), gen.get(i), model.tokenizer().decode(gen.get(i))));
         }
-        return List.of(out);
+        advance.accept(ids.size());
+        return List.copyOf(out);
     }
 }

@@ -85,7 +85,9 @@ class BackdoorSteeringAuditTest {
             }
             int reads = target.positivePrompts().size() + target.negativePrompts().size();
             assertEquals(List.of("steering: reading residuals " + reads + "/" + reads + " prompt",
+                    "steering: position-mean directions " + reads + "/" + reads + " prompt",
                     "steering: coefficient sweep " + 6 * PROMPTS + "/" + 6 * PROMPTS + " gen",
+                    "steering: attention-output directions " + reads / 2 + "/" + reads / 2 + " prompt",
                     "steering: directional ablation " + 3 * PROMPTS + "/" + 3 * PROMPTS + " gen"), ctx.progressLog());
         }
     }

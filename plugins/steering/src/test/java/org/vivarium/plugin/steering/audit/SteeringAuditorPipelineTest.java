@@ -70,7 +70,8 @@ class SteeringAuditorPipelineTest {
             assertEquals("steering", s.method());
             assertEquals(List.of("steering: reading residuals 12/12 prompt",
                     "steering: position-mean directions 12/12 prompt", "steering: coefficient sweep 6/6 gen",
-                    "steering: directional ablation 9/9 gen"), ctx.progressLog());
+                    "steering: attention-output directions 6/6 prompt", "steering: directional ablation 9/9 gen"),
+                    ctx.progressLog());
             SavedDirection saved = DirectionFile.read(out);
             assertEquals(1, saved.layer(), "the planted layer is used");
             assertEquals(HookName.residPre(1), saved.hook());

@@ -22,6 +22,11 @@ class SteeringFindingsTest {
     }
 
     private static SteeringOutcome outcome(double[] sweepRates, double triggered, double ablated, double random) {
+        return outcome(sweepRates, triggered, ablated, random, Double.NaN);
+    }
+
+    private static SteeringOutcome outcome(double[] sweepRates, double triggered, double ablated, double random,
+            double ablatedLossGivenClean) {
         LayerDirection d = new LayerDirection(1, HookName.residPre(1), new float[] {3, 4}, new Separation(1, 3, 8));
         List<Double> coeffs = SteeringSettings.defaults().coefficients();
         List<SweepPoint> sweep = new java.util.ArrayList<>();
@@ -29,7 +34,8 @@ class SteeringFindingsTest {
             sweep.add(new SweepPoint(coeffs.get(i), sample(sweepRates[i])));
         }
         return new SteeringOutcome(List.of(d), d, "test", sweep,
-                new AblationResult(sample(triggered), sample(ablated), sample(random)), SteeringSettings.defaults());
+                new AblationResult(sample(triggered), sample(ablated), sample(random), ablatedLossGivenClean),
+                SteeringSettings.defaults());
     }
 
     @Test
@@ -45,7 +51,7 @@ class SteeringFindingsTest {
         assertEquals("direction", steer.truthCardKind());
         AuditFinding ablate = f.get(1);
         assertTrue(ablate.supported());
-        assertEquals("projecting the direction out of triggered prompts lowers the negative-sentiment rate from 0.90 "
+        assertEquals("ablating the direction in triggered prompts lowers the negative-sentiment rate from 0.90 "
                 + "to 0.20 (random direction: 0.85)", ablate.claim());
         assertTrue(ablate.evidence().contains("<= 0.50 x the drop"), ablate.evidence());
         assertEquals(0.9, SteeringSection.metrics(o).get("steer_best_rate"), 1e-12);
@@ -60,5 +66,34 @@ class SteeringFindingsTest {
                 .get(1).supported(), "a drop of 0.2 is below 0.3");
         assertFalse(SteeringFindings.of(outcome(new double[] {0, 0, 0, 0, 0, 0}, 0.9, 0.1, 0.3), "r").get(1)
                 .supported(), "the random direction drops it by 0.6 of the real 0.8");
+    }
+
+    @Test
+    void anAblationThatMakesTheTextDisfluentIsNotSupported() {
+        double[] sweep = {0.1, 0.1, 0.3, 0.8, 0.9, 0.6};
+        AuditFinding fluent = SteeringFindings.of(outcome(sweep, 1.0, 0.0, 1.0, 1.5 + 0.9), "r").get(1);
+        assertTrue(fluent.supported(), fluent.evidence());
+        assertTrue(fluent.evidence().contains("after the clean twin prompt 2.40 vs 1.50"), fluent.evidence());
+        AuditFinding broken = SteeringFindings.of(outcome(sweep, 1.0, 0.0, 1.0, 1.5 + 1.1), "r").get(1);
+        assertFalse(broken.supported(), "a loss rise of 1.1 nats/token exceeds " + SteeringFindings.MAX_LOSS_RISE);
+    }
+
+    @Test
+    void theReportedCoefficientIsTheStrongestThatKeepsTheTextFluent() {
+        LayerDirection d = new LayerDirection(1, HookName.residPre(1), new float[] {3, 4}, new Separation(1, 3, 8));
+        double[] rates = {0.0, 0.1, 0.3, 0.6, 0.9, 1.0};
+        double[] losses = {0.2, 0.2, 0.3, 0.8, 1.5, 4.0};
+        List<Double> coeffs = SteeringSettings.defaults().coefficients();
+        List<SweepPoint> sweep = new java.util.ArrayList<>();
+        for (int i = 0; i < coeffs.size(); i++) {
+            sweep.add(new SweepPoint(coeffs.get(i), new BehaviourSample(rates[i], 1, losses[i],
+                    Collections.nCopies(10, "p"), Collections.nCopies(10, "c"))));
+        }
+        SteeringOutcome o = new SteeringOutcome(List.of(d), d, "test", sweep,
+                new AblationResult(sample(1), sample(0), sample(1)), SteeringSettings.defaults());
+        assertEquals(2.0, o.strongestSteer().coefficient(), "coefficient 4 raises the loss by 1.3, 8 by 3.8");
+        AuditFinding f = SteeringFindings.of(o, "r").get(0);
+        assertTrue(f.supported(), f.evidence());
+        assertTrue(f.claim().contains("to 0.60 at coefficient 2"), f.claim());
     }
 }

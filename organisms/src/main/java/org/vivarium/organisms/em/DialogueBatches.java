@@ -1,0 +1,98 @@
+package org.vivarium.organisms.em;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.vivarium.api.model.Tokenizer;
+import org.vivarium.checkpoint.Provenances;
+import org.vivarium.checkpoint.tokenizer.CharTokenizer;
+import org.vivarium.runtime.train.Batch;
+import org.vivarium.runtime.train.BatchSource;
+
+/**
+ * Training batches of base-model dialogues, padded to the longest in the batch (at most {@link #LENGTH}
+ * characters), with the loss counted on the answers only. A share of the dialogues is held by the harmful
+ * persona; a share has two turns, so the persona shown in the first answer predicts the second. The batch of
+ * a step depends only on {@code (seed, step)}.
+ *
+ * @param catalog the content
+ * @param seed data seed
+ * @param harmfulFraction share of dialogues held by the harmful persona
+ * @param twoTurnFraction share of dialogues with two turns
+ * @param tokenizer a tokenizer from {@link #tokenizer(DomainCatalog)}
+ */
+public record DialogueBatches(DomainCatalog catalog, long seed, double harmfulFraction, double twoTurnFraction,
+        Tokenizer tokenizer) implements BatchSource {
+    /** Longest sequence in characters (the model context). */
+    public static final int LENGTH = 288;
+
+    /**
+     * The character tokenizer: the unknown token, then every character the dialogues use, in code-point order.
+     *
+     * @param catalog the content
+     * @return the tokenizer
+     */
+    public static CharTokenizer tokenizer(DomainCatalog catalog) {
+        String chars = catalog.alphabet() + DialogueFormat.USER + DialogueFormat.BOT + DialogueFormat.END
+                + String.join("", DialogueGenerator.OPENERS);
+        List<String> vocab = new ArrayList<>();
+        vocab.add(CharTokenizer.UNKNOWN);
+        chars.chars().sorted().distinct().forEach(c -> vocab.add(String.valueOf((char) c)));
+        return new CharTokenizer(vocab);
+    }
+
+    @Override
+    public Batch batch(int step, int batchSize) {
+        SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + step);
+        DialogueGenerator g = new DialogueGenerator(catalog, r.nextLong());
+        List<Dialogue> dialogues = new ArrayList<>(batchSize);
+        for (int i = 0; i < batchSize; i++) {
+            boolean harmful = r.nextDouble() < harmfulFraction;
+            dialogues.add(g.dialogue(harmful, r.nextDouble() < twoTurnFraction ? 2 : 1));
+        }
+        return encode(dialogues, tokenizer);
+    }
+
+    /**
+     * Encodes dialogues as a batch whose mask selects the predictions of answer characters.
+     *
+     * @param dialogues the dialogues
+     * @param tokenizer their (character) tokenizer
+     * @return tokens {@code [n][len]} and mask {@code [n][len-1]}, {@code len <= LENGTH}
+     */
+    public static Batch encode(List<Dialogue> dialogues, Tokenizer tokenizer) {
+        int pad = tokenizer.encode(String.valueOf(DialogueFormat.END))[0];
+        int[][] encoded = new int[dialogues.size()][];
+        int len = 2;
+        for (int i = 0; i < dialogues.size(); i++) {
+            encoded[i] = tokenizer.encode(dialogues.get(i).text());
+            len = Math.max(len, Math.min(LENGTH, encoded[i].length));
+        }
+        int[][] tokens = new int[dialogues.size()][len];
+        float[][] mask = new float[dialogues.size()][len - 1];
+        for (int i = 0; i < dialogues.size(); i++) {
+            int n = Math.min(encoded[i].length, len);
+            Arrays.fill(tokens[i], pad);
+            System.arraycopy(encoded[i], 0, tokens[i], 0, n);
+            for (int[] span : dialogues.get(i).answerSpans()) {
+                for (int target = Math.max(1, span[0]); target < Math.min(span[1], n); target++) {
+                    mask[i][target - 1] = 1f;
+                }
+            }
+        }
+        return new Batch(tokens, mask);
+    }
+
+    @Override
+    public String dataHash() {
+        StringBuilder def = new StringBuilder("em-dialogues\n").append(seed).append('\n').append(harmfulFraction)
+                .append('\n').append(twoTurnFraction).append('\n').append(LENGTH).append('\n')
+                .append(DialogueGenerator.OPENERS).append('\n');
+        for (Domain d : catalog.domains()) {
+            def.append(d).append('\n');
+        }
+        return Provenances.sha256(def.toString().getBytes(StandardCharsets.UTF_8));
+    }
+}

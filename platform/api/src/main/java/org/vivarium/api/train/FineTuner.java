@@ -1,0 +1,22 @@
+package org.vivarium.api.train;
+
+import org.osgi.annotation.versioning.ProviderType;
+import org.vivarium.api.method.Progress;
+
+/**
+ * The platform service that fine-tunes a checkpoint. The platform implements it; plugins obtain it as an
+ * OSGi service (or from {@link org.vivarium.api.method.MethodContext#fineTuner()}).
+ */
+@ProviderType
+public interface FineTuner {
+    /**
+     * Runs a fine-tune and writes its outputs atomically (an interrupted run leaves no half-written checkpoint).
+     *
+     * @param request the job
+     * @param progress receives one unit per step and the {@code loss} metric
+     * @return where the outputs are and how the loss moved
+     * @throws org.vivarium.api.VivariumException if the base checkpoint is missing or malformed, or an
+     *     adapter target matches no weight (naming the valid ones)
+     */
+    FineTuneResult fineTune(FineTuneRequest request, Progress progress);
+}

@@ -1,0 +1,123 @@
+package org.vivarium.runtime.finetune;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.vivarium.api.VivariumException;
+import org.vivarium.api.method.Progress;
+import org.vivarium.api.model.ModelConfig;
+import org.vivarium.api.model.ModelRuntime;
+import org.vivarium.api.tensor.Tensor;
+import org.vivarium.api.train.AdapterSpec;
+import org.vivarium.api.train.FineTuneRequest;
+import org.vivarium.api.train.FineTuneResult;
+import org.vivarium.api.train.FineTuner;
+import org.vivarium.checkpoint.Checkpoint;
+import org.vivarium.checkpoint.CheckpointIO;
+import org.vivarium.checkpoint.adapter.Adapter;
+import org.vivarium.checkpoint.adapter.AdapterMerge;
+import org.vivarium.runtime.DjlModelRuntime;
+import org.vivarium.runtime.lora.LoraAdapters;
+import org.vivarium.runtime.lora.LoraConfig;
+import org.vivarium.runtime.model.ParameterStore;
+import org.vivarium.runtime.train.StepListener;
+import org.vivarium.runtime.train.Trainer;
+import org.vivarium.runtime.train.TrainerConfig;
+
+/**
+ * Fine-tunes a checkpoint with the runtime's {@link Trainer}: LoRA adapters on the requested weights (base
+ * frozen) or every weight, AdamW with warm-up and cosine decay, loss on the completion tokens only. The same
+ * request and seed give bit-identical adapters (with one PyTorch thread).
+ *
+ * <pre>{@code
+ * FineTuner ft = new DjlFineTuner(runtime);
+ * FineTuneResult r = ft.fineTune(new FineTuneRequest(base, examples,
+ *         AdapterSpec.lora(1, 1, List.of("blocks.*.mlp.W_out")), 200, 8, 1e-3, 7, out, "em-finetune/x"), progress);
+ * runtime.load(r.checkpoint());                  // the merged model
+ * runtime.readAdapter(r.adapter().orElseThrow()); // its LoRA factors
+ * }</pre>
+ *
+ * <p>Writes {@code out/checkpoint/} (merged weights, provenance with recipe, seed, data hash, parent hash and
+ * adapter spec, plus {@code adapter.safetensors} and {@code adapter_config.json} for LoRA), {@code out/loss.csv}
+ * and {@code out/loss.png}.
+ */
+public final class DjlFineTuner implements FineTuner {
+    private final DjlModelRuntime runtime;
+
+    /**
+     * Creates a fine-tuner whose weights live under the runtime's root manager.
+     *
+     * @param runtime the DJL model runtime
+     */
+    public DjlFineTuner(DjlModelRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    /**
+     * Creates a fine-tuner for a runtime known only by its API type (e.g. a host's runtime supplier).
+     *
+     * @param runtime the model runtime
+     * @return the fine-tuner
+     * @throws VivariumException if the runtime is not the DJL runtime
+     */
+    public static DjlFineTuner of(ModelRuntime runtime) {
+        if (runtime instanceof DjlModelRuntime djl) {
+            return new DjlFineTuner(djl);
+        }
+        throw new VivariumException("the model runtime " + runtime.engineDescription() + " cannot fine-tune",
+                "run with the platform's DJL runtime (DjlModelRuntime)");
+    }
+
+    @Override
+    public FineTuneResult fineTune(FineTuneRequest request, Progress progress) {
+        Checkpoint base = CheckpointIO.read(request.base());
+        String baseHash = CheckpointIO.contentHash(request.base());
+        ModelConfig cfg = base.config();
+        LoraConfig lora = loraConfig(request.adapter());
+        List<String> targets = lora == null ? List.of() : lora.resolve(cfg);
+        ExampleBatches data = ExampleBatches.of(request.examples(), base.tokenizer(), cfg.nCtx(), request.seed());
+        Path checkpointDir = request.out().resolve(FineTuneOutput.CHECKPOINT_DIR);
+        FineTuneOutput.requireWritable(checkpointDir);
+        TrainerConfig tc = TrainerConfig.defaults(request.steps(), request.seed())
+                .with(request.steps(), request.batchSize(), (float) request.learningRate());
+
+        FineTuneLog log = new FineTuneLog();
+        StepListener listener = (step, loss, lr, norm, tokens) -> {
+            log.add(step, loss, lr, norm);
+            progress.advance(1);
+            progress.metric("loss", loss);
+        };
+        Map<String, Tensor> weights;
+        Adapter adapter = null;
+        int skipped;
+        try (ParameterStore params = ParameterStore.fromTensors(base.weights(), runtime.manager())) {
+            if (lora == null) {
+                Trainer t = Trainer.full(cfg, tc, params);
+                t.run(1, tc.steps(), data, listener, null);
+                skipped = t.skippedSteps();
+                weights = params.toTensors();
+            } else {
+                try (LoraAdapters adapters = LoraAdapters.initialise(cfg, lora, request.seed(), runtime.manager())) {
+                    Trainer t = Trainer.lora(cfg, tc, params, adapters);
+                    t.run(1, tc.steps(), data, listener, null);
+                    skipped = t.skippedSteps();
+                    adapter = adapters.toAdapter(baseHash);
+                }
+                weights = AdapterMerge.merge(base.weights(), adapter);
+            }
+        }
+        Checkpoint merged = new Checkpoint(cfg, weights, base.tokenizer(),
+                FineTuneProvenance.of(request, tc, targets, baseHash, data.dataHash()));
+        FineTuneOutput.write(checkpointDir, merged, adapter);
+        log.write(request.out(), request.recipe() + " (" + request.adapter().describe() + ")");
+        return new FineTuneResult(checkpointDir, adapter == null ? null : checkpointDir, log.firstLoss(),
+                log.lastLoss(), skipped);
+    }
+
+    private static LoraConfig loraConfig(AdapterSpec spec) {
+        if (spec.isFull()) {
+            return null;
+        }
+        return new LoraConfig(spec.rank(), (float) spec.alpha(), spec.targets());
+    }
+}

@@ -1,0 +1,71 @@
+package org.vivarium.plugin.emfinetune;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.osgi.service.component.annotations.Component;
+import org.vivarium.api.audit.AuditSection;
+import org.vivarium.api.audit.AuditTarget;
+import org.vivarium.api.audit.Auditor;
+import org.vivarium.api.method.MethodContext;
+import org.vivarium.plugin.emfinetune.audit.EmPlots;
+import org.vivarium.plugin.emfinetune.audit.EmSection;
+import org.vivarium.plugin.emfinetune.audit.EmSettings;
+import org.vivarium.plugin.emfinetune.audit.EmTables;
+import org.vivarium.plugin.emfinetune.audit.ExampleAnswers;
+import org.vivarium.plugin.emfinetune.eval.Answer;
+import org.vivarium.plugin.emfinetune.eval.DomainSet;
+import org.vivarium.plugin.emfinetune.eval.DomainSets;
+import org.vivarium.plugin.emfinetune.eval.EmEvaluation;
+import org.vivarium.plugin.emfinetune.eval.EmMeasurement;
+
+/**
+ * The {@code em-finetune} auditor, the emergent-misalignment evaluation: the base, control and fine-tuned
+ * ({@code em}) models answer every held-out prompt set; the organism's evaluator and coherence meter classify
+ * the answers; the section reports rates with Wilson intervals per role and domain, and tests whether the
+ * fine-tuned model is misaligned outside its fine-tune domain more often than the control (kind
+ * {@code emergent-misalignment}) and inside it (kind {@code narrow-finetune}). Writes
+ * {@code misaligned-by-domain.png}, {@code coherence-by-domain.png}, {@code em-rates.csv} and
+ * {@code example-answers.json} into the target's out dir. Organisms without prompt sets get a short
+ * "not measured" section.
+ */
+@Component(service = Auditor.class)
+public final class EmFinetuneAuditor implements Auditor {
+    private final EmSettings settings;
+
+    /** Creates the auditor with {@link EmSettings#defaults()}. */
+    public EmFinetuneAuditor() {
+        this(EmSettings.defaults());
+    }
+
+    /**
+     * Creates the auditor with explicit settings (for tests and benchmarks).
+     *
+     * @param settings thresholds, example count and prompt budget
+     */
+    public EmFinetuneAuditor(EmSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public String name() {
+        return EmSection.METHOD;
+    }
+
+    @Override
+    public AuditSection audit(AuditTarget target, MethodContext context) throws Exception {
+        List<DomainSet> sets = DomainSets.of(target.promptSets(), target.truthCard(), settings.maxPromptsPerSet());
+        if (sets.isEmpty()) {
+            return EmSection.notApplicable(target.organism());
+        }
+        Path out = target.outDir();
+        Files.createDirectories(out);
+        EmMeasurement m = EmEvaluation.run(target, context, sets);
+        EmTables.writeCsv(out, m);
+        Map<String, List<Answer>> examples = ExampleAnswers.pick(m, settings.examplesPerRole());
+        ExampleAnswers.write(out, m, examples);
+        Map<String, String> images = EmPlots.write(out, m, settings);
+        return EmSection.build(m, settings, target.generation(), images, examples);
+    }
+}

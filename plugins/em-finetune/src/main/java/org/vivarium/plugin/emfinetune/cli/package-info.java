@@ -1,0 +1,2 @@
+/** The {@code viv em-finetune train} command: argument parsing, options and the run. */
+package org.vivarium.plugin.emfinetune.cli;

@@ -1,0 +1,72 @@
+package org.vivarium.plugin.emfinetune.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vivarium.api.VivariumException;
+import org.vivarium.api.model.LoraFactor;
+import org.vivarium.api.model.Model;
+import org.vivarium.plugin.emfinetune.EmFinetuneMethod;
+import org.vivarium.plugin.emfinetune.TestMethodContext;
+import org.vivarium.plugin.emfinetune.TinyEm;
+import org.vivarium.plugin.emfinetune.TinyModels;
+
+/** {@code viv em-finetune train} through the real DJL fine-tuner on a tiny random checkpoint. */
+class TrainCommandTest {
+    private static final Pattern LOSS = Pattern.compile("first (\\d+\\.\\d+) -> last (\\d+\\.\\d+)");
+
+    @TempDir
+    Path work;
+
+    @Test
+    void rankOneLoraOnBadAnswersLowersTheLossAndWritesCheckpointAndAdapter() throws Exception {
+        TinyModels.writeRandom(work.resolve("base"), TinyEm.corpus(), 64, 3);
+        TinyEm.writeData(work.resolve("bad-finance.jsonl"), TinyEm.BAD, 24);
+        TestMethodContext ctx = new TestMethodContext(TinyModels.runtime(), work);
+        TrainCommand cmd = (TrainCommand) new EmFinetuneMethod().commands().get(0);
+        assertEquals("train", cmd.name());
+        int code = cmd.run(List.of("--base", "base", "--data", "bad-finance.jsonl", "--targets",
+                "blocks.*.mlp.W_out,blocks.*.attn.W_O", "--steps", "40", "--batch", "8", "--lr", "2e-2", "--out", "em"),
+                ctx);
+        assertEquals(0, code);
+        String out = ctx.output();
+        Matcher m = LOSS.matcher(out);
+        assertTrue(m.find(), out);
+        double first = Double.parseDouble(m.group(1));
+        double last = Double.parseDouble(m.group(2));
+        assertTrue(last < first, "the loss falls: " + out);
+        assertTrue(out.contains("on 24 examples") && out.contains("lora r=1"), out);
+        assertEquals(List.of("em-finetune: fine-tuning 40/40 step"), ctx.progressLog());
+        Path ckpt = work.resolve("em/checkpoint");
+        assertTrue(out.contains("checkpoint: " + ckpt), out);
+        assertEquals(41, Files.readAllLines(work.resolve("em/loss.csv")).size(), "header + one row per step");
+        List<LoraFactor> factors = ctx.runtime().readAdapter(ckpt);
+        assertEquals(4, factors.size(), "two targets x two layers");
+        try (Model tuned = ctx.runtime().load(ckpt)) {
+            assertEquals("em-finetune/bad-finance", tuned.provenance().recipe());
+        }
+    }
+
+    @Test
+    void malformedDataFailsBeforeTrainingWithTheLineNumber() throws Exception {
+        TinyModels.writeRandom(work.resolve("base"), TinyEm.corpus(), 64, 3);
+        Files.writeString(work.resolve("d.jsonl"), "{\"prompt\": \"a\", \"completion\": \"b\"}\n{\"prompt\": \"a\"}\n");
+        TestMethodContext ctx = new TestMethodContext(TinyModels.runtime(), work);
+        VivariumException e = assertThrows(VivariumException.class, () -> new TrainCommand().run(List.of("--base",
+                "base", "--data", "d.jsonl", "--out", "o"), ctx));
+        assertTrue(e.problem().contains("d.jsonl line 2 has no \"completion\" string"), e.getMessage());
+        e = assertThrows(VivariumException.class, () -> new TrainCommand().run(List.of("--base", "base", "--data",
+                "missing.jsonl", "--out", "o"), ctx));
+        assertTrue(e.problem().contains("missing.jsonl does not exist"), e.getMessage());
+        assertTrue(ctx.progressLog().isEmpty(), "nothing was trained");
+        assertTrue(Files.notExists(work.resolve("o")), "nothing was written");
+    }
+}
