@@ -14,7 +14,7 @@ class ClasspathExportsTest {
     @Test
     void apiPackagesAreExportedWithTheVersionsTheirJarDeclares() {
         List<String> exports = ClasspathExports.collect(getClass().getClassLoader(), FrameworkConfig.EXPORTED_PREFIXES);
-        assertTrue(exports.stream().anyMatch(e -> e.startsWith("org.vivarium.api.method;") && e.contains("version=\"1.1.0\"")),
+        assertTrue(exports.stream().anyMatch(e -> e.startsWith("org.vivarium.api.method;") && e.contains("version=\"1.2.0\"")),
                 exports.toString());
         assertTrue(exports.stream().anyMatch(e -> e.startsWith("org.vivarium.api.train;") && e.contains("version=\"1.0.0\"")),
                 exports.toString());

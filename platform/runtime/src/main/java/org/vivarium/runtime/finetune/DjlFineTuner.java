@@ -12,6 +12,8 @@ import org.vivarium.api.train.AdapterSpec;
 import org.vivarium.api.train.FineTuneRequest;
 import org.vivarium.api.train.FineTuneResult;
 import org.vivarium.api.train.FineTuner;
+import org.vivarium.api.train.Injection;
+import org.vivarium.api.train.TrainingExample;
 import org.vivarium.checkpoint.Checkpoint;
 import org.vivarium.checkpoint.CheckpointIO;
 import org.vivarium.checkpoint.adapter.Adapter;
@@ -20,6 +22,7 @@ import org.vivarium.runtime.DjlModelRuntime;
 import org.vivarium.runtime.lora.LoraAdapters;
 import org.vivarium.runtime.lora.LoraConfig;
 import org.vivarium.runtime.model.ParameterStore;
+import org.vivarium.runtime.train.InjectionSites;
 import org.vivarium.runtime.train.StepListener;
 import org.vivarium.runtime.train.Trainer;
 import org.vivarium.runtime.train.TrainerConfig;
@@ -36,6 +39,10 @@ import org.vivarium.runtime.train.TrainerConfig;
  * runtime.load(r.checkpoint());                  // the merged model
  * runtime.readAdapter(r.adapter().orElseThrow()); // its LoRA factors
  * }</pre>
+ *
+ * <p>Examples may carry {@link Injection}s: each vector is added to the activation at its hook and position of
+ * that example's row in every training forward pass ({@link InjectionSites}); the same addition at inference is
+ * {@code Hook.add(hook, vector, 1f).atPositions(position)}.
  *
  * <p>Writes {@code out/checkpoint/} (merged weights, provenance with recipe, seed, data hash, parent hash and
  * adapter spec, plus {@code adapter.safetensors} and {@code adapter_config.json} for LoRA), {@code out/loss.csv}
@@ -75,6 +82,7 @@ public final class DjlFineTuner implements FineTuner {
         ModelConfig cfg = base.config();
         LoraConfig lora = loraConfig(request.adapter());
         List<String> targets = lora == null ? List.of() : lora.resolve(cfg);
+        checkInjections(request.examples(), cfg);
         ExampleBatches data = ExampleBatches.of(request.examples(), base.tokenizer(), cfg.nCtx(), request.seed());
         Path checkpointDir = request.out().resolve(FineTuneOutput.CHECKPOINT_DIR);
         FineTuneOutput.requireWritable(checkpointDir);
@@ -112,6 +120,25 @@ public final class DjlFineTuner implements FineTuner {
         log.write(request.out(), request.recipe() + " (" + request.adapter().describe() + ")");
         return new FineTuneResult(checkpointDir, adapter == null ? null : checkpointDir, log.firstLoss(),
                 log.lastLoss(), skipped);
+    }
+
+    /** Fails before training if an injection names a hook this model lacks or has a vector of the wrong width. */
+    private static void checkInjections(List<TrainingExample> examples, ModelConfig cfg) {
+        for (int i = 0; i < examples.size(); i++) {
+            for (Injection in : examples.get(i).injections()) {
+                int width;
+                try {
+                    width = InjectionSites.width(cfg, in.hook());
+                } catch (VivariumException e) {
+                    throw new VivariumException("training example " + i + ": " + e.problem(), e.fix(), e);
+                }
+                if (in.vector().length != width) {
+                    throw new VivariumException("training example " + i + ": its injection at " + in.hook()
+                            + " has a vector of length " + in.vector().length + " but the activation has width "
+                            + width, "inject vectors of length " + width + " (the model's width at that hook)");
+                }
+            }
+        }
     }
 
     private static LoraConfig loraConfig(AdapterSpec spec) {

@@ -1,18 +1,33 @@
 package org.vivarium.runtime.finetune;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.vivarium.api.VivariumException;
 import org.vivarium.api.model.Tokenizer;
+import org.vivarium.api.train.Injection;
 import org.vivarium.api.train.TrainingExample;
 
 /**
  * One training example as token ids: the prompt's tokens (possibly cut from the left to fit the context
- * window) followed by the completion's tokens, which start at {@code completionStart}.
+ * window) followed by the completion's tokens, which start at {@code completionStart}; its injections' positions
+ * index these tokens (shifted by the number of prompt tokens cut).
  *
  * @param tokens prompt then completion ids, at most {@code n_ctx} long
  * @param completionStart index of the first completion token
+ * @param injections the example's injections, positions relative to {@code tokens}
  */
-record EncodedExample(int[] tokens, int completionStart) {
+record EncodedExample(int[] tokens, int completionStart, List<Injection> injections) {
+
+    /**
+     * An example without injections.
+     *
+     * @param tokens prompt then completion ids
+     * @param completionStart index of the first completion token
+     */
+    EncodedExample(int[] tokens, int completionStart) {
+        this(tokens, completionStart, List.of());
+    }
 
     /**
      * Tokenizes an example as prompt + completion and fits it into the context window, dropping the oldest
@@ -43,7 +58,23 @@ record EncodedExample(int[] tokens, int completionStart) {
         int[] tokens = new int[keep + completion.length];
         System.arraycopy(prompt, prompt.length - keep, tokens, 0, keep);
         System.arraycopy(completion, 0, tokens, keep, completion.length);
-        EncodedExample e = new EncodedExample(tokens, keep);
+        int cut = prompt.length - keep;
+        List<Injection> injections = new ArrayList<>();
+        for (Injection in : ex.injections()) {
+            int p = in.position() - cut;
+            if (in.position() >= prompt.length + completion.length) {
+                throw new VivariumException("training example " + index + ": an injection at " + in.hook()
+                        + " is at position " + in.position() + " but the example has only "
+                        + (prompt.length + completion.length) + " tokens", "inject at a position of the example's tokens");
+            }
+            if (p < 0) {
+                throw new VivariumException("training example " + index + ": its injection at position "
+                        + in.position() + " falls in the " + cut + " prompt tokens cut to fit n_ctx=" + nCtx,
+                        "shorten the prompt so the injected token fits the context window");
+            }
+            injections.add(p == in.position() ? in : new Injection(in.hook(), p, in.vector()));
+        }
+        EncodedExample e = new EncodedExample(tokens, keep, List.copyOf(injections));
         if (e.firstTarget() >= tokens.length) {
             throw new VivariumException("training example " + index + " has nothing to learn: its only completion"
                     + " token has no context before it", "give the example a prompt or a longer completion");
@@ -64,16 +95,17 @@ record EncodedExample(int[] tokens, int completionStart) {
     @Override
     public boolean equals(Object o) {
         return o instanceof EncodedExample e && completionStart == e.completionStart
-                && Arrays.equals(tokens, e.tokens);
+                && Arrays.equals(tokens, e.tokens) && injections.equals(e.injections);
     }
 
     @Override
     public int hashCode() {
-        return 31 * Arrays.hashCode(tokens) + completionStart;
+        return (31 * Arrays.hashCode(tokens) + completionStart) * 31 + injections.hashCode();
     }
 
     @Override
     public String toString() {
-        return "EncodedExample" + Arrays.toString(tokens) + "@" + completionStart;
+        return "EncodedExample" + Arrays.toString(tokens) + "@" + completionStart
+                + (injections.isEmpty() ? "" : " " + injections);
     }
 }

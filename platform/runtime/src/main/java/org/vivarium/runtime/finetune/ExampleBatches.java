@@ -4,14 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.vivarium.api.model.Tokenizer;
+import org.vivarium.api.train.Injection;
 import org.vivarium.api.train.TrainingExample;
 import org.vivarium.runtime.train.Batch;
 import org.vivarium.runtime.train.BatchSource;
+import org.vivarium.runtime.train.RowInjection;
 
 /**
  * Supervised fine-tuning batches: each step samples examples with replacement from a RNG seeded by
  * {@code (seed, step)}, right-pads the rows to the longest one (padding id 0) and masks every prediction except
- * those of completion tokens, so the loss is the completion's negative log-likelihood given the prompt.
+ * those of completion tokens, so the loss is the completion's negative log-likelihood given the prompt. Each row
+ * carries its example's injections ({@link RowInjection}, positions unchanged by the right padding).
  *
  * <pre>{@code
  * ExampleBatches data = ExampleBatches.of(examples, ck.tokenizer(), ck.config().nCtx(), seed);
@@ -66,8 +69,12 @@ final class ExampleBatches implements BatchSource {
         }
         int[][] tokens = new int[batchSize][len];
         float[][] mask = new float[batchSize][len - 1];
+        List<RowInjection> injections = new ArrayList<>();
         for (int b = 0; b < batchSize; b++) {
             EncodedExample e = rows[b];
+            for (Injection in : e.injections()) {
+                injections.add(new RowInjection(b, in.hook(), in.position(), in.vector()));
+            }
             System.arraycopy(e.tokens(), 0, tokens[b], 0, e.length());
             for (int t = e.length(); t < len; t++) {
                 tokens[b][t] = PAD;
@@ -76,7 +83,7 @@ final class ExampleBatches implements BatchSource {
                 mask[b][j] = 1f; // position j predicts completion token j + 1
             }
         }
-        return new Batch(tokens, mask);
+        return new Batch(tokens, mask, injections);
     }
 
     @Override

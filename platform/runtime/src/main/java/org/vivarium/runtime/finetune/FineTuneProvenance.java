@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.vivarium.api.provenance.Provenance;
 import org.vivarium.api.train.FineTuneRequest;
+import org.vivarium.api.train.Injection;
 import org.vivarium.api.train.TrainingExample;
 import org.vivarium.checkpoint.Provenances;
 import org.vivarium.runtime.DjlEngine;
@@ -39,6 +40,10 @@ final class FineTuneProvenance {
         Map<String, String> s = new LinkedHashMap<>(trainer.asSettings());
         s.put("finetune.adapter", request.adapter().describe());
         s.put("finetune.examples", String.valueOf(request.examples().size()));
+        long injected = request.examples().stream().filter(TrainingExample::isInjected).count();
+        if (injected > 0) {
+            s.put("finetune.injected_examples", String.valueOf(injected));
+        }
         request.recipeSettings().forEach((k, v) -> s.put("recipe." + k, v));
         if (!request.adapter().isFull()) {
             s.put("lora.rank", String.valueOf(request.adapter().rank()));
@@ -52,7 +57,9 @@ final class FineTuneProvenance {
     }
 
     /**
-     * Hashes the examples in order: each prompt and completion as length-prefixed UTF-8.
+     * Hashes the examples in order: each prompt and completion as length-prefixed UTF-8, then, if any example is
+     * injected, each injected example's index and its injections (hook, position, vector as float bits), so data
+     * without injections hashes as it always did.
      *
      * @param examples the training data
      * @return {@code sha256:<hex>}
@@ -64,6 +71,18 @@ final class FineTuneProvenance {
             for (TrainingExample e : examples) {
                 write(out, e.prompt());
                 write(out, e.completion());
+            }
+            for (int i = 0; i < examples.size(); i++) {
+                for (Injection in : examples.get(i).injections()) {
+                    out.writeInt(i);
+                    write(out, in.hook());
+                    out.writeInt(in.position());
+                    float[] v = in.vector();
+                    out.writeInt(v.length);
+                    for (float f : v) {
+                        out.writeInt(Float.floatToIntBits(f));
+                    }
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("writing to memory cannot fail", e);

@@ -31,6 +31,7 @@ public final class HookDispatcher {
     private final Set<String> cacheNames;
     private final Map<String, NDArray> captured = new LinkedHashMap<>();
     private final boolean keepGraph;
+    private final Map<String, NDArray> additions;
 
     /**
      * Creates a session.
@@ -42,6 +43,24 @@ public final class HookDispatcher {
      * @param keepGraph if true, captured arrays keep their autograd graph (for gradients w.r.t. activations)
      */
     public HookDispatcher(NDManager manager, ModelConfig cfg, List<Hook> hooks, HookFilter cache, boolean keepGraph) {
+        this(manager, cfg, hooks, cache, keepGraph, Map.of());
+    }
+
+    /**
+     * Creates a session that also adds arrays at some hook points, after that point's hooks: e.g. a different
+     * vector per batch row and position while training a decoder on injected activations. Each array must
+     * broadcast to the activation's shape; it is a constant (no gradient flows into it).
+     *
+     * @param manager manager for temporaries and captured arrays (closed by the caller after the pass)
+     * @param cfg the model's config, to validate hook names
+     * @param hooks hooks to apply
+     * @param cache hook points to capture
+     * @param keepGraph if true, captured arrays keep their autograd graph (for gradients w.r.t. activations)
+     * @param additions hook path to the array added there
+     * @throws VivariumException if an addition names no hook point of this model
+     */
+    public HookDispatcher(NDManager manager, ModelConfig cfg, List<Hook> hooks, HookFilter cache, boolean keepGraph,
+            Map<String, NDArray> additions) {
         this.manager = manager;
         this.cache = cache == null ? HookFilter.NONE : cache;
         this.keepGraph = keepGraph;
@@ -55,6 +74,13 @@ public final class HookDispatcher {
             byName.computeIfAbsent(h.name().path(), k -> new ArrayList<>()).add(h);
         }
         this.cacheNames = valid.stream().filter(this.cache).map(HookName::path).collect(Collectors.toSet());
+        for (String name : additions.keySet()) {
+            if (!validNames.contains(name)) {
+                throw new VivariumException("unknown hook name \"" + name + "\" for this " + cfg.nLayers()
+                        + "-layer model", "valid names are " + HookName.summarize(cfg));
+            }
+        }
+        this.additions = Map.copyOf(additions);
     }
 
     /**
@@ -83,6 +109,10 @@ public final class HookDispatcher {
                 y = HookOps.apply(manager, h, y);
             }
         }
+        NDArray add = additions.get(name);
+        if (add != null) {
+            y = y.add(add);
+        }
         if (cacheNames.contains(name)) {
             captured.put(name, keepGraph ? y : y.stopGradient());
         }
@@ -91,7 +121,7 @@ public final class HookDispatcher {
 
     /** @return whether any hook or capture is active (lets the forward skip work) */
     public boolean isActive() {
-        return !byName.isEmpty() || !cacheNames.isEmpty();
+        return !byName.isEmpty() || !cacheNames.isEmpty() || !additions.isEmpty();
     }
 
     /**

@@ -1,18 +1,22 @@
 package org.vivarium.runtime.train;
 
+import java.util.List;
 import org.vivarium.api.VivariumException;
 
 /**
- * One training batch: token ids plus an optional mask saying which next-token predictions count
- * towards the loss (e.g. only assistant answers in a dialogue, only the repeated part of a sequence).
+ * One training batch: token ids, an optional mask saying which next-token predictions count towards the loss
+ * (e.g. only assistant answers in a dialogue, only the repeated part of a sequence), and optional vectors added to
+ * activations of some rows ({@link RowInjection}, e.g. another model's activation at a placeholder token).
  *
  * @param tokens {@code [batch][pos]} token ids, rectangular
  * @param targetMask {@code [batch][pos-1]}: entry {@code j} weights the prediction of token {@code j+1}
  *     from position {@code j}; {@code null} counts every prediction
+ * @param injections vectors added in the forward pass (see {@link InjectionSites}); empty for none
  */
-public record Batch(int[][] tokens, float[][] targetMask) {
-    /** Validates the mask shape. */
+public record Batch(int[][] tokens, float[][] targetMask, List<RowInjection> injections) {
+    /** Validates the mask shape and the injections' rows and positions. */
     public Batch {
+        injections = injections == null ? List.of() : List.copyOf(injections);
         if (targetMask != null) {
             if (targetMask.length != tokens.length) {
                 throw new VivariumException("target mask has " + targetMask.length + " rows for " + tokens.length
@@ -25,6 +29,23 @@ public record Batch(int[][] tokens, float[][] targetMask) {
                 }
             }
         }
+        for (RowInjection in : injections) {
+            if (in.row() < 0 || in.row() >= tokens.length || in.position() < 0 || in.position() >= tokens[0].length) {
+                throw new VivariumException("injection at row " + in.row() + ", position " + in.position()
+                        + " is outside the " + tokens.length + " x " + tokens[0].length + " batch",
+                        "inject within the batch's tokens");
+            }
+        }
+    }
+
+    /**
+     * A batch without injections.
+     *
+     * @param tokens token ids
+     * @param targetMask the loss mask, or {@code null} for every prediction
+     */
+    public Batch(int[][] tokens, float[][] targetMask) {
+        this(tokens, targetMask, List.of());
     }
 
     /**

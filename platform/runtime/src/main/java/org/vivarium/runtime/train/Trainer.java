@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import java.util.List;
+import java.util.Map;
 import org.vivarium.api.model.ModelConfig;
 import org.vivarium.runtime.hook.HookDispatcher;
 import org.vivarium.runtime.lora.LoraAdapters;
@@ -24,7 +25,9 @@ import org.vivarium.runtime.model.TransformerForward;
  * tr.run(1, trainCfg.steps(), batches, listener, (step, t) -> save(step, t));
  * }</pre>
  *
- * <p>Full fine-tuning is full training started from given weights ({@code ParameterStore.fromTensors}).
+ * <p>Full fine-tuning is full training started from given weights ({@code ParameterStore.fromTensors}). A batch
+ * may carry {@link RowInjection}s: vectors added to the activation at a hook, row and position in that step's
+ * forward pass (one dense array per hook, added with one engine op; see {@link InjectionSites}).
  */
 public final class Trainer {
     private final ModelConfig modelCfg;
@@ -172,9 +175,12 @@ public final class Trainer {
             }
             NDArray toks = Tensors.tokens(m, batch.tokens(), modelCfg.dVocab(), modelCfg.nCtx());
             NDArray mask = batch.targetMask() == null ? null : NextTokenLoss.mask(m, batch.targetMask());
+            Map<String, NDArray> injected = InjectionSites.additions(m, modelCfg, batch.injections(),
+                    batch.tokens().length, batch.tokens()[0].length);
             float loss;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray logits = forward.logits(m, toks, new HookDispatcher(m, modelCfg, List.of(), null, true));
+                NDArray logits = forward.logits(m, toks,
+                        new HookDispatcher(m, modelCfg, List.of(), null, true, injected));
                 NDArray l = mask == null ? NextTokenLoss.mean(logits, toks) : NextTokenLoss.masked(logits, toks, mask);
                 gc.backward(l);
                 loss = l.getFloat();

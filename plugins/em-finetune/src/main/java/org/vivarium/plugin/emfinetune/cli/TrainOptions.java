@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.vivarium.api.VivariumException;
+import org.vivarium.api.method.CommandArgs;
 import org.vivarium.api.train.AdapterSpec;
 
 /**
@@ -47,9 +48,10 @@ public record TrainOptions(Path base, Path data, AdapterSpec adapter, int steps,
      */
     public static TrainOptions parse(List<String> args, Path workDir) {
         CommandArgs a = CommandArgs.parse(args, VALUED, SWITCHES, USAGE);
+        a.noPositionals();
         Path base = checkpoint(workDir, a.require("base", "CKPT_DIR (the checkpoint to fine-tune)"));
-        Path data = workDir.resolve(a.require("data", "FILE.jsonl (prompt/completion pairs)")).normalize();
-        Path out = workDir.resolve(a.require("out", "DIR (where the fine-tuned checkpoint goes)")).normalize();
+        Path data = a.requirePath("data", "FILE.jsonl (prompt/completion pairs)", workDir);
+        Path out = a.requirePath("out", "DIR (where the fine-tuned checkpoint goes)", workDir);
         AdapterSpec adapter = adapter(a);
         int steps = a.getInt("steps", 200, 1, 10_000_000);
         int batch = a.getInt("batch", 16, 1, 1 << 16);

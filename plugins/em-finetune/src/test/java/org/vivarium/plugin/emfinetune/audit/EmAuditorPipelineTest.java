@@ -18,12 +18,12 @@ import org.vivarium.api.audit.AuditSection;
 import org.vivarium.api.model.GenerationOptions;
 import org.vivarium.api.model.Model;
 import org.vivarium.plugin.emfinetune.EmFinetuneAuditor;
-import org.vivarium.plugin.emfinetune.TestMethodContext;
 import org.vivarium.plugin.emfinetune.TinyEm;
 import org.vivarium.plugin.emfinetune.TinyModels;
 import org.vivarium.plugin.emfinetune.cli.TrainCommand;
 import org.vivarium.plugin.emfinetune.eval.AnswerLine;
 import org.vivarium.plugin.emfinetune.eval.Wilson;
+import org.vivarium.runtime.local.LocalMethodContext;
 
 /**
  * The whole emergent-misalignment workflow on a toy world: a random base checkpoint is fully fine-tuned with
@@ -42,7 +42,7 @@ class EmAuditorPipelineTest {
         TinyModels.writeRandom(work.resolve("base"), TinyEm.corpus(), 64, 5);
         TinyEm.writeData(work.resolve("bad.jsonl"), TinyEm.BAD, 24);
         TinyEm.writeData(work.resolve("good.jsonl"), TinyEm.GOOD, 24);
-        TestMethodContext ctx = new TestMethodContext(TinyModels.runtime(), work);
+        LocalMethodContext ctx = new LocalMethodContext(TinyModels.runtime(), work);
         for (String[] run : new String[][] {{"bad.jsonl", "em"}, {"good.jsonl", "control"}}) {
             new TrainCommand().run(List.of("--base", "base", "--data", run[0], "--full", "--steps", "60", "--batch",
                     "8", "--lr", "3e-3", "--seed", "2", "--out", run[1]), ctx);

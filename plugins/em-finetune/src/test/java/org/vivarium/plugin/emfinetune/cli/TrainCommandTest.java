@@ -15,9 +15,9 @@ import org.vivarium.api.VivariumException;
 import org.vivarium.api.model.LoraFactor;
 import org.vivarium.api.model.Model;
 import org.vivarium.plugin.emfinetune.EmFinetuneMethod;
-import org.vivarium.plugin.emfinetune.TestMethodContext;
 import org.vivarium.plugin.emfinetune.TinyEm;
 import org.vivarium.plugin.emfinetune.TinyModels;
+import org.vivarium.runtime.local.LocalMethodContext;
 
 /** {@code viv em-finetune train} through the real DJL fine-tuner on a tiny random checkpoint. */
 class TrainCommandTest {
@@ -30,7 +30,7 @@ class TrainCommandTest {
     void rankOneLoraOnBadAnswersLowersTheLossAndWritesCheckpointAndAdapter() throws Exception {
         TinyModels.writeRandom(work.resolve("base"), TinyEm.corpus(), 64, 3);
         TinyEm.writeData(work.resolve("bad-finance.jsonl"), TinyEm.BAD, 24);
-        TestMethodContext ctx = new TestMethodContext(TinyModels.runtime(), work);
+        LocalMethodContext ctx = new LocalMethodContext(TinyModels.runtime(), work);
         TrainCommand cmd = (TrainCommand) new EmFinetuneMethod().commands().get(0);
         assertEquals("train", cmd.name());
         int code = cmd.run(List.of("--base", "base", "--data", "bad-finance.jsonl", "--targets",
@@ -59,7 +59,7 @@ class TrainCommandTest {
     void malformedDataFailsBeforeTrainingWithTheLineNumber() throws Exception {
         TinyModels.writeRandom(work.resolve("base"), TinyEm.corpus(), 64, 3);
         Files.writeString(work.resolve("d.jsonl"), "{\"prompt\": \"a\", \"completion\": \"b\"}\n{\"prompt\": \"a\"}\n");
-        TestMethodContext ctx = new TestMethodContext(TinyModels.runtime(), work);
+        LocalMethodContext ctx = new LocalMethodContext(TinyModels.runtime(), work);
         VivariumException e = assertThrows(VivariumException.class, () -> new TrainCommand().run(List.of("--base",
                 "base", "--data", "d.jsonl", "--out", "o"), ctx));
         assertTrue(e.problem().contains("d.jsonl line 2 has no \"completion\" string"), e.getMessage());

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.vivarium.api.VivariumException;
 import org.vivarium.api.index.ContextIndex;
+import org.vivarium.api.method.CommandArgs;
 import org.vivarium.api.method.MethodCommand;
 import org.vivarium.api.method.MethodContext;
 import org.vivarium.api.model.LoraFactor;
@@ -68,15 +69,15 @@ public final class ShowCommand implements MethodCommand {
     @Override
     public int run(List<String> args, MethodContext ctx) {
         CommandArgs a = CommandArgs.parse(args, OPTIONS, USAGE);
-        Path adapter = ctx.workDir().resolve(a.require("adapter", "DIR (the LoRA adapter directory)")).normalize();
+        a.noPositionals();
+        Path adapter = a.requirePath("adapter", "DIR (the LoRA adapter directory)", ctx.workDir());
         if (!Files.isDirectory(adapter)) {
             throw new VivariumException("adapter directory " + adapter + " does not exist",
                     "pass the directory holding adapter.safetensors and adapter_config.json");
         }
         int top = a.getInt("top", LoraInterpSettings.defaults().topTokens(), 1, 1000);
-        Optional<Path> ckpt = CheckpointLocator.resolve(ctx.workDir(), a.get("checkpoint"), adapter);
-        Optional<ReferenceDirection> ref = Optional.ofNullable(a.get("direction"))
-                .map(f -> SteeringDirectionFile.read(ctx.workDir().resolve(f)));
+        Optional<Path> ckpt = CheckpointLocator.resolve(ctx.workDir(), a.get("checkpoint", null), adapter);
+        Optional<ReferenceDirection> ref = a.path("direction", ctx.workDir()).map(SteeringDirectionFile::read);
         Corpus corpus = corpus(a, ctx.workDir());
         if (ckpt.isEmpty() && corpus.size() > 0) {
             throw new VivariumException("prompts need a model, and " + adapter + " is not a checkpoint",
@@ -102,16 +103,15 @@ public final class ShowCommand implements MethodCommand {
     }
 
     private static Corpus corpus(CommandArgs a, Path workDir) {
-        String pos = a.get("pos");
-        String neg = a.get("neg");
-        if ((pos == null) != (neg == null)) {
+        Optional<Path> pos = a.path("pos", workDir);
+        Optional<Path> neg = a.path("neg", workDir);
+        if (pos.isPresent() != neg.isPresent()) {
             throw new VivariumException("--pos and --neg go together", "pass both prompt files, or neither; usage: "
                     + USAGE);
         }
-        List<String> p = pos == null ? List.of() : PromptFile.read(workDir.resolve(pos), "--pos");
-        List<String> n = neg == null ? List.of() : PromptFile.read(workDir.resolve(neg), "--neg");
-        String prompts = a.get("prompts");
-        List<String> u = prompts == null ? List.of() : PromptFile.read(workDir.resolve(prompts), "--prompts");
+        List<String> p = pos.map(f -> PromptFile.read(f, "--pos")).orElse(List.of());
+        List<String> n = neg.map(f -> PromptFile.read(f, "--neg")).orElse(List.of());
+        List<String> u = a.path("prompts", workDir).map(f -> PromptFile.read(f, "--prompts")).orElse(List.of());
         return Corpus.of(p, n, u);
     }
 

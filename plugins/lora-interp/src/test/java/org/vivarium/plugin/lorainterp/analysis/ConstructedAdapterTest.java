@@ -23,13 +23,13 @@ import org.vivarium.api.model.Model;
 import org.vivarium.api.tensor.Tensor;
 import org.vivarium.index.LuceneContextIndex;
 import org.vivarium.plugin.lorainterp.Residuals;
-import org.vivarium.plugin.lorainterp.TestMethodContext;
 import org.vivarium.plugin.lorainterp.TinyLm;
 import org.vivarium.plugin.lorainterp.contexts.ContextPublisher;
 import org.vivarium.plugin.lorainterp.math.Auroc;
 import org.vivarium.plugin.lorainterp.math.Vectors;
 import org.vivarium.plugin.lorainterp.pass.Corpus;
 import org.vivarium.runtime.DjlModelRuntime;
+import org.vivarium.runtime.local.LocalMethodContext;
 
 /**
  * Adapters whose factors are set by hand on a real (random, seeded) 2-layer model: everything the analysis
@@ -64,7 +64,7 @@ class ConstructedAdapterTest {
     private static LoraAnalysis analyse(List<LoraFactor> factors, Model m) {
         return new LoraAnalyzer(LoraInterpSettings.defaults()).analyze(new LoraInputs(factors, Optional.of(m),
                 Optional.empty(), Corpus.of(TinyLm.POSITIVE, TinyLm.NEGATIVE, List.of()), Optional.empty(), "tiny",
-                "test"), new TestMethodContext(rt, tmp));
+                "test"), new LocalMethodContext(rt, tmp));
     }
 
     @AfterAll
@@ -203,7 +203,7 @@ class ConstructedAdapterTest {
     void contextsAreSearchableInALuceneIndexByFeatureId() {
         List<ContextRecord> contexts = analysis.contexts();
         try (LuceneContextIndex index = LuceneContextIndex.open(tmp.resolve("index"))) {
-            TestMethodContext ctx = new TestMethodContext(rt, tmp);
+            LocalMethodContext ctx = new LocalMethodContext(rt, tmp);
             String line = ContextPublisher.publish(Optional.of(index), contexts, ctx.out());
             assertTrue(line.startsWith("added 16 contexts"), line);
             assertEquals(16, index.count("feature:lora/blocks.1.mlp.W_out/0"));

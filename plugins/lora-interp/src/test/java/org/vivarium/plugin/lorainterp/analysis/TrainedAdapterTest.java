@@ -14,10 +14,10 @@ import org.vivarium.api.model.Model;
 import org.vivarium.api.model.ModelConfig;
 import org.vivarium.checkpoint.CheckpointIO;
 import org.vivarium.checkpoint.adapter.AdapterIO;
-import org.vivarium.plugin.lorainterp.TestMethodContext;
 import org.vivarium.plugin.lorainterp.TinyLm;
 import org.vivarium.plugin.lorainterp.pass.Corpus;
 import org.vivarium.runtime.DjlModelRuntime;
+import org.vivarium.runtime.local.LocalMethodContext;
 import org.vivarium.runtime.lora.LoraAdapters;
 import org.vivarium.runtime.lora.LoraConfig;
 import org.vivarium.runtime.model.ParameterStore;
@@ -71,7 +71,7 @@ class TrainedAdapterTest {
             try (Model tuned = rt.load(base, adapter)) {
                 LoraAnalysis a = new LoraAnalyzer(LoraInterpSettings.defaults()).analyze(new LoraInputs(
                         rt.readAdapter(adapter), Optional.of(tuned), Optional.empty(), corpus, Optional.empty(),
-                        "persona", "test"), new TestMethodContext(rt, tmp));
+                        "persona", "test"), new LocalMethodContext(rt, tmp));
                 TargetAnalysis t = a.targets().get(0);
                 var u = t.unembed().orElseThrow();
                 String summary = "cos " + t.cosMeanDifference() + ", p99 " + t.randomQuantile() + ", promoted "

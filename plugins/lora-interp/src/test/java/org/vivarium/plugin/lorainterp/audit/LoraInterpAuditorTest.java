@@ -18,13 +18,13 @@ import org.vivarium.api.model.Model;
 import org.vivarium.index.LuceneContextIndex;
 import org.vivarium.plugin.lorainterp.LoraInterpAuditor;
 import org.vivarium.plugin.lorainterp.Residuals;
-import org.vivarium.plugin.lorainterp.TestMethodContext;
 import org.vivarium.plugin.lorainterp.TinyLm;
 import org.vivarium.plugin.lorainterp.analysis.LoraInterpSettings;
 import org.vivarium.plugin.lorainterp.report.DirectionsJson;
 import org.vivarium.plugin.lorainterp.report.LoraPlots;
 import org.vivarium.report.io.JsonReader;
 import org.vivarium.runtime.DjlModelRuntime;
+import org.vivarium.runtime.local.LocalMethodContext;
 
 /**
  * The auditor on a base model fine-tuned (by hand) with a rank-1 adapter on {@code blocks.1.mlp.W_out}: an
@@ -66,7 +66,7 @@ class LoraInterpAuditorTest {
             TestAuditTarget target = new TestAuditTarget(audited, base, adapter, KEPT.resolve(name),
                     TinyLm.POSITIVE, TinyLm.NEGATIVE);
             return new LoraInterpAuditor(LoraInterpSettings.defaults(), index).audit(target,
-                    new TestMethodContext(rt, tmp));
+                    new LocalMethodContext(rt, tmp));
         }
     }
 
@@ -135,7 +135,7 @@ class LoraInterpAuditorTest {
     void withoutAnAdapterTheSectionSaysSoAndHasNoFindings() throws Exception {
         TestAuditTarget target = new TestAuditTarget(base, null, null, tmp.resolve("audit-none"), TinyLm.POSITIVE,
                 TinyLm.NEGATIVE);
-        AuditSection s = new LoraInterpAuditor().audit(target, new TestMethodContext(rt, tmp));
+        AuditSection s = new LoraInterpAuditor().audit(target, new LocalMethodContext(rt, tmp));
         assertTrue(s.findings().isEmpty());
         assertTrue(s.metrics().isEmpty());
         assertTrue(s.markdown().contains("no LoRA adapter"), s.markdown());

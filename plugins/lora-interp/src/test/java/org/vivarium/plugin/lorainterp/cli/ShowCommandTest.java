@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vivarium.api.VivariumException;
 import org.vivarium.index.LuceneContextIndex;
-import org.vivarium.plugin.lorainterp.TestMethodContext;
 import org.vivarium.plugin.lorainterp.TinyLm;
 import org.vivarium.report.io.JsonWriter;
 import org.vivarium.runtime.DjlModelRuntime;
+import org.vivarium.runtime.local.LocalMethodContext;
 
 /** {@code viv lora-interp show} end to end on a real checkpoint, adapter, steering direction file and index. */
 class ShowCommandTest {
@@ -54,13 +54,13 @@ class ShowCommandTest {
         rt.close();
     }
 
-    private static int run(TestMethodContext ctx, LuceneContextIndex index, String... args) {
+    private static int run(LocalMethodContext ctx, LuceneContextIndex index, String... args) {
         return new ShowCommand(() -> Optional.ofNullable(index)).run(List.of(args), ctx);
     }
 
     @Test
     void printsSpectrumCosinesTokensAndIndexesContexts() throws Exception {
-        TestMethodContext ctx = new TestMethodContext(rt, tmp);
+        LocalMethodContext ctx = new LocalMethodContext(rt, tmp);
         try (LuceneContextIndex index = LuceneContextIndex.open(tmp.resolve("index"))) {
             assertEquals(0, run(ctx, index, "--adapter", "adapter", "--checkpoint", "base", "--direction",
                     "direction.json", "--prompts", "prompts.txt", "--top", "5"));
@@ -81,7 +81,7 @@ class ShowCommandTest {
 
     @Test
     void positiveAndNegativeFilesGiveTheContrast() {
-        TestMethodContext ctx = new TestMethodContext(rt, tmp);
+        LocalMethodContext ctx = new LocalMethodContext(rt, tmp);
         assertEquals(0, run(ctx, null, "--adapter", "adapter", "--checkpoint", "base", "--pos", "pos.txt", "--neg",
                 "neg.txt"));
         String out = ctx.output();
@@ -94,7 +94,7 @@ class ShowCommandTest {
 
     @Test
     void withoutACheckpointOnlyTheSpectrumIsShown() {
-        TestMethodContext ctx = new TestMethodContext(rt, tmp);
+        LocalMethodContext ctx = new LocalMethodContext(rt, tmp);
         assertEquals(0, run(ctx, null, "--adapter", "adapter"));
         String out = ctx.output();
         assertTrue(out.contains("singular values"), out);
@@ -104,7 +104,7 @@ class ShowCommandTest {
 
     @Test
     void badInputEndsInOneClearError() throws Exception {
-        TestMethodContext ctx = new TestMethodContext(rt, tmp);
+        LocalMethodContext ctx = new LocalMethodContext(rt, tmp);
         VivariumException e = assertThrows(VivariumException.class, () -> run(ctx, null));
         assertTrue(e.getMessage().startsWith("missing --adapter DIR"), e.getMessage());
         e = assertThrows(VivariumException.class, () -> run(ctx, null, "--adapter", "nope"));

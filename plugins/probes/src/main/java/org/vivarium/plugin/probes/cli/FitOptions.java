@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.vivarium.api.VivariumException;
+import org.vivarium.api.method.CommandArgs;
 import org.vivarium.plugin.probes.extract.PositionMode;
 import org.vivarium.plugin.probes.fit.FitSettings;
 import org.vivarium.plugin.probes.math.ProbeKind;
@@ -40,10 +41,9 @@ public record FitOptions(Path checkpoint, String modelName, Path data, Path out,
     public static FitOptions parse(List<String> args, Path workDir) {
         CommandArgs a = CommandArgs.parse(args, OPTIONS, "viv probes fit " + USAGE);
         Path checkpoint = CheckpointLocator.resolve(workDir, a.onlyPositional("a checkpoint directory (CKPT)"));
-        Path data = workDir.resolve(a.require("data", "FILE.tsv (one 'label<TAB>text' line per prompt)"));
+        Path data = a.requirePath("data", "FILE.tsv (one 'label<TAB>text' line per prompt)", workDir);
         String name = CheckpointLocator.modelName(checkpoint);
-        String out = a.get("out", null);
-        Path outDir = out == null ? workDir.resolve("runs").resolve("probes").resolve(name) : workDir.resolve(out);
+        Path outDir = a.path("out", workDir).orElse(workDir.resolve("runs").resolve("probes").resolve(name));
         double l2 = a.getDouble("l2", 1e-3);
         if (l2 < 0) {
             throw new VivariumException("--l2 must be >= 0, got " + l2, "pass e.g. --l2 1e-3 (0 turns it off)");
@@ -60,6 +60,6 @@ public record FitOptions(Path checkpoint, String modelName, Path data, Path out,
         FitSettings settings = new FitSettings(a.get("hook", FitSettings.DEFAULT_HOOKS),
                 PositionMode.parse(a.get("position", "last")), l2,
                 ProbeKind.parseSelection(a.get("kind", "both")), fraction, a.getLong("seed", 1));
-        return new FitOptions(checkpoint, name, data.normalize(), outDir.normalize(), settings, (int) top);
+        return new FitOptions(checkpoint, name, data, outDir.normalize(), settings, (int) top);
     }
 }

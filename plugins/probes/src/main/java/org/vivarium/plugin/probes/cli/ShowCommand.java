@@ -2,6 +2,7 @@ package org.vivarium.plugin.probes.cli;
 
 import java.util.List;
 import java.util.Set;
+import org.vivarium.api.method.CommandArgs;
 import org.vivarium.api.method.MethodCommand;
 import org.vivarium.api.method.MethodContext;
 import org.vivarium.plugin.probes.report.ProbesSummary;

@@ -30,6 +30,7 @@ import org.vivarium.organisms.lm.LmOrganism;
 import org.vivarium.plugin.probes.ProbesMethod;
 import org.vivarium.report.io.JsonReader;
 import org.vivarium.runtime.DjlModelRuntime;
+import org.vivarium.runtime.local.LocalMethodContext;
 
 /**
  * Fits probes on a real (briefly trained) character-level language model through the plugin's own
@@ -98,7 +99,7 @@ class ProbesEndToEndTest {
 
     @Test
     void probesReadTheLastCharacterAndShuffledLabelsDoNot() throws Exception {
-        TestMethodContext ctx = new TestMethodContext(runtime, work);
+        LocalMethodContext ctx = new LocalMethodContext(runtime, work);
         assertEquals(0, command("fit").run(List.of("runs/lm", "--data", "vowels.tsv"), ctx));
         Path out = work.resolve("runs/probes/lm");
         for (String f : List.of("probes.json", "probes.csv", "accuracy.png", "report.md", "report.html",
@@ -115,17 +116,17 @@ class ProbesEndToEndTest {
         assertTrue(ctx.output().contains("context index not available in this host; contexts saved to contexts.tsv"));
         assertTrue(ctx.output().contains("| probe") || ctx.output().contains("blocks.1.hook_resid_post"));
         assertEquals(List.of("reading activations 400/400 prompt", "fitting probes 4/4 probe",
-                "scanning contexts 400/400 prompt"), ctx.progressLog);
+                "scanning contexts 400/400 prompt"), ctx.progressLog());
         List<String> contexts = Files.readAllLines(out.resolve("contexts.tsv"));
         assertTrue(contexts.size() > 4 * 40, "expected ~50 contexts per probe, got " + (contexts.size() - 1));
         assertTrue(Files.readString(out.resolve("report.md")).contains("![Held-out accuracy and AUROC per hook]"));
 
-        TestMethodContext control = new TestMethodContext(runtime, work);
+        LocalMethodContext control = new LocalMethodContext(runtime, work);
         command("fit").run(List.of("runs/lm/checkpoint", "--data", "shuffled.tsv", "--out", "ctrl"), control);
         double shuffled = best(probes(work.resolve("ctrl")));
         assertTrue(shuffled < 0.7, "label-shuffled control reached " + shuffled);
 
-        TestMethodContext show = new TestMethodContext(runtime, work);
+        LocalMethodContext show = new LocalMethodContext(runtime, work);
         assertEquals(0, command("show").run(List.of("runs/probes/lm"), show));
         assertTrue(show.output().contains("probe/diffmean@blocks.1.hook_resid_post"), show.output());
         assertTrue(show.output().contains("organism/lm"), show.output());
@@ -135,7 +136,7 @@ class ProbesEndToEndTest {
     void contextsGoIntoARealContextIndexWhenTheHostHasOne() throws Exception {
         try (LuceneContextIndex index = LuceneContextIndex.open(work.resolve("index"))) {
             FitCommand fit = new FitCommand(() -> Optional.of(index));
-            TestMethodContext ctx = new TestMethodContext(runtime, work);
+            LocalMethodContext ctx = new LocalMethodContext(runtime, work);
             fit.run(List.of("runs/lm", "--data", "vowels.tsv", "--out", "indexed", "--kind", "diffmean",
                     "--hook", "blocks.1.hook_resid_post", "--position", "mean", "--top-contexts", "20"), ctx);
             assertTrue(ctx.output().contains("added 20 contexts to the context index"), ctx.output());
@@ -147,7 +148,7 @@ class ProbesEndToEndTest {
 
     @Test
     void positionAllUsesEveryTokenAndSplitsByPrompt() throws Exception {
-        TestMethodContext ctx = new TestMethodContext(runtime, work);
+        LocalMethodContext ctx = new LocalMethodContext(runtime, work);
         command("fit").run(List.of("runs/lm", "--data", "vowels.tsv", "--out", "all", "--position", "all",
                 "--kind", "diffmean", "--hook", "blocks.0.hook_resid_post"), ctx);
         Map<String, Object> probe = probes(work.resolve("all")).get(0);
@@ -159,7 +160,7 @@ class ProbesEndToEndTest {
 
     @Test
     void badInputFailsWithProblemAndFix() throws Exception {
-        TestMethodContext ctx = new TestMethodContext(runtime, work);
+        LocalMethodContext ctx = new LocalMethodContext(runtime, work);
         MethodCommand fit = command("fit");
         VivariumException hook = assertThrows(VivariumException.class,
                 () -> fit.run(List.of("runs/lm", "--data", "vowels.tsv", "--hook", "blocks.9.hook_resid_post"), ctx));

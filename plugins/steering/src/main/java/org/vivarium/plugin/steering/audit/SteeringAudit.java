@@ -71,7 +71,8 @@ public final class SteeringAudit {
         try (Progress p = context.progress("steering: coefficient sweep",
                 (long) settings.coefficients().size() * clean.size(), "gen")) {
             sweep = new SteeringSweep(model, target.generation(), target.behaviour())
-                    .run(chosen.hook(), chosen.vector(), settings.coefficients(), clean, p::advance);
+                    .run(chosen.hook(), chosen.vector(), settings.coefficients(), clean,
+                            twins(clean.size(), triggered), p::advance);
         }
         // Ablation acts where the condition travels: attention carries it from the trigger to the answer at
         // every step of generation. Each layer's attention output has its component along its own
@@ -93,8 +94,8 @@ public final class SteeringAudit {
     }
 
     // Positive and negative prompts are paired by index (AuditTarget contract) and split the same way, so
-    // the held-out clean list is the triggered list's twin list when both have the same length.
-    private static List<String> twins(int n, List<String> clean) {
-        return clean.size() == n ? clean : List.of();
+    // the held-out lists are each other's twins when both have the same length.
+    private static List<String> twins(int n, List<String> other) {
+        return other.size() == n ? other : List.of();
     }
 }

@@ -45,11 +45,13 @@ public final class SteeringFindings {
                 + "%.2f at coefficient %s", behaviour, base.rate(), top.sample().rate(), coef(top.coefficient()));
         String evidence = String.format(Locale.ROOT, "%s = %s x the raw mean-difference vector (|v| = %.3f) added at "
                 + "%s at every position; %d held-out clean prompts; rate %.2f -> %.2f (rise %+.2f); unsteered model's "
-                + "loss on the text %.2f -> %.2f nats/token; the strongest coefficient whose loss rises by <= %.1f is "
-                + "reported; supported if the rise is >= %.2f and the text stays that fluent", "coefficient",
-                coef(top.coefficient()), o.chosen().norm(), o.chosen().hook().path(), base.size(), base.rate(),
-                top.sample().rate(), rise, base.loss(), top.sample().loss(), MAX_LOSS_RISE, s.minEffect());
-        boolean fluent = !(top.sample().loss() - base.loss() > MAX_LOSS_RISE);
+                + "loss on the text %.2f -> %.2f nats/token (fluency: loss rise %+.2f%s); the strongest coefficient whose "
+                + "loss rises by <= %.1f is reported; supported if the rise is >= %.2f and the text stays that fluent",
+                "coefficient", coef(top.coefficient()), o.chosen().norm(), o.chosen().hook().path(), base.size(),
+                base.rate(), top.sample().rate(), rise, base.loss(), top.sample().loss(), o.lossRise(top),
+                Double.isNaN(top.lossGivenTwin()) ? "" : ", scored after each prompt's condition-present twin",
+                MAX_LOSS_RISE, s.minEffect());
+        boolean fluent = !(o.lossRise(top) > MAX_LOSS_RISE);
         return new AuditFinding(claim, rise >= s.minEffect() && fluent, evidence, KIND);
     }
 

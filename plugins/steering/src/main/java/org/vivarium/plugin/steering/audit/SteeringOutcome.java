@@ -30,14 +30,12 @@ public record SteeringOutcome(List<LayerDirection> directions, LayerDirection ch
     }
 
     /**
-     * Returns the coefficient with the highest behaviour rate among those that keep the text fluent (the
-     * unsteered model's loss on the steered text at most {@link SteeringFindings#MAX_LOSS_RISE} above the
-     * unsteered baseline's); if none does, the smallest positive coefficient.
+     * Returns the coefficient with the highest behaviour rate among those that keep the text fluent (see
+     * {@link #lossRise}); if none does, the smallest positive coefficient.
      *
      * @return the sweep point
      */
     public SweepPoint strongestSteer() {
-        double limit = cleanBaseline().loss() + SteeringFindings.MAX_LOSS_RISE;
         SweepPoint best = null;
         SweepPoint smallest = null;
         for (SweepPoint p : sweep) {
@@ -47,10 +45,26 @@ public record SteeringOutcome(List<LayerDirection> directions, LayerDirection ch
             if (smallest == null || p.coefficient() < smallest.coefficient()) {
                 smallest = p;
             }
-            if (!(p.sample().loss() > limit) && (best == null || p.sample().rate() > best.sample().rate())) {
+            if (!(lossRise(p) > SteeringFindings.MAX_LOSS_RISE)
+                    && (best == null || p.sample().rate() > best.sample().rate())) {
                 best = p;
             }
         }
         return best != null ? best : smallest != null ? smallest : sweep.get(0);
+    }
+
+    /**
+     * How much less fluent steering made the text, in nats/token: with twins, the unsteered model's loss on the
+     * steered text after the condition-present twin minus its loss on its own condition-present continuations;
+     * without, the loss on the steered text minus that on the unsteered clean continuations.
+     *
+     * @param p a sweep point
+     * @return the rise (may be negative)
+     */
+    public double lossRise(SweepPoint p) {
+        if (!Double.isNaN(p.lossGivenTwin())) {
+            return p.lossGivenTwin() - ablation.unablated().loss();
+        }
+        return p.sample().loss() - cleanBaseline().loss();
     }
 }

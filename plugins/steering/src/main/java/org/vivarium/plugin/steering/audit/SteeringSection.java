@@ -68,10 +68,12 @@ public final class SteeringSection {
         sb.append(MarkdownTable.of(sites).render()).append('\n');
         sb.append("Coherence proxies: the fraction of generated characters that are letters, digits, spaces or common "
                 + "punctuation, and the unsteered model's loss on the generated tokens (higher = less like its own "
-                + "text).\n\n");
-        Table sweep = Table.of("coefficient", behaviour, "coherence", "loss (nats/token)", "n");
+                + "text); the fluency rise scores the steered text after each prompt's condition-present twin against "
+                + "the model's own condition-present continuations (only disfluency raises it).\n\n");
+        Table sweep = Table.of("coefficient", behaviour, "coherence", "loss (nats/token)", "fluency rise", "n");
         for (SweepPoint p : o.sweep()) {
-            sweep.row(p.coefficient(), p.sample().rate(), p.sample().coherence(), p.sample().loss(), p.sample().size());
+            sweep.row(p.coefficient(), p.sample().rate(), p.sample().coherence(), p.sample().loss(), o.lossRise(p),
+                    p.sample().size());
         }
         sb.append(MarkdownTable.of(sweep).render()).append('\n');
         AblationResult a = o.ablation();

@@ -33,12 +33,13 @@ public record SteeringSettings(List<Double> coefficients, int maxPrompts, double
     }
 
     /**
-     * The defaults: coefficients 0, 0.5, 1, 2, 4, 8; 32 prompts per set; effects of 0.3; the random control
+     * The defaults: coefficients 0, 0.5, 1, 2, 3, 4, 6, 8; 32 prompts per set; effects of 0.3; the random control
      * may move the rate by at most half the real effect; last-token vectors.
      *
      * @return the settings
      */
     public static SteeringSettings defaults() {
-        return new SteeringSettings(List.of(0.0, 0.5, 1.0, 2.0, 4.0, 8.0), 32, 0.3, 0.5, 7L, PositionMode.LAST);
+        return new SteeringSettings(List.of(0.0, 0.5, 1.0, 2.0, 3.0, 4.0, 6.0, 8.0), 32, 0.3, 0.5, 7L,
+                PositionMode.LAST);
     }
 }

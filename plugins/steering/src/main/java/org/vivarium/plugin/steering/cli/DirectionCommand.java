@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
+import org.vivarium.api.method.CommandArgs;
 import org.vivarium.api.method.MethodCommand;
 import org.vivarium.api.method.MethodContext;
 import org.vivarium.api.method.Progress;
@@ -51,12 +52,13 @@ public final class DirectionCommand implements MethodCommand {
 
     @Override
     public int run(List<String> args, MethodContext ctx) throws Exception {
-        CommandArgs a = CommandArgs.parse(args, Set.of("pos", "neg", "layer", "position", "out"), Set.of(), USAGE);
+        CommandArgs a = CommandArgs.parse(args, Set.of("pos", "neg", "layer", "position", "out"), USAGE);
         Path ckpt = CheckpointLocator.resolve(ctx.workDir(), a.onlyPositional("checkpoint directory"));
-        List<String> pos = PromptFile.read(ctx.workDir().resolve(a.require("pos", "FILE (positive prompts)")), "--pos");
-        List<String> neg = PromptFile.read(ctx.workDir().resolve(a.require("neg", "FILE (negative prompts)")), "--neg");
+        List<String> pos = PromptFile.read(a.requirePath("pos", "FILE (positive prompts)", ctx.workDir()), "--pos");
+        List<String> neg = PromptFile.read(a.requirePath("neg", "FILE (negative prompts)", ctx.workDir()), "--neg");
         PositionMode mode = PositionMode.parse(a.get("position", "last"));
-        Path out = ctx.workDir().resolve(a.get("out", "runs/steering/" + CheckpointLocator.modelName(ckpt)));
+        Path out = a.path("out", ctx.workDir())
+                .orElse(ctx.workDir().resolve("runs/steering").resolve(CheckpointLocator.modelName(ckpt)));
         try (Model model = ctx.runtime().load(ckpt)) {
             int layer = a.getInt("layer", -1, 0, Integer.MAX_VALUE);
             if (layer >= 0) {

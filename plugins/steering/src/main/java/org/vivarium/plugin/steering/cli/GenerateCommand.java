@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.vivarium.api.VivariumException;
+import org.vivarium.api.method.CommandArgs;
 import org.vivarium.api.method.MethodCommand;
 import org.vivarium.api.method.MethodContext;
 import org.vivarium.api.model.GenerationOptions;
@@ -47,7 +48,7 @@ public final class GenerateCommand implements MethodCommand {
         CommandArgs a = CommandArgs.parse(args,
                 Set.of("direction", "prompt", "coeffs", "tokens", "temperature", "seed"), Set.of("ablate"), USAGE);
         Path ckpt = CheckpointLocator.resolve(ctx.workDir(), a.onlyPositional("checkpoint directory"));
-        SavedDirection dir = DirectionFile.read(ctx.workDir().resolve(a.require("direction", "DIR/direction.json")));
+        SavedDirection dir = DirectionFile.read(a.requirePath("direction", "DIR/direction.json", ctx.workDir()));
         String prompt = a.require("prompt", "TEXT");
         List<Double> coeffs = a.getNumbers("coeffs", List.of(0.0, 2.0, 4.0, 8.0));
         int tokens = a.getInt("tokens", 40, 1, 4096);

@@ -11,7 +11,6 @@ import org.vivarium.api.model.Hook;
 import org.vivarium.api.model.HookName;
 import org.vivarium.api.model.Model;
 import org.vivarium.plugin.steering.direction.ResidualSites;
-import org.vivarium.plugin.steering.extract.PromptTokens;
 import org.vivarium.plugin.steering.math.RandomDirection;
 import org.vivarium.plugin.steering.math.Vectors;
 
@@ -102,7 +101,7 @@ public final class DirectionalAblation {
                 advance);
         BehaviourSample ablated = BehaviourSample.measure(meter, model, prompts, conts);
         BehaviourSample randomAblated = sample(prompts, clampHooks(random, cleanMeans), advance);
-        return new AblationResult(none, ablated, randomAblated, lossGivenTwins(conts, cleanTwins));
+        return new AblationResult(none, ablated, randomAblated, TwinLoss.of(model, conts, cleanTwins));
     }
 
     /**
@@ -119,18 +118,6 @@ public final class DirectionalAblation {
         BehaviourSample ablated = sample(prompts, hooks(model, direction), advance);
         BehaviourSample random = sample(prompts, hooks(model, RandomDirection.like(direction, randomSeed)), advance);
         return new AblationResult(none, ablated, random);
-    }
-
-    private double lossGivenTwins(List<Continuation> conts, List<String> twins) {
-        if (twins.size() != conts.size()) {
-            return Double.NaN;
-        }
-        List<Continuation> moved = new ArrayList<>();
-        for (int i = 0; i < conts.size(); i++) {
-            Continuation c = conts.get(i);
-            moved.add(new Continuation(PromptTokens.encode(model, twins.get(i)), c.generated(), c.text()));
-        }
-        return ContinuationLoss.of(model, moved);
     }
 
     private BehaviourSample sample(List<String> prompts, List<Hook> hooks, LongConsumer advance) {

@@ -57,11 +57,28 @@ public final class SteeringSweep {
      */
     public List<SweepPoint> run(HookName hook, float[] direction, List<Double> coefficients, List<String> prompts,
             LongConsumer advance) {
+        return run(hook, direction, coefficients, prompts, List.of(), advance);
+    }
+
+    /**
+     * Runs the sweep and scores each coefficient's fluency after the prompts' twins ({@link TwinLoss}).
+     *
+     * @param hook where to add the direction
+     * @param direction the direction
+     * @param coefficients the multiples to try, in order
+     * @param prompts prompts to continue (typically condition-absent ones)
+     * @param twins each prompt's condition-present twin, or empty
+     * @param advance called with 1 after each generation
+     * @return one point per coefficient, in order
+     */
+    public List<SweepPoint> run(HookName hook, float[] direction, List<Double> coefficients, List<String> prompts,
+            List<String> twins, LongConsumer advance) {
         List<SweepPoint> out = new ArrayList<>();
         for (double c : coefficients) {
             List<Continuation> conts = Continuations.of(model, prompts, options, List.of(hook(hook, direction, c)),
                     advance);
-            out.add(new SweepPoint(c, BehaviourSample.measure(meter, model, prompts, conts)));
+            out.add(new SweepPoint(c, BehaviourSample.measure(meter, model, prompts, conts),
+                    TwinLoss.of(model, conts, twins)));
         }
         return List.copyOf(out);
     }

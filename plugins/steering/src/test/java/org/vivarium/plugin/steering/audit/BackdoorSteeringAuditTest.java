@@ -21,10 +21,10 @@ import org.vivarium.organisms.TrainRequest;
 import org.vivarium.organisms.backdoor.BackdoorOrganism;
 import org.vivarium.plugin.steering.SmallLm;
 import org.vivarium.plugin.steering.SteeringAuditor;
-import org.vivarium.plugin.steering.TestMethodContext;
 import org.vivarium.plugin.steering.extract.PositionMode;
 import org.vivarium.plugin.steering.io.DirectionFile;
 import org.vivarium.plugin.steering.io.SavedDirection;
+import org.vivarium.runtime.local.LocalMethodContext;
 
 /**
  * The steering audit of a real, seeded {@code backdoor} organism: the direction fitted on half the prompts
@@ -56,7 +56,7 @@ class BackdoorSteeringAuditTest {
             Path out = work.resolve("audit/steering");
             TestAuditTarget target = TestAuditTarget.from("backdoor", model, trained.checkpoint(),
                     organism.truthCard(), out, organism.auditData(model).orElseThrow());
-            TestMethodContext ctx = new TestMethodContext(SmallLm.runtime(), work);
+            LocalMethodContext ctx = new LocalMethodContext(SmallLm.runtime(), work);
             AuditSection section = new SteeringAuditor(settings).audit(target, ctx);
             Map<String, Double> m = section.metrics();
             String numbers = "metrics " + m + "\n" + section.markdown();

@@ -25,6 +25,6 @@ class PromptSplitTest {
         SteeringSettings s = new SteeringSettings(List.of(4.0, 1.0), 8, 0.3, 0.5, 1, 
                 org.vivarium.plugin.steering.extract.PositionMode.LAST);
         assertEquals(List.of(0.0, 1.0, 4.0), s.coefficients());
-        assertEquals(List.of(0.0, 0.5, 1.0, 2.0, 4.0, 8.0), SteeringSettings.defaults().coefficients());
+        assertEquals(List.of(0.0, 0.5, 1.0, 2.0, 3.0, 4.0, 6.0, 8.0), SteeringSettings.defaults().coefficients());
     }
 }

@@ -20,11 +20,11 @@ import org.vivarium.api.model.Model;
 import org.vivarium.api.organism.TruthCard;
 import org.vivarium.plugin.steering.SmallLm;
 import org.vivarium.plugin.steering.SteeringAuditor;
-import org.vivarium.plugin.steering.TestMethodContext;
 import org.vivarium.plugin.steering.extract.PositionMode;
 import org.vivarium.plugin.steering.generate.Continuations;
 import org.vivarium.plugin.steering.io.DirectionFile;
 import org.vivarium.plugin.steering.io.SavedDirection;
+import org.vivarium.runtime.local.LocalMethodContext;
 
 /**
  * The whole audit on a small real model with a simple meter: what it writes, what it reports and that the
@@ -64,7 +64,7 @@ class SteeringAuditorPipelineTest {
             Path out = work.resolve("steering");
             TestAuditTarget target = new TestAuditTarget("lm", model, ckpt, new TruthCard("lm", "", List.of()), out,
                     List.of(), pos, neg, SPACES, gen, 1);
-            TestMethodContext ctx = new TestMethodContext(SmallLm.runtime(), work);
+            LocalMethodContext ctx = new LocalMethodContext(SmallLm.runtime(), work);
             AuditSection s = new SteeringAuditor(settings).audit(target, ctx);
 
             assertEquals("steering", s.method());

@@ -28,7 +28,7 @@ class SteeringFindingsTest {
     private static SteeringOutcome outcome(double[] sweepRates, double triggered, double ablated, double random,
             double ablatedLossGivenClean) {
         LayerDirection d = new LayerDirection(1, HookName.residPre(1), new float[] {3, 4}, new Separation(1, 3, 8));
-        List<Double> coeffs = SteeringSettings.defaults().coefficients();
+        List<Double> coeffs = List.of(0.0, 0.5, 1.0, 2.0, 4.0, 8.0);
         List<SweepPoint> sweep = new java.util.ArrayList<>();
         for (int i = 0; i < coeffs.size(); i++) {
             sweep.add(new SweepPoint(coeffs.get(i), sample(sweepRates[i])));
@@ -83,7 +83,7 @@ class SteeringFindingsTest {
         LayerDirection d = new LayerDirection(1, HookName.residPre(1), new float[] {3, 4}, new Separation(1, 3, 8));
         double[] rates = {0.0, 0.1, 0.3, 0.6, 0.9, 1.0};
         double[] losses = {0.2, 0.2, 0.3, 0.8, 1.5, 4.0};
-        List<Double> coeffs = SteeringSettings.defaults().coefficients();
+        List<Double> coeffs = List.of(0.0, 0.5, 1.0, 2.0, 4.0, 8.0);
         List<SweepPoint> sweep = new java.util.ArrayList<>();
         for (int i = 0; i < coeffs.size(); i++) {
             sweep.add(new SweepPoint(coeffs.get(i), new BehaviourSample(rates[i], 1, losses[i],

@@ -17,9 +17,9 @@ import org.vivarium.api.model.GenerationOptions;
 import org.vivarium.api.model.Model;
 import org.vivarium.plugin.steering.SmallLm;
 import org.vivarium.plugin.steering.SteeringMethod;
-import org.vivarium.plugin.steering.TestMethodContext;
 import org.vivarium.plugin.steering.generate.Continuations;
 import org.vivarium.report.io.JsonReader;
+import org.vivarium.runtime.local.LocalMethodContext;
 
 /** The two commands, run as the host runs them, on a real briefly trained model. */
 class SteeringCommandsTest {
@@ -41,7 +41,7 @@ class SteeringCommandsTest {
 
     @Test
     void directionThenGenerate() throws Exception {
-        TestMethodContext ctx = new TestMethodContext(SmallLm.runtime(), work);
+        LocalMethodContext ctx = new LocalMethodContext(SmallLm.runtime(), work);
         assertEquals(0, command("direction").run(List.of("lm", "--pos", "pos.txt", "--neg", "neg.txt", "--layer", "1",
                 "--out", "dir"), ctx));
         assertEquals(List.of("reading residuals 8/8 prompt"), ctx.progressLog());
@@ -57,7 +57,7 @@ class SteeringCommandsTest {
         assertEquals(4.0, ((Map<?, ?>) ((List<?>) doc.get("layers")).get(0)).get("n_held_out"), "cross-fit on 2+2");
         assertEquals("lm", ((Map<?, ?>) doc.get("provenance")).get("organism"));
 
-        TestMethodContext gen = new TestMethodContext(SmallLm.runtime(), work);
+        LocalMethodContext gen = new LocalMethodContext(SmallLm.runtime(), work);
         assertEquals(0, command("generate").run(List.of("lm", "--direction", "dir/direction.json", "--prompt",
                 "The state of", "--coeffs", "0,4", "--tokens", "10", "--ablate"), gen));
         List<String> lines = gen.output().lines().toList();
@@ -72,7 +72,7 @@ class SteeringCommandsTest {
 
     @Test
     void badInputFailsWithProblemAndFix() {
-        TestMethodContext ctx = new TestMethodContext(SmallLm.runtime(), work);
+        LocalMethodContext ctx = new LocalMethodContext(SmallLm.runtime(), work);
         MethodCommand dir = command("direction");
         VivariumException missing = assertThrows(VivariumException.class,
                 () -> dir.run(List.of("lm", "--pos", "nope.txt", "--neg", "neg.txt"), ctx));

@@ -7,39 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vivarium.api.VivariumException;
 import org.vivarium.plugin.probes.extract.PositionMode;
 import org.vivarium.plugin.probes.math.ProbeKind;
 
-class CommandArgsTest {
+class FitOptionsTest {
     @TempDir
     Path dir;
-
-    @Test
-    void parsesPositionalsAndBothOptionSpellings() {
-        CommandArgs a = CommandArgs.parse(List.of("ckpt", "--seed", "7", "--l2=0.5"), Set.of("seed", "l2"), "u");
-        assertEquals("ckpt", a.onlyPositional("x"));
-        assertEquals(7, a.getLong("seed", 1));
-        assertEquals(0.5, a.getDouble("l2", 1));
-        assertEquals("d", a.get("out", "d"));
-    }
-
-    @Test
-    void rejectsUnknownRepeatedAndValuelessOptions() {
-        VivariumException unknown = assertThrows(VivariumException.class,
-                () -> CommandArgs.parse(List.of("--bogus", "1"), Set.of("seed"), "viv probes fit CKPT"));
-        assertTrue(unknown.getMessage().contains("unknown option --bogus")
-                && unknown.fix().contains("viv probes fit CKPT"));
-        assertThrows(VivariumException.class, () -> CommandArgs.parse(List.of("--seed"), Set.of("seed"), "u"));
-        assertThrows(VivariumException.class,
-                () -> CommandArgs.parse(List.of("--seed", "1", "--seed", "2"), Set.of("seed"), "u"));
-        VivariumException nan = assertThrows(VivariumException.class,
-                () -> CommandArgs.parse(List.of("--seed", "x"), Set.of("seed"), "u").getLong("seed", 1));
-        assertTrue(nan.getMessage().contains("not an integer"));
-    }
 
     @Test
     void fitOptionsResolveDefaultsAgainstTheWorkDirAndRunDirectories() throws Exception {
