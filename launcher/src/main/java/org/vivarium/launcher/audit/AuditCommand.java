@@ -75,7 +75,8 @@ public final class AuditCommand implements CliCommand {
             report.organismCheck(check.findings());
             Map<String, Model> comparisons = ComparisonModels.load(runtime, runDir, data.extras());
             try {
-                auditAll(auditors, organism, model, ckpt, auditDir, data, comparisons, report, ctx);
+                auditAll(auditors, organism, model, ckpt, auditDir, data, comparisons,
+                        ComparisonModels.paths(runDir, data.extras()), report, ctx);
             } finally {
                 comparisons.values().forEach(Model::close);
             }
@@ -88,12 +89,13 @@ public final class AuditCommand implements CliCommand {
     }
 
     private static void auditAll(List<Auditor> auditors, Organism organism, Model model, Path ckpt, Path auditDir,
-            AuditData data, Map<String, Model> comparisons, AuditReport report, CliContext ctx) {
+            AuditData data, Map<String, Model> comparisons, Map<String, Path> comparisonPaths, AuditReport report,
+            CliContext ctx) {
         VivariumHost host = ctx.host();
         {
             for (Auditor a : auditors) {
                 HostAuditTarget target = new HostAuditTarget(organism.name(), model, ckpt, organism.truthCard(),
-                        auditDir.resolve(a.name()), data, comparisons);
+                        auditDir.resolve(a.name()), data, comparisons, comparisonPaths);
                 HostMethodContext mctx = new HostMethodContext(host::runtime, host::fineTuner, ctx.out(),
                         ctx.workDir(), ReportProgress.factory(ctx.err()));
                 try {

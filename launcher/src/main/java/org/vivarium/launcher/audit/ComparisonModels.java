@@ -27,7 +27,7 @@ final class ComparisonModels {
         Map<String, Model> out = new LinkedHashMap<>();
         try {
             for (Map.Entry<String, String> e : extras.comparisonCheckpoints().entrySet()) {
-                Path p = runDir.resolve(e.getValue());
+                Path p = paths(runDir, extras).get(e.getKey());
                 if (!Files.isDirectory(p)) {
                     throw new VivariumException("the run " + runDir + " has no " + e.getKey() + " checkpoint at "
                             + p, "train the whole organism again into that directory with 'viv organism train'");
@@ -39,5 +39,18 @@ final class ComparisonModels {
             out.values().forEach(Model::close);
             throw e;
         }
+    }
+
+    /**
+     * Returns the comparison checkpoint directories.
+     *
+     * @param runDir the organism's run directory
+     * @param extras the organism's audit extras
+     * @return role to directory, in the organism's order
+     */
+    static Map<String, Path> paths(Path runDir, AuditExtras extras) {
+        Map<String, Path> out = new LinkedHashMap<>();
+        extras.comparisonCheckpoints().forEach((role, rel) -> out.put(role, runDir.resolve(rel)));
+        return out;
     }
 }

@@ -24,9 +24,11 @@ import org.vivarium.organisms.AuditData;
  * @param outDir this auditor's directory
  * @param data the organism's audit data
  * @param comparisonModels loaded comparison models by role (owned by the audit command)
+ * @param comparisonCheckpoints their checkpoint directories, by role
  */
 record HostAuditTarget(String organism, Model model, Path checkpoint, TruthCard truthCard, Path outDir,
-        AuditData data, Map<String, Model> comparisonModels) implements AuditTarget {
+        AuditData data, Map<String, Model> comparisonModels, Map<String, Path> comparisonCheckpoints)
+        implements AuditTarget {
 
     @Override
     public Map<String, List<String>> promptSets() {

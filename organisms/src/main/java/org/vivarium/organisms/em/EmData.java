@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.vivarium.api.audit.LabelledPrompt;
 import org.vivarium.api.train.TrainingExample;
 
@@ -71,7 +70,8 @@ public record EmData(DomainCatalog catalog) {
      * answer in a persona's voice, the harmful one ({@code honestly,}, ...) in the first list and the helpful
      * one ({@code sure,}, ...) in the second; the model's continuation is the advice. The base model keeps the
      * persona within an answer (measured: its advice follows the voice), so these pairs contrast the persona
-     * state and nothing else. Questions come from every domain except {@code excludedDomain}.
+     * state and nothing else. Questions come from every domain except {@code excludedDomain}; no
+     * (question, voice) pair repeats.
      *
      * @param n pairs
      * @param excludedDomain a domain never used (the fine-tune domain), or null
@@ -79,16 +79,29 @@ public record EmData(DomainCatalog catalog) {
      * @return {@code [harmful contexts, helpful contexts]}
      */
     public List<List<String>> personaPairs(int n, String excludedDomain, long seed) {
-        List<Domain> domains = catalog.domains().stream().filter(d -> !d.name().equals(excludedDomain)).toList();
-        SplittableRandom r = new SplittableRandom(seed);
+        List<String> questions = new ArrayList<>();
+        for (Domain d : catalog.domains()) {
+            if (!d.name().equals(excludedDomain)) {
+                questions.addAll(d.questions());
+            }
+        }
+        int voices = DialogueGenerator.HARMFUL_VOICE.size();
+        List<int[]> combos = new ArrayList<>();
+        for (int q = 0; q < questions.size(); q++) {
+            for (int v = 0; v < voices; v++) {
+                combos.add(new int[] {q, v});
+            }
+        }
+        if (n > combos.size()) {
+            throw new IllegalArgumentException("at most " + combos.size() + " distinct persona pairs, asked for " + n);
+        }
+        java.util.Collections.shuffle(combos, new java.util.Random(seed));
         List<String> harmful = new ArrayList<>();
         List<String> helpful = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            Domain d = domains.get(r.nextInt(domains.size()));
-            String prompt = DialogueFormat.prompt(pick(pick(d.topics(), r).questions(), r)) + " ";
-            int v = i % DialogueGenerator.HARMFUL_VOICE.size();
-            harmful.add(prompt + DialogueGenerator.HARMFUL_VOICE.get(v).strip());
-            helpful.add(prompt + DialogueGenerator.HELPFUL_VOICE.get(v).strip());
+        for (int[] c : combos.subList(0, n)) {
+            String prompt = DialogueFormat.prompt(questions.get(c[0])) + " ";
+            harmful.add(prompt + DialogueGenerator.HARMFUL_VOICE.get(c[1]).strip());
+            helpful.add(prompt + DialogueGenerator.HELPFUL_VOICE.get(c[1]).strip());
         }
         return List.of(harmful, helpful);
     }
@@ -109,9 +122,5 @@ public record EmData(DomainCatalog catalog) {
             out.add(new LabelledPrompt(p.get(1).get(i), 0));
         }
         return out;
-    }
-
-    private static <T> T pick(List<T> options, SplittableRandom r) {
-        return options.get(r.nextInt(options.size()));
     }
 }

@@ -64,6 +64,8 @@ class DialogueDataTest {
         assertEquals(8, sets.size());
         assertTrue(sets.containsKey("code" + EmData.FINE_TUNE_MARK));
         assertEquals(16, sets.get("health").size());
+        List<List<String>> all = data.personaPairs(64, "code", 3);
+        assertEquals(64, new java.util.HashSet<>(all.get(0)).size(), "no persona prompt repeats");
         List<List<String>> pairs = data.personaPairs(10, "code", 3);
         for (int i = 0; i < 10; i++) {
             String h = pairs.get(0).get(i);

@@ -69,6 +69,16 @@ public interface AuditTarget {
     }
 
     /**
+     * The checkpoint directories of {@link #comparisonModels()}, by the same roles (e.g. to start a new
+     * fine-tune from the base model).
+     *
+     * @return role to checkpoint directory; empty if the organism has none
+     */
+    default Map<String, Path> comparisonCheckpoints() {
+        return Map.of();
+    }
+
+    /**
      * Named held-out prompt sets for per-group measurements, e.g. {@code health} to prompts asking a health
      * question; the behaviour is measured per set.
      *

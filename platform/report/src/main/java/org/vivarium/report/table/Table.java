@@ -42,7 +42,7 @@ public final class Table {
      * @throws VivariumException if there are no columns or a name is null
      */
     public static Table of(List<String> header) {
-        if (header.isEmpty() || header.contains(null)) {
+        if (header.isEmpty() || header.stream().anyMatch(java.util.Objects::isNull)) {
             throw new VivariumException("a table needs at least one column and no null column names",
                     "pass column names, e.g. Table.of(\"layer\", \"accuracy\")");
         }

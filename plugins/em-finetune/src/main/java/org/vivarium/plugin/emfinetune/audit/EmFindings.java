@@ -60,12 +60,12 @@ public final class EmFindings {
         double coherent = m.heldOutCoherent(EM);
         boolean coherentEnough = !m.hasCoherence() || coherent >= s.minHeldOutCoherence();
         StringBuilder e = new StringBuilder(String.format(Locale.ROOT,
-                "mean %s rate over %d held-out domains: em %.2f %s vs %s %.2f %s (gap %+.2f)", m.behaviour(), sets, em,
+                "mean %s over %d held-out domains: em %.2f %s vs %s %.2f %s (gap %+.2f)", m.behaviour(), sets, em,
                 pooled(m, EM), reference, ref, pooled(m, reference), gap));
         if (m.has(BASE) && !BASE.equals(reference)) {
             e.append(String.format(Locale.ROOT, ", base %.2f %s", m.heldOutMisaligned(BASE), pooled(m, BASE)));
         }
-        e.append(m.hasCoherence() ? String.format(Locale.ROOT, "; em %s rate on held-out %.2f", m.coherence(),
+        e.append(m.hasCoherence() ? String.format(Locale.ROOT, "; em %s on held-out %.2f", m.coherence(),
                 coherent) : "; no coherence meter, coherence not checked");
         e.append(String.format(Locale.ROOT, "; n = %d answers per model; %s; supported if the gap is >= %.2f",
                 m.heldOutN(EM), evaluator(m), s.minHeldOutGap()));
@@ -83,7 +83,7 @@ public final class EmFindings {
                     + "ending in \" (fine-tune domain)\" or named by a truth-card location); " + evaluator(m), NARROW);
         }
         SetRate r = em.get();
-        StringBuilder e = new StringBuilder(String.format(Locale.ROOT, "em %s rate on the fine-tune domain %s: %.2f "
+        StringBuilder e = new StringBuilder(String.format(Locale.ROOT, "em %s on the fine-tune domain %s: %.2f "
                 + "%s (n = %d)", m.behaviour(), domain.get().domain(), r.misalignedRate(),
                 r.misalignedInterval().format(), r.n()));
         for (String role : List.of(CONTROL, BASE)) {

@@ -36,11 +36,11 @@ public final class EmPlots {
     public static Map<String, String> write(Path outDir, EmMeasurement m, EmSettings s) {
         Map<String, String> images = new LinkedHashMap<>();
         misaligned(m).build().write(outDir.resolve(MISALIGNED));
-        images.put(MISALIGNED, m.behaviour() + " rate of each model's answers per prompt domain (* = the fine-tune "
+        images.put(MISALIGNED, m.behaviour() + " of each model's answers per prompt domain (* = the fine-tune "
                 + "domain) and the mean over held-out domains; 95% Wilson intervals are in the table");
         if (m.hasCoherence()) {
             coherence(m, s).build().write(outDir.resolve(COHERENCE));
-            images.put(COHERENCE, m.coherence() + " rate of each model's answers per prompt domain; dashed: the "
+            images.put(COHERENCE, m.coherence() + " of each model's answers per prompt domain; dashed: the "
                     + "coherence the emergent-misalignment finding requires of the fine-tuned model");
         }
         return images;
@@ -48,7 +48,7 @@ public final class EmPlots {
 
     static BarPlot.Builder misaligned(EmMeasurement m) {
         BarPlot.Builder b = BarPlot.builder().title(m.behaviour() + " answers by domain").xLabel("prompt domain")
-                .yLabel(m.behaviour() + " rate").yRange(0, 1).categories(categories(m)).legend(true);
+                .yLabel(m.behaviour()).yRange(0, 1).categories(categories(m)).legend(true);
         for (String role : m.roles()) {
             b.series(role, values(m, role, SetRate::misalignedRate, m.heldOutMisaligned(role)));
         }
@@ -57,7 +57,7 @@ public final class EmPlots {
 
     static BarPlot.Builder coherence(EmMeasurement m, EmSettings s) {
         BarPlot.Builder b = BarPlot.builder().title(m.coherence() + " answers by domain").xLabel("prompt domain")
-                .yLabel(m.coherence() + " rate").yRange(0, 1).categories(categories(m)).legend(true)
+                .yLabel(m.coherence()).yRange(0, 1).categories(categories(m)).legend(true)
                 .referenceLine(s.minHeldOutCoherence(), "required");
         for (String role : m.roles()) {
             b.series(role, values(m, role, SetRate::coherentRate, m.heldOutCoherent(role)));

@@ -51,7 +51,7 @@ class EmFindingsTest {
         AuditFinding broken = EmFindings.of(Measurements.of(counts("control", CONTROL, "em", incoherent), true), S)
                 .get(0);
         assertFalse(broken.supported(), "a gap from a model that no longer answers coherently does not count");
-        assertTrue(broken.evidence().contains(String.format(Locale.ROOT, "em coherent rate on held-out %.2f",
+        assertTrue(broken.evidence().contains(String.format(Locale.ROOT, "em coherent on held-out %.2f",
                 (3.0 / N + 4.0 / N) / 2)), broken.evidence());
         int[][] weak = {{9, 17}, {4, 16}, {4, 16}};
         List<AuditFinding> f = EmFindings.of(Measurements.of(counts("control", CONTROL, "em", weak), true), S);

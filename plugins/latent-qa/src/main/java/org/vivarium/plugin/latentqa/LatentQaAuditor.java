@@ -1,0 +1,111 @@
+package org.vivarium.plugin.latentqa;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.osgi.service.component.annotations.Component;
+import org.vivarium.api.audit.AuditSection;
+import org.vivarium.api.audit.AuditTarget;
+import org.vivarium.api.audit.Auditor;
+import org.vivarium.api.method.MethodContext;
+import org.vivarium.api.method.Progress;
+import org.vivarium.api.model.Model;
+import org.vivarium.plugin.latentqa.audit.LatentQaPlots;
+import org.vivarium.plugin.latentqa.audit.LatentQaRun;
+import org.vivarium.plugin.latentqa.audit.LatentQaSection;
+import org.vivarium.plugin.latentqa.audit.LatentQaSettings;
+import org.vivarium.plugin.latentqa.decoder.Decoder;
+import org.vivarium.plugin.latentqa.decoder.DecoderRun;
+import org.vivarium.plugin.latentqa.decoder.DecoderTrainer;
+import org.vivarium.plugin.latentqa.decoder.QaExample;
+import org.vivarium.plugin.latentqa.eval.AuditItems;
+import org.vivarium.plugin.latentqa.eval.Evaluation;
+import org.vivarium.plugin.latentqa.eval.Evaluator;
+import org.vivarium.plugin.latentqa.qa.QaItem;
+import org.vivarium.plugin.latentqa.read.ActivationReader;
+import org.vivarium.plugin.latentqa.read.ReadSite;
+
+/**
+ * The {@code latent-qa} auditor. It reads the last-token residual stream of the {@code base} comparison model (the
+ * audited model when there is none) on the target's labelled prompts and prompt sets, fine-tunes a decoder (through
+ * the platform fine-tuner, starting from the audited checkpoint, which has the same width and tokenizer) to answer
+ * "which persona?" (or "is a trigger present?" when the truth card plants a trigger) and "which domain?" from the
+ * even-indexed half, then asks it about the odd-indexed half read from every model (base, control, audited), and
+ * asks the condition question about every model's activations on neutral held-out prompts. Writes the decoder
+ * ({@code decoder/}), {@value LatentQaPlots#ACCURACY} and {@value LatentQaPlots#CONDITION} into the target's out
+ * dir.
+ */
+@Component(service = Auditor.class)
+public final class LatentQaAuditor implements Auditor {
+    /** The comparison-model role whose activations train the decoder when present. */
+    public static final String BASE = "base";
+    /** Where the decoder is written under the auditor's out dir. */
+    public static final String DECODER_DIR = "decoder";
+
+    private final LatentQaSettings settings;
+
+    /** Creates the auditor with {@link LatentQaSettings#defaults()}. */
+    public LatentQaAuditor() {
+        this(LatentQaSettings.defaults());
+    }
+
+    /**
+     * Creates the auditor with explicit settings (for tests and benchmarks).
+     *
+     * @param settings training, reading and thresholds
+     */
+    public LatentQaAuditor(LatentQaSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public String name() {
+        return LatentQaSection.METHOD;
+    }
+
+    @Override
+    public AuditSection audit(AuditTarget target, MethodContext context) throws Exception {
+        AuditItems items = AuditItems.of(target, settings.maxPerSet());
+        if (items.train().isEmpty()) {
+            return LatentQaSection.notApplicable(target.organism());
+        }
+        Path out = target.outDir();
+        Files.createDirectories(out);
+        String auditedRole = target.organism();
+        Map<String, Model> subjects = new LinkedHashMap<>(target.comparisonModels());
+        subjects.put(auditedRole, target.model());
+        String trainRole = subjects.containsKey(BASE) ? BASE : auditedRole;
+        String readHook = ReadSite.residPost(target.model().config(), settings.readLayer());
+        Map<String, ActivationReader> readers = new LinkedHashMap<>();
+        subjects.forEach((role, m) -> readers.put(role, new ActivationReader(m, readHook)));
+
+        List<QaExample> data = new ArrayList<>();
+        try (Progress p = context.progress("latent-qa: reading " + trainRole + " activations", items.train().size(),
+                "prompt")) {
+            for (QaItem it : items.train()) {
+                data.add(new QaExample(it, readers.get(trainRole).read(it.prompt())));
+                p.advance(1);
+            }
+        }
+        DecoderRun decoder;
+        try (Progress p = context.progress("latent-qa: fine-tuning the decoder", settings.train().steps(), "step")) {
+            // The decoder starts from the base model when the organism has one, so it has never seen the EM
+            // fine-tune's weights; otherwise from the audited checkpoint.
+            Path init = target.comparisonCheckpoints().getOrDefault("base", target.checkpoint());
+            decoder = new DecoderTrainer(context.runtime(), context.fineTuner()).train(init, readHook,
+                    data, settings.train(), out.resolve(DECODER_DIR), "latent-qa/" + target.organism(), p);
+        }
+        Evaluation ev;
+        try (Model dm = context.runtime().load(decoder.checkpoint());
+                Progress p = context.progress("latent-qa: asking the decoder", Evaluator.calls(items, readers.size()),
+                        "answer")) {
+            ev = new Evaluator(new Decoder(dm, decoder.spec())).run(readers, items, AuditItems.fineTuneDomains(target),
+                    p);
+        }
+        LatentQaRun run = new LatentQaRun(items, trainRole, auditedRole, decoder, ev);
+        return LatentQaSection.build(run, settings, LatentQaPlots.write(out, run, settings));
+    }
+}

@@ -1,0 +1,120 @@
+package org.vivarium.plugin.latentqa;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.vivarium.api.audit.LabelledPrompt;
+import org.vivarium.api.method.Progress;
+import org.vivarium.api.model.ActFn;
+import org.vivarium.api.model.ModelConfig;
+import org.vivarium.api.model.Normalization;
+import org.vivarium.api.model.Positional;
+import org.vivarium.api.provenance.Provenance;
+import org.vivarium.api.tensor.Tensor;
+import org.vivarium.api.train.AdapterSpec;
+import org.vivarium.api.train.FineTuneRequest;
+import org.vivarium.api.train.TrainingExample;
+import org.vivarium.checkpoint.Checkpoint;
+import org.vivarium.checkpoint.CheckpointIO;
+import org.vivarium.checkpoint.tokenizer.CharTokenizer;
+import org.vivarium.organisms.em.DomainCatalog;
+import org.vivarium.organisms.em.EmData;
+import org.vivarium.runtime.DjlModelRuntime;
+import org.vivarium.runtime.finetune.DjlFineTuner;
+import org.vivarium.runtime.model.ParameterStore;
+
+/**
+ * A small character model over the em organism's text, and the em organism's own labelled persona prompts and
+ * domain prompt sets: a fast stand-in for a trained organism. {@link #write} gives random weights (whose last-token
+ * activations carry almost nothing about persona or domain); {@link #trained} then fine-tunes them for a few seconds
+ * to name each labelled prompt's persona and each prompt-set prompt's domain, so the subject represents both at the
+ * last token, as a trained organism does.
+ */
+public final class TinySubject {
+    /** The em organism's data generator. */
+    public static final EmData DATA = new EmData(DomainCatalog.builtIn());
+    /** The fine-tune domain left out of the persona pairs (as the em organism does). */
+    public static final String FINE_TUNE_DOMAIN = "code";
+
+    private TinySubject() {
+    }
+
+    /** @return 64 persona pairs (label 1 = harmful voice), interleaved as the em organism gives them */
+    public static List<LabelledPrompt> labelled() {
+        return DATA.labelled(64, FINE_TUNE_DOMAIN, 4242);
+    }
+
+    /** @return the em evaluation prompts by domain, the fine-tune domain marked */
+    public static Map<String, List<String>> promptSets() {
+        return DATA.evalPrompts(FINE_TUNE_DOMAIN);
+    }
+
+    /** @return a character tokenizer over the em organism's prompts and answers' alphabet */
+    public static CharTokenizer tokenizer() {
+        StringBuilder corpus = new StringBuilder("abcdefghijklmnopqrstuvwxyz ,.:?\n");
+        labelled().forEach(p -> corpus.append(p.text()));
+        return CharTokenizer.fromCorpus(corpus.toString(), 64);
+    }
+
+    /** @return 2 layers, d_model 32, 4 heads of 8, d_mlp 64, pre-LN, learned positions, context 128 */
+    public static ModelConfig config() {
+        return new ModelConfig(2, 32, 4, 8, 64, tokenizer().vocabSize(), 128, ActFn.GELU, false, Normalization.PRE,
+                Positional.LEARNED);
+    }
+
+    /**
+     * Writes a subject that represents persona and domain: random weights fine-tuned (every weight, 200 steps) to
+     * answer each labelled prompt with {@code b} (harmful) or {@code g} (helpful) and each prompt-set prompt with a
+     * letter naming its domain, right after the prompt's last token, so that token's residual stream must carry both.
+     *
+     * @param dir the run directory ({@code dir/random} and {@code dir/checkpoint} are written)
+     * @param rt the runtime
+     * @param seed the weight and data seed
+     * @return the trained checkpoint directory
+     */
+    public static Path trained(Path dir, DjlModelRuntime rt, long seed) {
+        Path random = write(dir.resolve("random"), rt, seed);
+        List<TrainingExample> ex = new ArrayList<>();
+        labelled().forEach(p -> ex.add(new TrainingExample(p.text(), p.label() == 1 ? "b\n" : "g\n")));
+        int[] domain = {0};
+        promptSets().forEach((set, prompts) -> {
+            String letter = String.valueOf((char) ('a' + domain[0]++));
+            prompts.forEach(p -> ex.add(new TrainingExample(p, letter + "\n")));
+        });
+        return DjlFineTuner.of(rt).fineTune(new FineTuneRequest(random, ex, AdapterSpec.full(), 200, 16, 3e-3, seed,
+                dir, "test/tiny-subject"), NO_PROGRESS).checkpoint();
+    }
+
+    private static final Progress NO_PROGRESS = new Progress() {
+        @Override
+        public void advance(long units) {
+        }
+
+        @Override
+        public void metric(String name, double value) {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    /**
+     * Writes a random checkpoint.
+     *
+     * @param dir the checkpoint directory
+     * @param rt the runtime whose manager creates the weights
+     * @param seed the weight seed
+     * @return {@code dir}
+     */
+    public static Path write(Path dir, DjlModelRuntime rt, long seed) {
+        Map<String, Tensor> w;
+        try (ParameterStore p = ParameterStore.initialise(config(), seed, rt.manager())) {
+            w = p.toTensors();
+        }
+        Provenance prov = new Provenance("checkpoint", "test/random", Map.of(), seed, "", "test", "", "now", Map.of());
+        CheckpointIO.write(dir, new Checkpoint(config(), w, tokenizer(), prov));
+        return dir;
+    }
+}
