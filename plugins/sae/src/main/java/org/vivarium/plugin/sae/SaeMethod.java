@@ -1,0 +1,46 @@
+package org.vivarium.plugin.sae;
+
+import java.util.List;
+import java.util.Optional;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.vivarium.api.index.ContextIndex;
+import org.vivarium.api.method.Method;
+import org.vivarium.api.method.MethodCommand;
+import org.vivarium.plugin.sae.cli.BenchCommand;
+import org.vivarium.plugin.sae.cli.DashboardsCommand;
+import org.vivarium.plugin.sae.cli.TrainCommand;
+
+/**
+ * The {@code sae} method: {@code viv sae train}, {@code viv sae dashboards} and {@code viv sae bench}.
+ *
+ * <p>Registered with Declarative Services. If the host publishes a {@link ContextIndex} service, the
+ * optional dynamic reference picks it up and every latent's top contexts are added to it by
+ * {@code dashboards}; otherwise they stay in {@code dashboards.json}.
+ */
+@Component(service = Method.class, property = Method.PROPERTY_NAME + "=sae")
+public final class SaeMethod implements Method {
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ContextIndex contextIndex;
+
+    @Override
+    public String name() {
+        return "sae";
+    }
+
+    @Override
+    public String description() {
+        return "sparse autoencoders (ReLU+L1, TopK) on cached activations, feature dashboards, contexts in the index";
+    }
+
+    @Override
+    public List<MethodCommand> commands() {
+        return List.of(new TrainCommand(), new DashboardsCommand(() -> Optional.ofNullable(contextIndex)),
+                new BenchCommand());
+    }
+}

@@ -1,0 +1,50 @@
+package org.vivarium.plugin.sae.cli;
+
+import java.util.List;
+import java.util.Set;
+import org.vivarium.api.method.CommandArgs;
+import org.vivarium.api.method.MethodCommand;
+import org.vivarium.api.method.MethodContext;
+import org.vivarium.api.method.Progress;
+import org.vivarium.plugin.sae.bench.SaeBenchmark;
+import org.vivarium.plugin.sae.math.SaeKind;
+
+/** {@code viv sae bench}: SAE training tokens/s and its fraction of the measured matmul peak. */
+public final class BenchCommand implements MethodCommand {
+    private static final String USAGE = "viv sae bench [--kind topk|relu] [--d-in 128] [--latents 1024] [--k 32]"
+            + " [--batch 256] [--steps 1000] [--threads 2]";
+
+    @Override
+    public String name() {
+        return "bench";
+    }
+
+    @Override
+    public String usage() {
+        return USAGE.substring("viv sae bench ".length());
+    }
+
+    @Override
+    public String summary() {
+        return "SAE training throughput (tokens/s) against the float matmul peak of the same loops";
+    }
+
+    @Override
+    public int run(List<String> args, MethodContext ctx) {
+        CommandArgs a = CommandArgs.parse(args, Set.of("kind", "d-in", "latents", "k", "batch", "steps", "threads"),
+                USAGE);
+        a.noPositionals();
+        SaeKind kind = SaeKind.parse(a.get("kind", "topk"));
+        int dIn = a.getInt("d-in", 128);
+        int latents = a.getInt("latents", 1024);
+        int batch = a.getInt("batch", 256);
+        long steps = a.getLong("steps", 1000);
+        int threads = a.getInt("threads", Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
+        SaeBenchmark.Result r;
+        try (Progress p = ctx.progress("sae bench", -1, "tok")) {
+            r = SaeBenchmark.run(kind, dIn, latents, a.getInt("k", 32), batch, steps, threads, p);
+        }
+        ctx.out().print(r.markdown());
+        return 0;
+    }
+}

@@ -1,0 +1,76 @@
+package org.vivarium.plugin.sae.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.vivarium.api.VivariumException;
+import org.vivarium.api.method.CommandArgs;
+import org.vivarium.plugin.sae.math.SaeKind;
+
+/**
+ * The options of {@code viv sae train}. Training length is {@code --steps}, or {@code --epochs} passes over
+ * the training rows (default 1) when no step count is given.
+ *
+ * @param store the cache store directory
+ * @param run the cached run id
+ * @param hook the hook to train on
+ * @param kind ReLU + L1 or TopK
+ * @param latents dictionary size
+ * @param k TopK's k
+ * @param l1 the L1 coefficient
+ * @param steps explicit steps, or -1
+ * @param epochs passes over the training rows when {@code steps} is -1
+ * @param batch rows per step
+ * @param lr learning rate
+ * @param seed random seed
+ * @param resampleEvery steps between dead-latent resamplings, -1 for the default, 0 for none
+ * @param holdout fraction of sequences held out for evaluation
+ * @param threads worker threads
+ * @param shuffle mixing-buffer rows
+ * @param out the output directory
+ */
+public record TrainOptions(Path store, String run, String hook, SaeKind kind, int latents, int k, double l1,
+        long steps, double epochs, int batch, double lr, long seed, int resampleEvery, double holdout, int threads,
+        int shuffle, Path out) {
+
+    /** The usage line. */
+    public static final String USAGE = "viv sae train --run RUN --hook HOOK [--store runs/cache] [--kind relu|topk]"
+            + " [--latents 1024] [--k 32] [--l1 0.01] [--steps N | --epochs 1] [--batch 256] [--lr 1e-3] [--seed 1]"
+            + " [--resample-every N|0] [--holdout 0.05] [--threads 2] [--shuffle 32768] [--out runs/sae/NAME]";
+
+    private static final Set<String> KNOWN = Set.of("store", "run", "hook", "kind", "latents", "k", "l1", "steps",
+            "epochs", "batch", "lr", "seed", "resample-every", "holdout", "threads", "shuffle", "out");
+
+    /**
+     * Parses the arguments.
+     *
+     * @param args the arguments after {@code viv sae train}
+     * @param workDir what relative paths resolve against
+     * @return the options
+     * @throws VivariumException for unknown options or out-of-range values
+     */
+    public static TrainOptions parse(List<String> args, Path workDir) {
+        CommandArgs a = CommandArgs.parse(args, KNOWN, USAGE);
+        a.noPositionals();
+        String run = a.require("run", "RUN (a cached run id, see 'viv cache ls')");
+        String hook = a.require("hook", "HOOK (e.g. blocks.1.hook_resid_post)");
+        SaeKind kind = SaeKind.parse(a.get("kind", "relu"));
+        if (a.has("steps") && a.has("epochs")) {
+            throw new VivariumException("--steps and --epochs are both given", "pass only one of them");
+        }
+        double holdout = a.getDouble("holdout", 0.05);
+        if (holdout < 0 || holdout >= 0.5) {
+            throw new VivariumException("--holdout " + holdout + " must be in [0, 0.5)", "e.g. --holdout 0.05");
+        }
+        double epochs = a.getDouble("epochs", 1);
+        if (epochs <= 0) {
+            throw new VivariumException("--epochs " + epochs + " must be > 0", "e.g. --epochs 2");
+        }
+        int threads = a.getInt("threads", Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
+        Path out = workDir.resolve(a.get("out", "runs/sae/" + run + "-" + kind.label())).normalize();
+        return new TrainOptions(workDir.resolve(a.get("store", "runs/cache")).normalize(), run, hook, kind,
+                a.getInt("latents", 1024), a.getInt("k", 32), a.getDouble("l1", 0.01), a.getLong("steps", -1), epochs,
+                a.getInt("batch", 256), a.getDouble("lr", 1e-3), a.getLong("seed", 1), a.getInt("resample-every", -1),
+                holdout, threads, a.getInt("shuffle", 32768), out);
+    }
+}
