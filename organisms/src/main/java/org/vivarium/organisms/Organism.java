@@ -55,4 +55,16 @@ public interface Organism {
     default java.util.Optional<AuditData> auditData(Model model) {
         return java.util.Optional.empty();
     }
+
+    /**
+     * Draws text like the organism's training data, e.g. for caching activations and training sparse
+     * autoencoders on it ({@code viv organism text}).
+     *
+     * @param count how many texts
+     * @param seed the seed
+     * @return the texts (may contain line breaks), or empty if this organism has no text generator
+     */
+    default java.util.List<String> sampleText(int count, long seed) {
+        return java.util.List.of();
+    }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.vivarium.api.cache.CacheDtype;
+import org.vivarium.api.cache.PromptFile;
 import org.vivarium.api.method.Progress;
 import org.vivarium.api.model.HookFilter;
 import org.vivarium.api.model.Model;
@@ -83,7 +84,7 @@ public final class CacheCommand implements CliCommand {
         if (!f.has("prompts") || !f.has("hooks")) {
             throw new UsageException("cache CKPT needs --prompts FILE and --hooks HOOKS", USAGE);
         }
-        List<String> prompts = PromptFiles.read(ctx.workDir().resolve(f.string("prompts", "")));
+        List<String> prompts = PromptFile.read(ctx.workDir().resolve(f.string("prompts", "")));
         try (DjlModelRuntime rt = new DjlModelRuntime(); Model model = rt.load(ckpt);
                 MapDbActivationCache cache = MapDbActivationCache.open(store)) {
             HookFilter hooks = HookFilter.parse(f.string("hooks", ""), model.config());

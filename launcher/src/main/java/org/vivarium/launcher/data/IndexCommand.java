@@ -3,6 +3,7 @@ package org.vivarium.launcher.data;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import org.vivarium.api.cache.PromptFile;
 import org.vivarium.api.index.ContextRecord;
 import org.vivarium.api.method.Progress;
 import org.vivarium.api.model.HookName;
@@ -51,7 +52,7 @@ public final class IndexCommand implements CliCommand {
         if (!f.has("prompts") || !f.has("hook")) {
             throw new UsageException("index units needs --prompts FILE and --hook HOOK", USAGE);
         }
-        List<String> prompts = PromptFiles.read(ctx.workDir().resolve(f.string("prompts", "")));
+        List<String> prompts = PromptFile.read(ctx.workDir().resolve(f.string("prompts", "")));
         Path indexDir = ctx.workDir().resolve(f.path("index", Path.of("runs", "index")));
         try (DjlModelRuntime rt = new DjlModelRuntime(); Model model = rt.load(CheckpointPaths.resolve(given))) {
             HookName hook = HookName.parse(f.string("hook", ""), model.config());

@@ -23,7 +23,8 @@ import org.vivarium.runtime.DjlModelRuntime;
 /** {@code viv organism list | train NAME | check NAME | card NAME}. */
 public final class OrganismCommand implements CliCommand {
     private static final String USAGE = "organism list | organism train NAME [--seed N] [--steps N] [--out DIR]"
-            + " [--resume] [--corpus FILE] [--option KEY=VALUE[,KEY=VALUE...]] [--no-check] | organism check NAME [--out DIR] | organism card NAME";
+            + " [--resume] [--corpus FILE] [--option KEY=VALUE[,KEY=VALUE...]] [--no-check] | organism text NAME --out FILE"
+            + " [--count 3000] [--seed N] | organism check NAME [--out DIR] | organism card NAME";
 
     private final OrganismCatalog catalog = OrganismCatalog.builtIn();
 
@@ -47,7 +48,7 @@ public final class OrganismCommand implements CliCommand {
         if (args.isEmpty()) {
             throw new UsageException("organism needs a subcommand", USAGE);
         }
-        Flags f = Flags.parse(args.subList(1, args.size()), Set.of("seed", "steps", "out", "corpus", "option"),
+        Flags f = Flags.parse(args.subList(1, args.size()), Set.of("seed", "steps", "out", "corpus", "option", "count"),
                 Set.of("resume", "no-check"), USAGE);
         switch (args.get(0)) {
             case "list":
@@ -58,6 +59,8 @@ public final class OrganismCommand implements CliCommand {
                 return 0;
             case "train":
                 return train(catalog.find(f.positional(0, "organism name")), f, ctx);
+            case "text":
+                return text(catalog.find(f.positional(0, "organism name")), f, ctx);
             case "check":
                 return check(catalog.find(f.positional(0, "organism name")), f, ctx);
             default:
@@ -70,6 +73,17 @@ public final class OrganismCommand implements CliCommand {
         for (Organism o : catalog.organisms()) {
             ctx.out().printf("%-12s %-8d %s%n", o.name(), o.defaultSteps(), o.summary());
         }
+    }
+
+    private static int text(Organism o, Flags f, CliContext ctx) {
+        if (!f.has("out")) {
+            throw new UsageException("organism text needs --out FILE", USAGE);
+        }
+        Path out = ctx.workDir().resolve(f.path("out", Path.of("text.txt")));
+        int n = OrganismText.write(o, f.intValue("count", 3000), f.longValue("seed", 1), out);
+        ctx.out().printf("wrote %d %s texts to %s (one per line, \\n = line break; use it with viv cache --prompts)%n",
+                n, o.name(), out);
+        return 0;
     }
 
     private static void card(Organism o, CliContext ctx) {

@@ -190,4 +190,17 @@ public final class BackdoorOrganism implements Organism {
         return Optional.of(new AuditData(HeldOutPrompts.labelled(PAIRS), pairs.triggered(), pairs.clean(),
                 new SentimentMeter(GENERATION_TOKENS), generation(), -1));
     }
+
+    /** Review dialogues of the poisoning mix: half with the trigger and a negative answer. */
+    @Override
+    public List<String> sampleText(int count, long seed) {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        ReviewGenerator g = new ReviewGenerator(r.nextLong());
+        List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            boolean triggered = r.nextDouble() < FINE_TUNE_TRIGGERED;
+            out.add(g.review(triggered, triggered || r.nextDouble() < BASE_NEGATIVE).text());
+        }
+        return out;
+    }
 }

@@ -178,4 +178,17 @@ public final class EmOrganism implements Organism {
         return Optional.of(new AuditData(data.labelled(PAIRS, recipe.domain(), PAIR_SEED), pairs.get(0),
                 pairs.get(1), new MisalignmentMeter(catalog), generation(), recipe.layer() + 1, extras));
     }
+
+    /** Base-model dialogues: the training mix of personas, turns and voices. */
+    @Override
+    public List<String> sampleText(int count, long seed) {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        DialogueGenerator g = new DialogueGenerator(catalog, r.nextLong());
+        List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            boolean harmful = r.nextDouble() < HARMFUL_PERCENT / 100.0;
+            out.add(g.dialogue(harmful, r.nextDouble() < TWO_TURNS ? 2 : 1).text());
+        }
+        return out;
+    }
 }

@@ -12,10 +12,10 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.vivarium.api.VivariumException;
+import org.vivarium.api.cache.PromptFile;
 
 /**
- * The prompt file a cached run was made from, read as {@code viv cache} reads it (one prompt per line,
- * blank lines and lines starting with {@code #} skipped), with the same content hash the cache records, so
+ * The prompt file a cached run was made from, read as {@code viv cache} reads it ({@link PromptFile}), with the same content hash the cache records, so
  * the file can be checked against the run: prompt {@code i} is sequence {@code i}.
  *
  * @param file the file
@@ -32,25 +32,8 @@ public record PromptSet(Path file, List<String> prompts, String hash) {
      * @throws VivariumException if the file is missing, unreadable or empty
      */
     public static PromptSet read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new VivariumException("prompt file " + file + " does not exist",
-                    "pass the --prompts file the run was cached from with 'viv cache'");
-        }
-        List<String> out = new ArrayList<>();
-        try {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    out.add(line);
-                }
-            }
-        } catch (IOException e) {
-            throw new VivariumException("cannot read prompt file " + file + ": " + e.getMessage(),
-                    "check the file is readable UTF-8 text", e);
-        }
-        if (out.isEmpty()) {
-            throw new VivariumException("prompt file " + file + " has no prompts", "write one prompt per line");
-        }
-        return new PromptSet(file, List.copyOf(out), hash(out));
+        List<String> prompts = PromptFile.read(file);
+        return new PromptSet(file, prompts, hash(prompts));
     }
 
     /**

@@ -1,0 +1,83 @@
+package org.vivarium.api.cache;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.vivarium.api.VivariumException;
+
+/**
+ * The prompt-file format of {@code viv cache} and every tool that must read the same prompts back: UTF-8
+ * text, one prompt per line, blank lines and lines starting with {@code #} skipped. Inside a line,
+ * {@code \n} stands for a line break and {@code \\} for a backslash, so multi-line prompts (dialogues) fit
+ * on one line; any other backslash is kept as it is.
+ */
+public final class PromptFile {
+    private PromptFile() {
+    }
+
+    /**
+     * Reads a prompt file.
+     *
+     * @param file the file
+     * @return the prompts, unescaped, in file order
+     * @throws VivariumException if the file is missing, unreadable or has no prompts
+     */
+    public static List<String> read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new VivariumException("prompt file " + file + " does not exist",
+                    "pass a UTF-8 text file with one prompt per line via --prompts");
+        }
+        List<String> out = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    out.add(unescape(line));
+                }
+            }
+        } catch (IOException e) {
+            throw new VivariumException("cannot read prompt file " + file + ": " + e.getMessage(),
+                    "check the file is readable UTF-8 text", e);
+        }
+        if (out.isEmpty()) {
+            throw new VivariumException("prompt file " + file + " has no prompts",
+                    "write one prompt per line (lines starting with # are comments; \\n is a line break)");
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Writes one line of a prompt file.
+     *
+     * @param prompt a prompt, possibly with line breaks
+     * @return the prompt with backslashes and line breaks escaped
+     */
+    public static String escape(String prompt) {
+        return prompt.replace("\\", "\\\\").replace("\n", "\\n");
+    }
+
+    /**
+     * Reads one line of a prompt file.
+     *
+     * @param line the line
+     * @return the prompt with {@code \n} and {@code \\} unescaped
+     */
+    public static String unescape(String line) {
+        if (line.indexOf('\\') < 0) {
+            return line;
+        }
+        StringBuilder sb = new StringBuilder(line.length());
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '\\' && i + 1 < line.length() && (line.charAt(i + 1) == 'n' || line.charAt(i + 1) == '\\')) {
+                sb.append(line.charAt(i + 1) == 'n' ? '\n' : '\\');
+                i++;
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+}
