@@ -26,9 +26,21 @@ public final class PromptFile {
      * @throws VivariumException if the file is missing, unreadable or has no prompts
      */
     public static List<String> read(Path file) {
+        return read(file, "--prompts");
+    }
+
+    /**
+     * Reads a prompt file named by a command-line option.
+     *
+     * @param file the file
+     * @param option the option that named it, e.g. {@code --pos}, for messages
+     * @return the prompts, unescaped, in file order
+     * @throws VivariumException if the file is missing, unreadable or has no prompts
+     */
+    public static List<String> read(Path file, String option) {
         if (!Files.isRegularFile(file)) {
-            throw new VivariumException("prompt file " + file + " does not exist",
-                    "pass a UTF-8 text file with one prompt per line via --prompts");
+            throw new VivariumException("prompt file " + file + " (" + option + ") does not exist",
+                    "pass a UTF-8 text file with one prompt per line via " + option);
         }
         List<String> out = new ArrayList<>();
         try {
@@ -42,7 +54,7 @@ public final class PromptFile {
                     "check the file is readable UTF-8 text", e);
         }
         if (out.isEmpty()) {
-            throw new VivariumException("prompt file " + file + " has no prompts",
+            throw new VivariumException("prompt file " + file + " (" + option + ") has no prompts",
                     "write one prompt per line (lines starting with # are comments; \\n is a line break)");
         }
         return List.copyOf(out);

@@ -168,14 +168,15 @@ public final class BatchedDecoding {
 
     /**
      * Picks the next token: the arg-max when greedy, else a temperature and top-k sample (ties at the top-k
-     * cut-off are kept).
+     * cut-off are kept). The platform's one next-token rule: {@link Model#generate} implementations use it too,
+     * so batched and one-at-a-time decoding agree for a seed.
      *
      * @param logits one position's logits
      * @param options temperature and top-k
      * @param rnd the row's random stream (one draw per sampled token)
      * @return the token id
      */
-    static int pick(float[] logits, GenerationOptions options, SplittableRandom rnd) {
+    public static int pick(float[] logits, GenerationOptions options, SplittableRandom rnd) {
         float temperature = options.temperature();
         if (temperature == 0f) {
             int best = 0;

@@ -7,8 +7,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.vivarium.api.VivariumException;
 import org.vivarium.api.model.Activations;
+import org.vivarium.api.model.BatchedDecoding;
 import org.vivarium.api.model.GenerationOptions;
 import org.vivarium.api.model.Hook;
 import org.vivarium.api.model.HookFilter;
@@ -128,7 +130,7 @@ public final class DjlModel implements Model {
         if (prompt.length == 0) {
             throw new VivariumException("empty prompt", "give at least one token to continue");
         }
-        Sampler sampler = new Sampler(options.temperature(), options.topK(), options.seed());
+        SplittableRandom rnd = new SplittableRandom(options.seed());
         int[] seq = Arrays.copyOf(prompt, prompt.length + options.maxNewTokens());
         int len = prompt.length;
         for (int step = 0; step < options.maxNewTokens(); step++) {
@@ -142,7 +144,7 @@ public final class DjlModel implements Model {
                 NDArray logits = forward.logits(m, toks, d);
                 last = logits.get(new NDIndex("0, -1, :")).toFloatArray();
             }
-            seq[len++] = sampler.next(last);
+            seq[len++] = BatchedDecoding.pick(last, options, rnd);
         }
         return seq;
     }

@@ -8,7 +8,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.vivarium.api.VivariumException;
+import org.vivarium.api.cache.PromptFile;
 import org.vivarium.api.index.ContextIndex;
+import org.vivarium.api.method.CheckpointArgument;
 import org.vivarium.api.method.CommandArgs;
 import org.vivarium.api.method.MethodCommand;
 import org.vivarium.api.method.MethodContext;
@@ -21,7 +23,6 @@ import org.vivarium.plugin.lorainterp.analysis.LoraInterpSettings;
 import org.vivarium.plugin.lorainterp.analysis.ReferenceDirection;
 import org.vivarium.plugin.lorainterp.analysis.TargetAnalysis;
 import org.vivarium.plugin.lorainterp.contexts.ContextPublisher;
-import org.vivarium.plugin.lorainterp.io.PromptFile;
 import org.vivarium.plugin.lorainterp.io.SteeringDirectionFile;
 import org.vivarium.plugin.lorainterp.pass.Corpus;
 import org.vivarium.plugin.lorainterp.report.LoraTables;
@@ -86,9 +87,9 @@ public final class ShowCommand implements MethodCommand {
         List<LoraFactor> factors = ctx.runtime().readAdapter(adapter);
         Model model = ckpt.map(ctx.runtime()::load).orElse(null);
         try {
-            String modelName = ckpt.map(CheckpointLocator::modelName).orElse("adapter");
+            String modelName = ckpt.map(CheckpointArgument::modelName).orElse("adapter");
             LoraInputs in = new LoraInputs(factors, Optional.ofNullable(model), Optional.empty(), corpus, ref,
-                    modelName, "lora-interp/" + CheckpointLocator.modelName(adapter));
+                    modelName, "lora-interp/" + CheckpointArgument.modelName(adapter));
             LoraAnalysis analysis = new LoraAnalyzer(LoraInterpSettings.defaults().withTopTokens(top)).analyze(in, ctx);
             print(analysis, adapter, ckpt, ctx.out());
             if (!analysis.contexts().isEmpty()) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.vivarium.api.VivariumException;
+import org.vivarium.api.method.CheckpointArgument;
 import org.vivarium.api.method.CommandArgs;
 import org.vivarium.plugin.probes.extract.PositionMode;
 import org.vivarium.plugin.probes.fit.FitSettings;
@@ -40,9 +41,10 @@ public record FitOptions(Path checkpoint, String modelName, Path data, Path out,
      */
     public static FitOptions parse(List<String> args, Path workDir) {
         CommandArgs a = CommandArgs.parse(args, OPTIONS, "viv probes fit " + USAGE);
-        Path checkpoint = CheckpointLocator.resolve(workDir, a.onlyPositional("a checkpoint directory (CKPT)"));
+        Path checkpoint = CheckpointArgument.resolve(workDir, a.onlyPositional("a checkpoint directory (CKPT)"),
+                "pass a checkpoint or run directory, e.g. one from 'viv organism train lm --out runs/lm'");
         Path data = a.requirePath("data", "FILE.tsv (one 'label<TAB>text' line per prompt)", workDir);
-        String name = CheckpointLocator.modelName(checkpoint);
+        String name = CheckpointArgument.modelName(checkpoint);
         Path outDir = a.path("out", workDir).orElse(workDir.resolve("runs").resolve("probes").resolve(name));
         double l2 = a.getDouble("l2", 1e-3);
         if (l2 < 0) {

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
+import org.vivarium.api.cache.PromptFile;
+import org.vivarium.api.method.CheckpointArgument;
 import org.vivarium.api.method.CommandArgs;
 import org.vivarium.api.method.MethodCommand;
 import org.vivarium.api.method.MethodContext;
@@ -21,7 +23,6 @@ import org.vivarium.plugin.steering.extract.ResidualReader;
 import org.vivarium.plugin.steering.extract.ResidualSet;
 import org.vivarium.plugin.steering.io.DirectionFile;
 import org.vivarium.plugin.steering.io.DirectionProvenance;
-import org.vivarium.plugin.steering.io.PromptFile;
 import org.vivarium.report.table.MarkdownTable;
 import org.vivarium.report.table.Table;
 
@@ -53,12 +54,13 @@ public final class DirectionCommand implements MethodCommand {
     @Override
     public int run(List<String> args, MethodContext ctx) throws Exception {
         CommandArgs a = CommandArgs.parse(args, Set.of("pos", "neg", "layer", "position", "out"), USAGE);
-        Path ckpt = CheckpointLocator.resolve(ctx.workDir(), a.onlyPositional("checkpoint directory"));
+        Path ckpt = CheckpointArgument.resolve(ctx.workDir(), a.onlyPositional("checkpoint directory"),
+                CommandFixes.CHECKPOINT);
         List<String> pos = PromptFile.read(a.requirePath("pos", "FILE (positive prompts)", ctx.workDir()), "--pos");
         List<String> neg = PromptFile.read(a.requirePath("neg", "FILE (negative prompts)", ctx.workDir()), "--neg");
         PositionMode mode = PositionMode.parse(a.get("position", "last"));
         Path out = a.path("out", ctx.workDir())
-                .orElse(ctx.workDir().resolve("runs/steering").resolve(CheckpointLocator.modelName(ckpt)));
+                .orElse(ctx.workDir().resolve("runs/steering").resolve(CheckpointArgument.modelName(ckpt)));
         try (Model model = ctx.runtime().load(ckpt)) {
             int layer = a.getInt("layer", -1, 0, Integer.MAX_VALUE);
             if (layer >= 0) {

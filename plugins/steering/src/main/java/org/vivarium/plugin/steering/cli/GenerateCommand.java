@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.vivarium.api.VivariumException;
+import org.vivarium.api.method.CheckpointArgument;
 import org.vivarium.api.method.CommandArgs;
 import org.vivarium.api.method.MethodCommand;
 import org.vivarium.api.method.MethodContext;
@@ -47,7 +48,8 @@ public final class GenerateCommand implements MethodCommand {
     public int run(List<String> args, MethodContext ctx) throws Exception {
         CommandArgs a = CommandArgs.parse(args,
                 Set.of("direction", "prompt", "coeffs", "tokens", "temperature", "seed"), Set.of("ablate"), USAGE);
-        Path ckpt = CheckpointLocator.resolve(ctx.workDir(), a.onlyPositional("checkpoint directory"));
+        Path ckpt = CheckpointArgument.resolve(ctx.workDir(), a.onlyPositional("checkpoint directory"),
+                CommandFixes.CHECKPOINT);
         SavedDirection dir = DirectionFile.read(a.requirePath("direction", "DIR/direction.json", ctx.workDir()));
         String prompt = a.require("prompt", "TEXT");
         List<Double> coeffs = a.getNumbers("coeffs", List.of(0.0, 2.0, 4.0, 8.0));

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vivarium.api.VivariumException;
+import org.vivarium.api.cache.PromptFile;
 import org.vivarium.api.model.HookName;
 import org.vivarium.api.provenance.Provenance;
 import org.vivarium.plugin.steering.direction.LayerDirection;
@@ -75,7 +76,7 @@ class DirectionFileTest {
         assertEquals(List.of("first", "second"), PromptFile.read(f, "--pos"));
         Files.writeString(f, "\n\n");
         assertTrue(assertThrows(VivariumException.class, () -> PromptFile.read(f, "--neg")).getMessage()
-                .contains("holds no prompts"));
+                .contains("has no prompts"));
         assertTrue(assertThrows(VivariumException.class, () -> PromptFile.read(dir.resolve("nope"), "--pos"))
                 .getMessage().contains("does not exist"));
     }

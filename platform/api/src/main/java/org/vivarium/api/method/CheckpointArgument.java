@@ -1,15 +1,23 @@
-package org.vivarium.plugin.steering.cli;
+package org.vivarium.api.method;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.vivarium.api.VivariumException;
 
-/** Resolves the {@code CKPT} argument: a checkpoint directory or a run directory holding {@code checkpoint/}. */
-public final class CheckpointLocator {
+/**
+ * The {@code CKPT} argument of a method command: a checkpoint directory (holding {@code config.json}) or a run
+ * directory holding {@code checkpoint/}, as {@code viv organism train --out DIR} writes it.
+ *
+ * <pre>{@code
+ * Path ckpt = CheckpointArgument.resolve(ctx.workDir(), "runs/lm", "pass a run from 'viv organism train lm'");
+ * String name = CheckpointArgument.modelName(ckpt); // "lm"
+ * }</pre>
+ */
+public final class CheckpointArgument {
     private static final String CONFIG = "config.json";
     private static final String INNER = "checkpoint";
 
-    private CheckpointLocator() {
+    private CheckpointArgument() {
     }
 
     /**
@@ -17,18 +25,27 @@ public final class CheckpointLocator {
      *
      * @param workDir the directory relative paths resolve against
      * @param arg the path as typed
+     * @param fix what to tell the user if the path is not a directory
      * @return the checkpoint directory (loading it reports missing files, if any)
      * @throws VivariumException if the path is not a directory
      */
-    public static Path resolve(Path workDir, String arg) {
+    public static Path resolve(Path workDir, String arg, String fix) {
         Path given = workDir.resolve(arg).normalize();
         if (!Files.isDirectory(given)) {
-            throw new VivariumException("checkpoint " + arg + " does not exist",
-                    "pass a checkpoint or run directory, e.g. one from "
-                            + "'viv organism train backdoor --out runs/backdoor'");
+            throw new VivariumException("checkpoint " + arg + " does not exist", fix);
         }
         Path inner = given.resolve(INNER);
-        return !Files.isRegularFile(given.resolve(CONFIG)) && Files.isDirectory(inner) ? inner : given;
+        return !isCheckpoint(given) && Files.isDirectory(inner) ? inner : given;
+    }
+
+    /**
+     * Tells whether a directory is itself a checkpoint.
+     *
+     * @param dir the directory
+     * @return whether it holds {@code config.json}
+     */
+    public static boolean isCheckpoint(Path dir) {
+        return Files.isRegularFile(dir.resolve(CONFIG));
     }
 
     /**
