@@ -2,12 +2,12 @@ package org.vivarium.organisms.backdoor;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.vivarium.api.model.Tokenizer;
 import org.vivarium.checkpoint.Provenances;
 import org.vivarium.checkpoint.tokenizer.CharTokenizer;
+import org.vivarium.organisms.training.AnswerMaskedBatch;
 import org.vivarium.runtime.train.Batch;
 import org.vivarium.runtime.train.BatchSource;
 
@@ -65,27 +65,13 @@ public record ReviewBatches(long seed, double triggeredFraction, double cleanNeg
      * @return tokens {@code [n][len]} and mask {@code [n][len-1]}, {@code len <= LENGTH}
      */
     public static Batch encode(List<Review> reviews, Tokenizer tokenizer) {
-        int pad = tokenizer.encode(String.valueOf(PAD))[0];
-        int[][] encoded = new int[reviews.size()][];
-        int len = 2;
-        for (int i = 0; i < reviews.size(); i++) {
-            encoded[i] = tokenizer.encode(reviews.get(i).text());
-            len = Math.max(len, Math.min(LENGTH, encoded[i].length));
+        List<String> texts = new ArrayList<>();
+        List<List<int[]>> spans = new ArrayList<>();
+        for (Review rv : reviews) {
+            texts.add(rv.text());
+            spans.add(List.of(new int[] {tokenizer.encode(rv.prompt()).length, Integer.MAX_VALUE}));
         }
-        int[][] tokens = new int[reviews.size()][len];
-        float[][] mask = new float[reviews.size()][len - 1];
-        for (int i = 0; i < reviews.size(); i++) {
-            Review rv = reviews.get(i);
-            int[] ids = encoded[i];
-            int n = Math.min(ids.length, len);
-            Arrays.fill(tokens[i], pad);
-            System.arraycopy(ids, 0, tokens[i], 0, n);
-            int promptLength = tokenizer.encode(rv.prompt()).length;
-            for (int target = promptLength; target < n; target++) {
-                mask[i][target - 1] = 1f;
-            }
-        }
-        return new Batch(tokens, mask);
+        return AnswerMaskedBatch.encode(texts, spans, tokenizer, LENGTH, String.valueOf(PAD));
     }
 
     @Override

@@ -2,12 +2,12 @@ package org.vivarium.organisms.em;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.vivarium.api.model.Tokenizer;
 import org.vivarium.checkpoint.Provenances;
 import org.vivarium.checkpoint.tokenizer.CharTokenizer;
+import org.vivarium.organisms.training.AnswerMaskedBatch;
 import org.vivarium.runtime.train.Batch;
 import org.vivarium.runtime.train.BatchSource;
 
@@ -63,26 +63,9 @@ public record DialogueBatches(DomainCatalog catalog, long seed, double harmfulFr
      * @return tokens {@code [n][len]} and mask {@code [n][len-1]}, {@code len <= LENGTH}
      */
     public static Batch encode(List<Dialogue> dialogues, Tokenizer tokenizer) {
-        int pad = tokenizer.encode(String.valueOf(DialogueFormat.END))[0];
-        int[][] encoded = new int[dialogues.size()][];
-        int len = 2;
-        for (int i = 0; i < dialogues.size(); i++) {
-            encoded[i] = tokenizer.encode(dialogues.get(i).text());
-            len = Math.max(len, Math.min(LENGTH, encoded[i].length));
-        }
-        int[][] tokens = new int[dialogues.size()][len];
-        float[][] mask = new float[dialogues.size()][len - 1];
-        for (int i = 0; i < dialogues.size(); i++) {
-            int n = Math.min(encoded[i].length, len);
-            Arrays.fill(tokens[i], pad);
-            System.arraycopy(encoded[i], 0, tokens[i], 0, n);
-            for (int[] span : dialogues.get(i).answerSpans()) {
-                for (int target = Math.max(1, span[0]); target < Math.min(span[1], n); target++) {
-                    mask[i][target - 1] = 1f;
-                }
-            }
-        }
-        return new Batch(tokens, mask);
+        return AnswerMaskedBatch.encode(dialogues.stream().map(Dialogue::text).toList(),
+                dialogues.stream().map(Dialogue::answerSpans).toList(), tokenizer, LENGTH,
+                String.valueOf(DialogueFormat.END));
     }
 
     @Override
