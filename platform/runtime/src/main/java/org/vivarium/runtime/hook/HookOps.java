@@ -30,7 +30,7 @@ final class HookOps {
         NDArray mask = HookMask.build(m, hook, x);
         HookOp op = hook.op();
         if (op instanceof HookOp.Add add) {
-            NDArray dir = vector(m, hook, add.direction(), x).mul(add.coefficient());
+            NDArray dir = vector(m, hook, add.direction(), x).mul(Tensors.scalar(m, add.coefficient()));
             return x.add(mask == null ? dir : dir.mul(mask));
         }
         if (op instanceof HookOp.ProjectOut po) {
@@ -43,7 +43,7 @@ final class HookOps {
                 throw new VivariumException("hook " + hook.name() + ": cannot project out a zero direction",
                         "pass a non-zero direction");
             }
-            NDArray coeff = x.mul(d).sum(new int[] {-1}, true).div(n2);
+            NDArray coeff = x.mul(d).sum(new int[] {-1}, true).div(Tensors.scalar(m, n2));
             NDArray removed = coeff.mul(d);
             return x.sub(mask == null ? removed : removed.mul(mask));
         }
@@ -94,7 +94,7 @@ final class HookOps {
             sel[i] = 1f;
         }
         NDArray pm = m.create(sel, new Shape(posOnly));
-        return x.mul(pm).sum(reduce, true).div((float) count * s[0]).broadcast(x.getShape());
+        return x.mul(pm).sum(reduce, true).div(Tensors.scalar(m, (float) count * s[0])).broadcast(x.getShape());
     }
 
     private static NDArray vector(NDManager m, Hook hook, float[] dir, NDArray x) {

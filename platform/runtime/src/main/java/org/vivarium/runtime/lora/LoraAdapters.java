@@ -36,11 +36,14 @@ public final class LoraAdapters implements WeightDeltas {
     private final NDManager manager;
     private final LoraConfig config;
     private final Map<String, NDArray> params;
+    /** {@code alpha / rank} as an engine-owned scalar: autograd keeps it for the backward pass (see Tensors.scalar). */
+    private final NDArray scale;
 
     private LoraAdapters(NDManager manager, LoraConfig config, Map<String, NDArray> params) {
         this.manager = manager;
         this.config = config;
         this.params = params;
+        this.scale = Tensors.scalar(manager, config.scale());
     }
 
     /**
@@ -179,7 +182,7 @@ public final class LoraAdapters implements WeightDeltas {
         if (a == null) {
             return null;
         }
-        return a.matMul(params.get(Adapter.bName(weightName))).mul(config.scale());
+        return a.matMul(params.get(Adapter.bName(weightName))).mul(scale);
     }
 
     @Override

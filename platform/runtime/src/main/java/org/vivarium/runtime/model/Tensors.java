@@ -14,6 +14,23 @@ public final class Tensors {
     }
 
     /**
+     * Creates a 0-d float32 constant in engine-owned memory, attached to {@code m}.
+     *
+     * <p>Use this instead of DJL's {@code NDArray.mul(Number)} / {@code div(Number)} on anything that takes part in a
+     * backward pass. Those methods wrap the number in an array backed by a Java direct buffer and close it as soon as
+     * the op returns, while autograd keeps the scalar for the backward pass ({@code d(x*c)/dx = c}); after a garbage
+     * collection the backward reads freed memory, which silently corrupts gradients (or makes them NaN) at random
+     * steps. A scalar from {@code m.full} is owned by the engine and lives as long as the graph that saved it.
+     *
+     * @param m the manager that owns the scalar (one that outlives the backward pass)
+     * @param value the value
+     * @return the scalar
+     */
+    public static NDArray scalar(NDManager m, float value) {
+        return m.full(new Shape(), value, DataType.FLOAT32);
+    }
+
+    /**
      * Copies an NDArray into a Tensor (converting to float32 if needed).
      *
      * @param a the array
