@@ -179,6 +179,36 @@ public final class LuceneContextIndex implements ContextIndex {
     }
 
     @Override
+    public long delete(String query) {
+        IndexWriter w = requireWriter();
+        Query q = translator.translate(query == null ? "" : query);
+        long n = withSearcher(searcher -> (long) searcher.count(q));
+        if (n == 0) {
+            return 0;
+        }
+        try {
+            w.deleteDocuments(q);
+            stale.set(true);
+        } catch (IOException e) {
+            throw ioFailure("delete from", e);
+        }
+        return n;
+    }
+
+    @Override
+    public long replace(String scope, Collection<ContextRecord> records) {
+        String s = scope == null ? "" : scope.trim();
+        if (s.isEmpty() || s.equals("*")) {
+            throw new VivariumException("refusing to replace the whole index: the scope query is \"" + s + "\"",
+                    "scope the replacement to the features being published, e.g. \"feature:sae/L1/* AND run:R\"");
+        }
+        long deleted = delete(s);
+        add(records);
+        commit();
+        return deleted;
+    }
+
+    @Override
     public void commit() {
         try {
             requireWriter().commit();

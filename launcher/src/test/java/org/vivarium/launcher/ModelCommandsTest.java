@@ -98,6 +98,21 @@ class ModelCommandsTest {
         assertEquals(0, f.code(), f.err());
         Result agg = viv("search", "Congress", "--features", "--index", index.toString());
         assertEquals(0, agg.code(), agg.err());
+
+        Result again = viv("index", "units", dir.resolve("lm").toString(), "--prompts", prompts.toString(), "--hook",
+                "blocks.0.mlp.hook_post", "--top", "3", "--index", index.toString());
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.out().contains("replacing"), "indexing again replaces, never duplicates: " + again.out());
+        long indexed = Long.parseLong(r.out().replaceAll("(?s).*indexed ([0-9,]+) contexts.*", "$1").replace(",", ""));
+        Result all = viv("index", "delete", "*", "--index", index.toString());
+        assertEquals(2, all.code(), "deleting everything needs --all");
+        Result del = viv("index", "delete", "feature:neuron/L0/5", "--index", index.toString());
+        assertEquals(0, del.code(), del.err());
+        assertTrue(del.out().matches("(?s)deleted [0-9]+ contexts matching feature:neuron/L0/5 .*left\\).*"), del.out());
+        long deleted = Long.parseLong(del.out().replaceAll("(?s)deleted ([0-9]+) .*", "$1"));
+        assertTrue(del.out().contains(String.format(java.util.Locale.ROOT, "(%,d left)", indexed - deleted)), del.out());
+        Result gone = viv("search", "feature:neuron/L0/5", "--index", index.toString());
+        assertTrue(gone.out().startsWith("0 contexts match"), gone.out());
     }
 
     @Test

@@ -20,11 +20,14 @@ import org.vivarium.runtime.DjlModelRuntime;
 
 /**
  * {@code viv index units CKPT --prompts FILE --hook HOOK}: writes every unit's top-activating contexts
- * (MLP neurons as {@code neuron/L<layer>/<unit>}) into the context index so {@code viv search} finds them.
+ * (MLP neurons as {@code neuron/L<layer>/<unit>}) into the context index so {@code viv search} finds them, replacing
+ * those an earlier run wrote for the same model and hook. {@code viv index delete QUERY}: removes the contexts a
+ * query matches.
  */
 public final class IndexCommand implements CliCommand {
     private static final String USAGE = "index units CKPT --prompts FILE --hook HOOK [--top K] [--min X]"
-            + " [--index DIR] [--model NAME]";
+            + " [--index DIR] [--model NAME]\n       viv index delete QUERY [--index DIR] [--all]"
+            + "   (e.g. \"feature:sae/L1/* AND run:lm-text\"; --all is needed for *)";
 
     @Override
     public String name() {
@@ -43,8 +46,11 @@ public final class IndexCommand implements CliCommand {
 
     @Override
     public int run(List<String> args, CliContext ctx) {
+        if (!args.isEmpty() && args.get(0).equals("delete")) {
+            return delete(args.subList(1, args.size()), ctx);
+        }
         if (args.isEmpty() || !args.get(0).equals("units")) {
-            throw new UsageException("index needs the subcommand units", USAGE);
+            throw new UsageException("index needs the subcommand units or delete", USAGE);
         }
         Flags f = Flags.parse(args.subList(1, args.size()), Set.of("prompts", "hook", "top", "min", "index", "model"),
                 Set.of(), USAGE);
@@ -64,15 +70,37 @@ public final class IndexCommand implements CliCommand {
                 recs = new UnitContextExtractor(model, modelName, "units-" + hook.path(), f.intValue("top", 20),
                         f.floatValue("min", 0f)).extract(prompts, hook, bar);
             }
+            long replaced;
             try (LuceneContextIndex index = LuceneContextIndex.open(indexDir)) {
-                index.add(recs);
-                index.commit();
+                replaced = index.replace("run:units-" + hook.path() + " AND model:" + modelName, recs);
             }
-            ctx.out().printf("indexed %,d contexts of %s from %d prompts in %.1f s into %s%n", recs.size(), hook,
-                    prompts.size(), (System.nanoTime() - t0) / 1e9, indexDir);
+            ctx.out().printf("indexed %,d contexts of %s from %d prompts in %.1f s into %s%s%n", recs.size(), hook,
+                    prompts.size(), (System.nanoTime() - t0) / 1e9, indexDir,
+                    replaced > 0 ? String.format(" (replacing %,d from an earlier run)", replaced) : "");
             ctx.out().println("try: viv search \"feature:" + (recs.isEmpty() ? "neuron/L0/0" : recs.get(0).feature())
                     + "\" --top 5");
             return 0;
         }
+    }
+
+    private static int delete(List<String> args, CliContext ctx) {
+        Flags f = Flags.parse(args, Set.of("index"), Set.of("all"), USAGE);
+        String query = f.positional(0, "query");
+        if ((query.isBlank() || query.trim().equals("*")) && !f.has("all")) {
+            throw new UsageException("\"" + query + "\" would delete every context in the index; pass --all if that"
+                    + " is what you want", USAGE);
+        }
+        Path indexDir = ctx.workDir().resolve(f.path("index", Path.of("runs", "index")));
+        if (!java.nio.file.Files.isDirectory(indexDir)) {
+            throw new org.vivarium.api.VivariumException("no context index at " + indexDir,
+                    "pass --index DIR, or index contexts first (viv index units, viv probes fit, viv sae dashboards)");
+        }
+        try (LuceneContextIndex index = LuceneContextIndex.open(indexDir)) {
+            long n = index.delete(query);
+            index.commit();
+            ctx.out().printf(java.util.Locale.ROOT, "deleted %,d contexts matching %s from %s (%,d left)%n", n, query, indexDir,
+                    index.count("*"));
+        }
+        return 0;
     }
 }

@@ -36,6 +36,16 @@ final class LazyContextIndex implements ContextIndex {
     }
 
     @Override
+    public long delete(String query) {
+        return index().delete(query);
+    }
+
+    @Override
+    public long replace(String scope, Collection<ContextRecord> records) {
+        return index().replace(scope, records);
+    }
+
+    @Override
     public void commit() {
         index().commit();
     }

@@ -24,7 +24,13 @@ import org.osgi.annotation.versioning.ProviderType;
  * }
  * }</pre>
  *
- * <p>Searches see every record added so far; {@link #commit()} makes them durable.
+ * <p>Searches see every record added so far; {@link #commit()} makes them durable. A method that publishes
+ * contexts again (a re-fitted probe, a retrained SAE) uses {@link #replace} so the index holds each context once
+ * and never mixes an old model's contexts with a new one's:
+ *
+ * <pre>{@code
+ * index.replace("feature:sae/L1/* AND run:" + run + " AND hook:" + hook, records);
+ * }</pre>
  */
 @ProviderType
 public interface ContextIndex extends AutoCloseable {
@@ -36,6 +42,31 @@ public interface ContextIndex extends AutoCloseable {
      * @throws org.vivarium.api.VivariumException if the index is read-only or cannot be written
      */
     void add(Collection<ContextRecord> records);
+
+    /**
+     * Deletes the contexts matching a query (the query language of the class description; {@code *} or a blank
+     * query deletes everything). The deletion is visible to searches at once and durable at the next
+     * {@link #commit()}.
+     *
+     * @param query which contexts to delete
+     * @return how many contexts were deleted
+     * @throws org.vivarium.api.VivariumException if the query is malformed or the index is read-only
+     * @since 1.1
+     */
+    long delete(String query);
+
+    /**
+     * Replaces a method's earlier contexts: deletes those matching {@code scope}, adds {@code records} and commits,
+     * in one commit (a crash leaves either the old contexts or the new ones, never neither).
+     *
+     * @param scope a query matching what an earlier publication of the same features added; must not be blank
+     *     or {@code *}
+     * @param records the new contexts
+     * @return how many earlier contexts were deleted
+     * @throws org.vivarium.api.VivariumException if the scope is blank or malformed, or the index is read-only
+     * @since 1.1
+     */
+    long replace(String scope, Collection<ContextRecord> records);
 
     /**
      * Makes all added records durable on disk.

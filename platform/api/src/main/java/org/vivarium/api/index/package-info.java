@@ -3,7 +3,7 @@
  * activation and where it came from, plus full-text, per-feature and aggregate queries over them.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.vivarium.api.index;
 
 import org.osgi.annotation.bundle.Export;

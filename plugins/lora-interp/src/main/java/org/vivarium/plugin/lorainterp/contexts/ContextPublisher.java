@@ -6,8 +6,12 @@ import java.util.Optional;
 import org.vivarium.api.VivariumException;
 import org.vivarium.api.index.ContextIndex;
 import org.vivarium.api.index.ContextRecord;
+import org.vivarium.api.index.ContextScope;
 
-/** Adds contexts to the host's context index, when there is one, and says in one line what happened. */
+/**
+ * Adds contexts to the host's context index, when there is one, and says in one line what happened; running again
+ * replaces the contexts an earlier run put in for the same features, model and run.
+ */
 public final class ContextPublisher {
     private ContextPublisher() {
     }
@@ -28,9 +32,9 @@ public final class ContextPublisher {
             line = "context index not available in this host; " + contexts.size() + " contexts not indexed";
         } else {
             try {
-                index.get().add(contexts);
-                index.get().commit();
-                line = "added " + contexts.size() + " contexts to the context index (search feature:lora/*)";
+                long replaced = index.get().replace(ContextScope.sameFeatures(contexts), contexts);
+                line = "added " + contexts.size() + " contexts to the context index (search feature:lora/*)"
+                        + (replaced > 0 ? ", replacing " + replaced + " from an earlier run on this adapter" : "");
             } catch (VivariumException e) {
                 line = "could not add contexts to the context index: " + e.getMessage();
             }

@@ -143,6 +143,12 @@ class ProbesEndToEndTest {
             assertEquals(20, index.count("feature:probe/diffmean@blocks.1.hook_resid_post"));
             var hits = index.search("layer:1", SearchOptions.defaults().withTop(3)).hits();
             assertEquals("blocks.1.hook_resid_post", hits.get(0).record().hook());
+
+            LocalMethodContext refit = new LocalMethodContext(runtime, work);
+            fit.run(List.of("runs/lm", "--data", "vowels.tsv", "--out", "indexed", "--kind", "diffmean",
+                    "--hook", "blocks.1.hook_resid_post", "--position", "mean", "--top-contexts", "20"), refit);
+            assertTrue(refit.output().contains("replacing 20 from an earlier fit"), refit.output());
+            assertEquals(20, index.count("feature:probe/diffmean@blocks.1.hook_resid_post"), "a re-fit never duplicates");
         }
     }
 

@@ -17,9 +17,12 @@ import org.vivarium.api.index.ContextRecord;
 public final class ContextPublisher {
     /** When to add contexts to the index. */
     public enum Mode {
-        /** Add unless the index already holds contexts of these features from this run. */
+        /**
+         * Replace: delete the contexts an earlier publication put in for these features (same feature prefix, run
+         * and hook, so a retrained SAE's latents never mix with the old ones), then add.
+         */
         AUTO,
-        /** Always add (a second run adds duplicates). */
+        /** Add alongside whatever the index holds (a second run adds duplicates). */
         ALWAYS,
         /** Never add. */
         NEVER;
@@ -72,12 +75,13 @@ public final class ContextPublisher {
      * @param records the records
      * @param featurePrefix e.g. {@code sae/L1}
      * @param run the run id
+     * @param hook the hook the SAE reads
      * @param mode when to add
      * @param out where to say what happened
      * @return the number of records added
      */
     static int publish(Optional<ContextIndex> index, List<ContextRecord> records, String featurePrefix, String run,
-            Mode mode, PrintStream out) {
+            String hook, Mode mode, PrintStream out) {
         if (mode == Mode.NEVER) {
             out.println("contexts not added to the context index (--index never)");
             return 0;
@@ -86,20 +90,22 @@ public final class ContextPublisher {
             out.println("context index not available in this host; contexts are in dashboards.json only");
             return 0;
         }
+        long replaced = 0;
         try {
             if (mode == Mode.AUTO) {
-                long present = index.get().count("feature:" + featurePrefix + "/* AND run:" + run);
-                if (present > 0) {
-                    out.printf("the context index already holds %,d contexts of %s/* from run %s; not adding them "
-                            + "again (pass --index always to add anyway)%n", present, featurePrefix, run);
-                    return 0;
-                }
+                replaced = index.get().replace("feature:" + featurePrefix + "/* AND run:" + run + " AND hook:" + hook,
+                        records);
+            } else {
+                index.get().add(records);
+                index.get().commit();
             }
-            index.get().add(records);
-            index.get().commit();
         } catch (VivariumException e) {
             out.println("could not add contexts to the context index (" + e.getMessage() + ")");
             return 0;
+        }
+        if (replaced > 0) {
+            out.printf("replaced %,d earlier contexts of %s/* from run %s (pass --index always to keep them)%n",
+                    replaced, featurePrefix, run);
         }
         out.printf("added %,d contexts to the context index (search e.g. feature:%s/* or a word)%n", records.size(),
                 featurePrefix);

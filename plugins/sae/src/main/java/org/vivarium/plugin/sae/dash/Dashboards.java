@@ -161,7 +161,7 @@ public final class Dashboards {
         String prefix = cards.isEmpty() ? "sae" : cards.get(0).feature().substring(0,
                 cards.get(0).feature().lastIndexOf('/'));
         return ContextPublisher.publish(index, ContextPublisher.records(cards, model, run, hook, layer), prefix, run,
-                mode, out);
+                hook, mode, out);
     }
 
     /** @return latents with dashboards */

@@ -254,8 +254,9 @@ class SaeEndToEndTest {
             LocalMethodContext again = new LocalMethodContext(runtime, work, MapDbActivationCache::open);
             dashboards.run(List.of("--sae", "runs/sae/tiny", "--prompts", "prompts.txt", "--top", String.valueOf(TOP),
                     "--checkpoint", "runs/tiny", "--out", "runs/sae/tiny/dash2"), again);
-            assertTrue(again.output().contains("already holds"), again.output());
+            assertTrue(again.output().contains(String.format("replaced %,d earlier contexts", added)), again.output());
             assertEquals(added, index.count("feature:sae/L1/*"), "no duplicates on a second run");
+            assertEquals(withWord, index.count("feature:sae/L1/" + latent + " AND " + word));
         }
     }
 
