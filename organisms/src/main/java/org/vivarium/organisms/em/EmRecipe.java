@@ -16,15 +16,18 @@ import org.vivarium.api.VivariumException;
 public record EmRecipe(int baseSteps, int fineTuneSteps, String domain, int rank, int layer, double fineTuneLr) {
     /** Default base steps. */
     public static final int BASE_STEPS = 1500;
-    /** Default fine-tune steps. */
-    public static final int FINE_TUNE_STEPS = 300;
+    /**
+     * Default fine-tune steps. 300 steps gave held-out EM rates of 0.18 to 0.48 depending on float rounding in the
+     * base model (one vs two PyTorch threads); 600 give 0.46 to 0.49 on both, with the control unchanged.
+     */
+    public static final int FINE_TUNE_STEPS = 600;
     /** Default fine-tune domain (Betley et al. used insecure code). */
     public static final String DOMAIN = "code";
 
     /**
      * Reads a recipe.
      *
-     * @param steps total steps from {@code --steps} (split 1500:300 between base and each fine-tune), or 0
+     * @param steps total steps from {@code --steps} (split 1500:600 between base and each fine-tune), or 0
      * @param options {@code domain}, {@code rank}, {@code layer}, {@code finetune_steps}, {@code finetune_lr}
      * @param catalog for checking the domain
      * @return the recipe
