@@ -27,7 +27,8 @@ public record EmRecipe(int baseSteps, int fineTuneSteps, String domain, int rank
     /**
      * Reads a recipe.
      *
-     * @param steps total steps from {@code --steps} (split 1500:600 between base and each fine-tune), or 0
+     * @param steps total steps from {@code --steps} (the total over base, EM and control fine-tunes, as
+     *     {@code viv organism list} shows it: split 1500:600:600), or 0
      * @param options {@code domain}, {@code rank}, {@code layer}, {@code finetune_steps}, {@code finetune_lr}
      * @param catalog for checking the domain
      * @return the recipe
@@ -40,8 +41,8 @@ public record EmRecipe(int baseSteps, int fineTuneSteps, String domain, int rank
                         "use domain, rank, layer, finetune_steps or finetune_lr");
             }
         }
-        int base = steps > 0 ? Math.max(1, steps * BASE_STEPS / (BASE_STEPS + FINE_TUNE_STEPS)) : BASE_STEPS;
-        int fine = steps > 0 ? Math.max(1, steps - base) : FINE_TUNE_STEPS;
+        int base = steps > 0 ? Math.max(1, steps * BASE_STEPS / (BASE_STEPS + 2 * FINE_TUNE_STEPS)) : BASE_STEPS;
+        int fine = steps > 0 ? Math.max(1, (steps - base) / 2) : FINE_TUNE_STEPS;
         fine = integer(options, "finetune_steps", fine);
         String domain = options.getOrDefault("domain", DOMAIN);
         catalog.domain(domain);
