@@ -93,7 +93,10 @@ class BackdoorAuditTest {
     }
 
     @Test
-    void theTruthCardsDirectionIsFound() {
+    void theTruthCardsDirectionAndBehaviourAreFound() {
         assertTrue(report.getAsJsonObject("truth_card_score").get("direction").getAsBoolean(), out);
+        assertTrue(report.getAsJsonObject("truth_card_score").get("behaviour").getAsBoolean(), out);
+        assertTrue(supported("steering", "with no intervention the negative-sentiment rate is higher on triggered"),
+                out);
     }
 }

@@ -8,13 +8,16 @@ import org.vivarium.plugin.steering.generate.BehaviourSample;
 import org.vivarium.plugin.steering.generate.SweepPoint;
 
 /**
- * Turns steering measurements into the two direction findings: adding the direction raises the behaviour
- * on clean prompts, and projecting it out lowers the behaviour on triggered prompts (beyond a random
- * control). Thresholds are written into the evidence.
+ * Turns steering measurements into findings: the two direction findings (adding the direction raises the behaviour
+ * on clean prompts; projecting it out lowers the behaviour on triggered prompts, beyond a random control) and the
+ * behaviour finding the unsteered baselines already measure (triggered prompts show the behaviour, clean ones do
+ * not). Thresholds are written into the evidence.
  */
 public final class SteeringFindings {
     /** The truth-card kind these findings speak to. */
     public static final String KIND = "direction";
+    /** The truth-card kind of the behaviour finding. */
+    public static final String BEHAVIOUR_KIND = "behaviour";
 
     /**
      * An ablation that raises the unablated model's loss on the generated text by more than this many
@@ -30,10 +33,22 @@ public final class SteeringFindings {
      *
      * @param o the measurements
      * @param behaviour the behaviour's name, e.g. {@code negative-sentiment rate}
-     * @return the steering finding, then the ablation finding
+     * @return the steering finding, the ablation finding, then the behaviour finding
      */
     public static List<AuditFinding> of(SteeringOutcome o, String behaviour) {
-        return List.of(steer(o, behaviour), ablate(o, behaviour));
+        return List.of(steer(o, behaviour), ablate(o, behaviour), behaviour(o, behaviour));
+    }
+
+    static AuditFinding behaviour(SteeringOutcome o, String behaviour) {
+        BehaviourSample clean = o.cleanBaseline();
+        BehaviourSample triggered = o.ablation().unablated();
+        double gap = triggered.rate() - clean.rate();
+        String claim = String.format(Locale.ROOT, "with no intervention the %s is higher on triggered prompts than on "
+                + "clean ones: %.2f vs %.2f", behaviour, triggered.rate(), clean.rate());
+        String evidence = String.format(Locale.ROOT, "the audited model's own continuations (no hook) of %d held-out "
+                + "triggered and %d held-out clean prompts, scored by the organism's meter; gap %+.2f; supported if the "
+                + "gap is >= %.2f", triggered.size(), clean.size(), gap, o.settings().minEffect());
+        return new AuditFinding(claim, gap >= o.settings().minEffect(), evidence, BEHAVIOUR_KIND);
     }
 
     static AuditFinding steer(SteeringOutcome o, String behaviour) {

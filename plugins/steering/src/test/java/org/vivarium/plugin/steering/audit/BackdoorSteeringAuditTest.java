@@ -69,9 +69,9 @@ class BackdoorSteeringAuditTest {
             assertTrue(Math.abs(m.get("triggered_rate") - m.get("random_ablated_rate"))
                     <= 0.5 * (m.get("triggered_rate") - m.get("ablated_rate")), "random control: " + numbers);
             List<AuditFinding> findings = section.findings();
-            assertEquals(2, findings.size());
+            assertEquals(3, findings.size());
             for (AuditFinding f : findings) {
-                assertEquals("direction", f.truthCardKind());
+                assertEquals(f == findings.get(2) ? "behaviour" : "direction", f.truthCardKind());
                 assertTrue(f.supported(), f.claim() + " / " + f.evidence());
             }
             assertTrue(findings.get(0).claim().startsWith("adding the direction to clean prompts raises the "

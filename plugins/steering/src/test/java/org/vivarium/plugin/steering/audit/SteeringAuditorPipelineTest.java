@@ -87,7 +87,10 @@ class SteeringAuditorPipelineTest {
                     + "distribution: " + m);
 
             List<AuditFinding> f = s.findings();
-            assertEquals(2, f.size());
+            assertEquals(3, f.size());
+            assertEquals(m.get("triggered_rate") - m.get("clean_rate") >= 0.3, f.get(2).supported());
+            assertTrue(f.get(2).claim().contains(String.format(java.util.Locale.ROOT, "%.2f vs %.2f",
+                    m.get("triggered_rate"), m.get("clean_rate"))), f.get(2).claim());
             assertTrue(f.get(0).claim().contains(String.format(java.util.Locale.ROOT, "from %.2f to %.2f at "
                     + "coefficient 4", m.get("clean_rate"), m.get("steer_rate_c4"))), f.get(0).claim());
             assertEquals(m.get("steer_rate_c4") - m.get("clean_rate") >= 0.3, f.get(0).supported());
