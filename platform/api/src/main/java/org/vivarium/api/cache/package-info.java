@@ -4,7 +4,7 @@
  * run's provenance.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.vivarium.api.cache;
 
 import org.osgi.annotation.bundle.Export;

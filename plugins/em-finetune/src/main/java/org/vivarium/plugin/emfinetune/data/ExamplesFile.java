@@ -1,15 +1,11 @@
 package org.vivarium.plugin.emfinetune.data;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.vivarium.api.VivariumException;
+import org.vivarium.api.cache.DataFiles;
 import org.vivarium.api.train.TrainingExample;
 import org.vivarium.report.io.JsonReader;
 
@@ -36,20 +32,7 @@ public final class ExamplesFile {
      *     it), or it holds no example
      */
     public static List<TrainingExample> read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new VivariumException("data file " + file + " does not exist",
-                    "pass --data FILE.jsonl; " + FORMAT);
-        }
-        String text;
-        try {
-            byte[] bytes = Files.readAllBytes(file);
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new VivariumException("data file " + file + " is not valid UTF-8", "save it as UTF-8", e);
-        } catch (IOException e) {
-            throw new VivariumException("cannot read data file " + file + ": " + e.getMessage(),
-                    "check the file's permissions", e);
-        }
+        String text = DataFiles.readUtf8(file, "pass --data FILE.jsonl; " + FORMAT);
         return parse(text, file.toString());
     }
 

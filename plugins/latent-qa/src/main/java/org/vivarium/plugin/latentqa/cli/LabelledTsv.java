@@ -1,14 +1,11 @@
 package org.vivarium.plugin.latentqa.cli;
 
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.vivarium.api.VivariumException;
 import org.vivarium.api.audit.LabelledPrompt;
+import org.vivarium.api.cache.DataFiles;
 
 /**
  * Reads labelled prompts from a UTF-8 TSV file, the format {@code viv probes fit} reads: one
@@ -33,20 +30,8 @@ public final class LabelledTsv {
      * @throws VivariumException if the file is missing, not UTF-8 or malformed (naming the line), or has no prompt
      */
     public static List<LabelledPrompt> read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new VivariumException("data file " + file + " does not exist",
-                    "pass --data FILE.tsv with one 'label<TAB>text' line per prompt (label 0 or 1)");
-        }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new VivariumException("data file " + file + " is not valid UTF-8", "save it as UTF-8", e);
-        } catch (IOException e) {
-            throw new VivariumException("cannot read data file " + file + ": " + e.getMessage(),
-                    "check the file's permissions", e);
-        }
+        String text = DataFiles.readUtf8(file,
+                "pass --data FILE.tsv with one 'label<TAB>text' line per prompt (label 0 or 1)");
         return parse(text, file.toString());
     }
 

@@ -1,9 +1,5 @@
 package org.vivarium.plugin.probes.data;
 
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.vivarium.api.VivariumException;
+import org.vivarium.api.cache.DataFiles;
 
 /**
  * A labelled prompt set read from a UTF-8 TSV file: one {@code label<TAB>text} line per prompt, label
@@ -43,24 +40,9 @@ public record LabelledPrompts(Path source, String sha256, List<LabelledPrompt> p
      *     or holds no prompt
      */
     public static LabelledPrompts read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new VivariumException("data file " + file + " does not exist",
-                    "pass --data FILE.tsv with one 'label<TAB>text' line per prompt (label 0 or 1)");
-        }
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new VivariumException("cannot read data file " + file + ": " + e.getMessage(),
-                    "check the file's permissions", e);
-        }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new VivariumException("data file " + file + " is not valid UTF-8", "save it as UTF-8", e);
-        }
-        return new LabelledPrompts(file, sha256(bytes), parse(text, file.toString()));
+        byte[] bytes = DataFiles.readBytes(file,
+                "pass --data FILE.tsv with one 'label<TAB>text' line per prompt (label 0 or 1)");
+        return new LabelledPrompts(file, sha256(bytes), parse(DataFiles.decodeUtf8(bytes, file), file.toString()));
     }
 
     /**
