@@ -1,8 +1,11 @@
 package org.vivarium.launcher.data;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import org.vivarium.api.VivariumException;
 import org.vivarium.api.cache.PromptFile;
 import org.vivarium.api.index.ContextRecord;
 import org.vivarium.api.method.Progress;
@@ -91,15 +94,15 @@ public final class IndexCommand implements CliCommand {
                     + " is what you want", USAGE);
         }
         Path indexDir = ctx.workDir().resolve(f.path("index", Path.of("runs", "index")));
-        if (!java.nio.file.Files.isDirectory(indexDir)) {
-            throw new org.vivarium.api.VivariumException("no context index at " + indexDir,
+        if (!Files.isDirectory(indexDir)) {
+            throw new VivariumException("no context index at " + indexDir,
                     "pass --index DIR, or index contexts first (viv index units, viv probes fit, viv sae dashboards)");
         }
         try (LuceneContextIndex index = LuceneContextIndex.open(indexDir)) {
             long n = index.delete(query);
             index.commit();
-            ctx.out().printf(java.util.Locale.ROOT, "deleted %,d contexts matching %s from %s (%,d left)%n", n, query, indexDir,
-                    index.count("*"));
+            ctx.out().printf(Locale.ROOT, "deleted %,d contexts matching %s from %s (%,d left)%n", n, query,
+                    indexDir, index.count("*"));
         }
         return 0;
     }

@@ -18,7 +18,7 @@ public record EmRecipe(int baseSteps, int fineTuneSteps, String domain, int rank
     public static final int BASE_STEPS = 1500;
     /**
      * Default fine-tune steps. 300 steps gave held-out EM rates of 0.18 to 0.48 depending on float rounding in the
-     * base model (one vs two PyTorch threads); 600 give 0.46 to 0.49 on both, with the control unchanged.
+     * base model (one vs two PyTorch threads); 600 give 0.45 to 0.50 on both, with the control unchanged.
      */
     public static final int FINE_TUNE_STEPS = 600;
     /** Default fine-tune domain (Betley et al. used insecure code). */
