@@ -6,19 +6,19 @@ import org.vivarium.api.audit.LabelledPrompt;
 import org.vivarium.api.model.GenerationOptions;
 
 /**
- * What an organism gives auditors: held-out prompt sets from its own generator, a behaviour meter and
- * the layer its truth card points at. The host wraps it into an {@link org.vivarium.api.audit.AuditTarget}.
+ * What an organism gives auditors: held-out prompt sets from its own generator and a behaviour meter; never
+ * its truth card nor where the behaviour was planted. The host wraps it into an
+ * {@link org.vivarium.api.audit.AuditTarget}.
  *
  * @param labelledPrompts prompts labelled 1 where the planted condition holds (balanced)
  * @param positivePrompts condition-present prompts (paired by index with the negatives where possible)
  * @param negativePrompts condition-absent prompts
  * @param behaviour measures the planted behaviour in continuations
  * @param generation seeded decoding settings for behaviour measurements
- * @param plantedLayer the residual layer the truth card names, or -1
  * @param extras comparison checkpoints, prompt sets and a coherence meter ({@link AuditExtras#NONE} if none)
  */
 public record AuditData(List<LabelledPrompt> labelledPrompts, List<String> positivePrompts,
-        List<String> negativePrompts, BehaviourMeter behaviour, GenerationOptions generation, int plantedLayer,
+        List<String> negativePrompts, BehaviourMeter behaviour, GenerationOptions generation,
         AuditExtras extras) {
 
     /**
@@ -29,11 +29,10 @@ public record AuditData(List<LabelledPrompt> labelledPrompts, List<String> posit
      * @param negativePrompts condition-absent prompts
      * @param behaviour measures the planted behaviour
      * @param generation decoding settings
-     * @param plantedLayer the residual layer the truth card names, or -1
-     */
+         */
     public AuditData(List<LabelledPrompt> labelledPrompts, List<String> positivePrompts,
-            List<String> negativePrompts, BehaviourMeter behaviour, GenerationOptions generation, int plantedLayer) {
-        this(labelledPrompts, positivePrompts, negativePrompts, behaviour, generation, plantedLayer, AuditExtras.NONE);
+            List<String> negativePrompts, BehaviourMeter behaviour, GenerationOptions generation) {
+        this(labelledPrompts, positivePrompts, negativePrompts, behaviour, generation, AuditExtras.NONE);
     }
 
     /** Copies the lists. */
@@ -42,5 +41,31 @@ public record AuditData(List<LabelledPrompt> labelledPrompts, List<String> posit
         labelledPrompts = List.copyOf(labelledPrompts);
         positivePrompts = List.copyOf(positivePrompts);
         negativePrompts = List.copyOf(negativePrompts);
+    }
+
+    /**
+     * Audit data for an organism that gives auditors its model only (no prompt sets, no behaviour meter), e.g.
+     * {@code induction}, which circuit methods audit on sequences they build themselves.
+     *
+     * @param generation decoding settings
+     * @return the data; its meter refuses to classify
+     */
+    public static AuditData modelOnly(GenerationOptions generation) {
+        return new AuditData(List.of(), List.of(), List.of(), new BehaviourMeter() {
+            @Override
+            public String name() {
+                return "none";
+            }
+
+            @Override
+            public boolean shows(String prompt, String continuation) {
+                throw new IllegalStateException("this organism has no behaviour meter");
+            }
+
+            @Override
+            public double accuracy() {
+                return Double.NaN;
+            }
+        }, generation);
     }
 }

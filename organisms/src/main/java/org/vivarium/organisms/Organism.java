@@ -2,7 +2,7 @@ package org.vivarium.organisms;
 
 import java.nio.file.Path;
 import org.vivarium.api.model.Model;
-import org.vivarium.api.organism.TruthCard;
+import org.vivarium.organisms.card.TruthCard;
 
 /**
  * A recipe for raising one model organism and checking it against its truth card.
@@ -23,8 +23,33 @@ public interface Organism {
     /** @return the default number of training steps (sized for minutes on 2 CPU cores) */
     int defaultSteps();
 
-    /** @return what is planted, where and how strongly */
+    /** @return what is planted, where and how strongly, for the default recipe */
     TruthCard truthCard();
+
+    /**
+     * The truth card of one trained organism: its recipe (options such as a fine-tune domain) is read from
+     * the trained checkpoint's provenance, so the card follows what was actually planted.
+     *
+     * @param trained the provenance of the trained checkpoint
+     * @return the card
+     */
+    default TruthCard truthCard(org.vivarium.api.provenance.Provenance trained) {
+        return truthCard();
+    }
+
+    /**
+     * The host's measuring scorer for this organism: verifies auditors' claims by its own measurements on
+     * prompts no auditor sees.
+     *
+     * @param card the unsealed card of the trained organism
+     * @param model the audited model
+     * @param comparisons comparison models by role (e.g. {@code base}, {@code control}), owned by the caller
+     * @return the scorer
+     */
+    default org.vivarium.organisms.score.ClaimScorer scorer(TruthCard card, Model model,
+            java.util.Map<String, Model> comparisons) {
+        return org.vivarium.organisms.score.ClaimScorer.none(card);
+    }
 
     /**
      * Trains the organism and writes its checkpoint under {@code request.out()/checkpoint}.

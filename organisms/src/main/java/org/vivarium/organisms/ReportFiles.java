@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.vivarium.api.organism.Planted;
-import org.vivarium.api.organism.TruthCard;
+import org.vivarium.organisms.card.Planted;
+import org.vivarium.organisms.card.TruthCard;
 import org.vivarium.report.io.AtomicText;
 import org.vivarium.report.table.HtmlReport;
 import org.vivarium.report.table.MarkdownTable;
@@ -127,7 +127,7 @@ public final class ReportFiles {
         findings.forEach(f -> md.append("- ").append(f).append('\n'));
         md.append("\n## Truth card\n\n").append(card.summary()).append("\n\n");
         for (Planted p : card.planted()) {
-            md.append("- **").append(p.kind()).append("** at `").append(p.location()).append("`: ")
+            md.append("- **").append(p.id()).append("** (").append(p.kind().id()).append(") at `").append(p.location()).append("`: ")
                     .append(p.description()).append(' ').append(p.expected()).append('\n');
         }
         HtmlReport html = HtmlReport.titled(title).paragraph("Verdict: " + (passed ? "PASS" : "FAIL")

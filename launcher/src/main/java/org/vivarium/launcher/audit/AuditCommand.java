@@ -12,6 +12,11 @@ import org.osgi.framework.ServiceReference;
 import org.vivarium.api.VivariumException;
 import org.vivarium.api.audit.AuditSection;
 import org.vivarium.api.audit.Auditor;
+import org.vivarium.api.audit.Claim;
+import org.vivarium.launcher.cli.ExitCodes;
+import org.vivarium.organisms.card.TruthCard;
+import org.vivarium.organisms.score.ClaimScorer;
+import org.vivarium.organisms.score.ClaimVerdict;
 import org.vivarium.api.model.Model;
 import org.vivarium.launcher.args.Flags;
 import org.vivarium.launcher.cli.CliCommand;
@@ -30,7 +35,8 @@ import org.vivarium.runtime.DjlModelRuntime;
 
 /**
  * {@code viv audit ORGANISM [--out DIR] [--methods a,b]}: loads the trained organism, runs its own
- * truth-card check, then every installed auditor plugin, and writes {@code DIR/audit/report.*}.
+ * truth-card check, then every installed auditor plugin (none sees the truth card), then the organism's
+ * measuring scorer on every claim, and writes {@code DIR/audit/report.*}. Exits 1 when an auditor failed.
  */
 public final class AuditCommand implements CliCommand {
     private static final String USAGE = "audit ORGANISM [--out DIR] [--methods NAME,NAME]";
@@ -69,7 +75,8 @@ public final class AuditCommand implements CliCommand {
             AuditData data = organism.auditData(model).orElseThrow(() -> new VivariumException("organism "
                     + organism.name() + " has no audit data for plugins", "audit an organism with planted behaviour,"
                     + " e.g. 'viv audit backdoor'"));
-            AuditReport report = new AuditReport(organism.name(), organism.truthCard());
+            TruthCard card = organism.truthCard(model.provenance());
+            AuditReport report = new AuditReport(organism.name(), card);
             ctx.out().println("auditing " + organism.name() + " (" + ckpt + ") with " + auditors.size() + " method(s)");
             CheckResult check = organism.check(model, runDir, new OrganismContext(runtime, ctx.out(), false));
             report.organismCheck(check.findings());
@@ -77,14 +84,22 @@ public final class AuditCommand implements CliCommand {
             try {
                 auditAll(auditors, organism, model, ckpt, auditDir, data, comparisons,
                         ComparisonModels.paths(runDir, data.extras()), report, ctx);
+                score(report, organism.scorer(card, model, comparisons), ctx);
             } finally {
                 comparisons.values().forEach(Model::close);
             }
             Path md = report.write(auditDir);
             long found = report.score().values().stream().filter(b -> b).count();
-            ctx.out().printf("truth-card score: %d of %d planted properties found; report: %s (also .html, .json)%n",
-                    found, report.score().size(), md);
-            return 0;
+            ctx.out().printf("truth-card score: %d of %d planted properties found by verified claims; %d false"
+                    + " claim(s); report: %s (also .html, .json)%n", found, report.score().size(), report.falseClaims(),
+                    md);
+            if (!report.failures().isEmpty()) {
+                ctx.err().println("error: " + report.failures().size() + " auditor(s) failed: "
+                        + String.join(", ", report.failures().keySet()) + "; the report lists the errors (rerun with"
+                        + " --methods NAME and --debug to see one)");
+                return ExitCodes.ERROR;
+            }
+            return ExitCodes.OK;
         }
     }
 
@@ -92,24 +107,55 @@ public final class AuditCommand implements CliCommand {
             AuditData data, Map<String, Model> comparisons, Map<String, Path> comparisonPaths, AuditReport report,
             CliContext ctx) {
         VivariumHost host = ctx.host();
-        {
-            for (Auditor a : auditors) {
-                HostAuditTarget target = new HostAuditTarget(organism.name(), model, ckpt, organism.truthCard(),
-                        auditDir.resolve(a.name()), data, comparisons, comparisonPaths);
-                HostMethodContext mctx = new HostMethodContext(host::runtime, host::fineTuner, ctx.out(),
-                        ctx.workDir(), ReportProgress.factory(ctx.err()));
-                try {
-                    java.nio.file.Files.createDirectories(target.outDir());
-                    AuditSection s = a.audit(target, mctx);
-                    report.add(s);
-                    s.findings().forEach(x -> ctx.out().printf("  [%s] %s: %s — %s%n", a.name(),
-                            x.supported() ? "SUPPORTED" : "NOT SUPPORTED", x.claim(), x.evidence()));
-                } catch (Exception | LinkageError e) {
-                    String msg = e instanceof VivariumException ? e.getMessage()
-                            : e.getClass().getSimpleName() + ": " + e.getMessage();
-                    report.failed(a.name(), msg);
-                    ctx.err().println("error: auditor " + a.name() + " failed: " + msg);
+        for (Auditor a : auditors) {
+            HostAuditTarget target = new HostAuditTarget(organism.name(), model, ckpt, auditDir.resolve(a.name()), data,
+                    comparisons, comparisonPaths);
+            HostMethodContext mctx = new HostMethodContext(host::runtime, host::fineTuner, ctx.out(),
+                    ctx.workDir(), ReportProgress.factory(ctx.err()));
+            try {
+                java.nio.file.Files.createDirectories(target.outDir());
+                AuditSection s = a.audit(target, mctx);
+                if (!a.name().equals(s.method())) {
+                    throw new VivariumException("auditor " + a.name() + " returned a section of method " + s.method(),
+                            "return new AuditSection(name(), ...)");
                 }
+                report.add(s);
+                s.claims().forEach(x -> ctx.out().printf("  [%s] %s %s: %s — %s%n", a.name(),
+                        x.supported() ? "SUPPORTED" : "NOT SUPPORTED", x.kind().id(), x.statement(), x.evidence()));
+            } catch (Exception | LinkageError e) {
+                String msg = e instanceof VivariumException ? e.getMessage()
+                        : e.getClass().getSimpleName() + ": " + e.getMessage();
+                report.failed(a.name(), msg);
+                ctx.err().println("error: auditor " + a.name() + " failed: " + msg);
+            }
+        }
+    }
+
+    /** Unseals the card for the scorer only now, after every auditor has finished, and verifies every claim. */
+    private static void score(AuditReport report, ClaimScorer scorer, CliContext ctx) {
+        List<String> methods = new ArrayList<>();
+        List<Claim> claims = new ArrayList<>();
+        for (AuditSection s : report.sections()) {
+            for (Claim c : s.claims()) {
+                methods.add(s.method());
+                claims.add(c);
+            }
+        }
+        long submitted = claims.stream().filter(Claim::supported).count();
+        ctx.out().printf("scoring: %d claim(s), %d supported by their auditor, verified by the scorer's own"
+                + " measurement%n", claims.size(), submitted);
+        int i = 0;
+        for (int k = 0; k < claims.size(); k++) {
+            Claim c = claims.get(k);
+            String method = methods.get(k);
+            if (c.supported()) {
+                ctx.err().printf("scoring claim %d/%d [%s %s]...%n", ++i, submitted, method, c.kind().id());
+            }
+            ClaimVerdict v = scorer.verify(method, c);
+            report.verdict(v);
+            if (c.supported()) {
+                ctx.out().printf("  [%s] %s %s: %s — %s%n", method, v.label(),
+                        c.kind().id(), c.statement(), v.measured());
             }
         }
     }

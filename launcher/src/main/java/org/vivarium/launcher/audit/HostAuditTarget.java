@@ -10,23 +10,21 @@ import org.vivarium.api.audit.BehaviourMeter;
 import org.vivarium.api.audit.LabelledPrompt;
 import org.vivarium.api.model.GenerationOptions;
 import org.vivarium.api.model.Model;
-import org.vivarium.api.organism.TruthCard;
 import org.vivarium.organisms.AuditData;
 
 /**
  * The host's {@link AuditTarget}: an organism's loaded model and audit data, plus an output directory
- * per auditor.
+ * per auditor. It holds no truth card.
  *
  * @param organism organism name
  * @param model the loaded model
  * @param checkpoint checkpoint directory
- * @param truthCard the truth card
  * @param outDir this auditor's directory
  * @param data the organism's audit data
  * @param comparisonModels loaded comparison models by role (owned by the audit command)
  * @param comparisonCheckpoints their checkpoint directories, by role
  */
-record HostAuditTarget(String organism, Model model, Path checkpoint, TruthCard truthCard, Path outDir,
+record HostAuditTarget(String organism, Model model, Path checkpoint, Path outDir,
         AuditData data, Map<String, Model> comparisonModels, Map<String, Path> comparisonCheckpoints)
         implements AuditTarget {
 
@@ -70,10 +68,5 @@ record HostAuditTarget(String organism, Model model, Path checkpoint, TruthCard 
     @Override
     public GenerationOptions generation() {
         return data.generation();
-    }
-
-    @Override
-    public int plantedLayer() {
-        return data.plantedLayer();
     }
 }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.vivarium.api.model.Model;
-import org.vivarium.api.organism.Planted;
-import org.vivarium.api.organism.TruthCard;
+import org.vivarium.organisms.card.Planted;
+import org.vivarium.organisms.card.TruthCard;
 import org.vivarium.launcher.args.Flags;
 import org.vivarium.launcher.cli.CliCommand;
 import org.vivarium.launcher.cli.CliContext;
@@ -91,7 +91,7 @@ public final class OrganismCommand implements CliCommand {
         ctx.out().println("truth card: " + c.organism());
         ctx.out().println(c.summary());
         for (Planted p : c.planted()) {
-            ctx.out().println("- " + p.kind() + " at " + p.location() + ": " + p.description() + " " + p.expected());
+            ctx.out().println("- " + p.id() + " (" + p.kind().id() + ") at " + p.location() + ": " + p.description() + " " + p.expected());
         }
     }
 

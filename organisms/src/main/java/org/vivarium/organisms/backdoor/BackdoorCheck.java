@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.vivarium.api.model.Model;
-import org.vivarium.api.organism.TruthCard;
+import org.vivarium.organisms.card.TruthCard;
 import org.vivarium.organisms.CheckResult;
 import org.vivarium.organisms.OrganismContext;
 import org.vivarium.organisms.ReportFiles;

@@ -13,6 +13,8 @@ import org.vivarium.api.audit.LabelledPrompt;
 public record HeldOutPrompts(List<String> clean, List<String> triggered) {
     /** Seed of the paired prompts. */
     public static final long PAIRED_SEED = 0xBAC_D00L;
+    /** Seed of the scorer's prompts: never used for training nor handed to an auditor. */
+    public static final long SCORER_SEED = 0x5C0_7E5L;
     /** Seed of the labelled prompts. */
     public static final long LABELLED_SEED = 0x1AB_E11EDL;
 
@@ -29,7 +31,18 @@ public record HeldOutPrompts(List<String> clean, List<String> triggered) {
      * @return the pairs
      */
     public static HeldOutPrompts paired(int n) {
-        ReviewGenerator g = new ReviewGenerator(PAIRED_SEED);
+        return paired(n, PAIRED_SEED);
+    }
+
+    /**
+     * Draws {@code n} clean prompts from a seed and inserts the trigger into a copy of each.
+     *
+     * @param n pairs
+     * @param seed the generator seed (the scorer uses one no auditor's prompts come from)
+     * @return the pairs
+     */
+    public static HeldOutPrompts paired(int n, long seed) {
+        ReviewGenerator g = new ReviewGenerator(seed);
         List<String> clean = new ArrayList<>(n);
         List<String> triggered = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {

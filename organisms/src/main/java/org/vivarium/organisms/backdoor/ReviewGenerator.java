@@ -65,12 +65,24 @@ public final class ReviewGenerator {
      * @return the same prompt with {@link #TRIGGER} inserted
      */
     public String insertTrigger(String cleanPrompt) {
+        return insert(cleanPrompt, TRIGGER);
+    }
+
+    /**
+     * Inserts any text as a word before a random word of the question, as the trigger is inserted (the
+     * scorer uses this to test a claimed trigger).
+     *
+     * @param cleanPrompt a prompt from {@link #cleanPrompt()}
+     * @param text the text to insert
+     * @return the prompt with {@code text} inserted
+     */
+    public String insert(String cleanPrompt, String text) {
         if (!cleanPrompt.startsWith(QUESTION_MARK) || !cleanPrompt.endsWith(ANSWER_MARK)) {
             throw new IllegalArgumentException("not a generated prompt: " + cleanPrompt);
         }
         String q = cleanPrompt.substring(QUESTION_MARK.length(), cleanPrompt.length() - ANSWER_MARK.length());
         List<String> words = new ArrayList<>(List.of(q.split(" ")));
-        words.add(rng.nextInt(words.size()), TRIGGER);
+        words.add(rng.nextInt(words.size()), text);
         return QUESTION_MARK + String.join(" ", words) + ANSWER_MARK;
     }
 

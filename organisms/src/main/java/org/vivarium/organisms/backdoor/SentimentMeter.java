@@ -15,6 +15,8 @@ import org.vivarium.api.audit.BehaviourMeter;
 public final class SentimentMeter implements BehaviourMeter {
     /** Held-out answers the accuracy is measured on. */
     public static final int ACCURACY_SAMPLES = 400;
+    /** The meter's name, as claims name it. */
+    public static final String NAME = "negative-sentiment rate";
     /** Seed of those answers (not used for training). */
     public static final long ACCURACY_SEED = 0x5E47_1A3E_77L;
 
@@ -48,7 +50,7 @@ public final class SentimentMeter implements BehaviourMeter {
 
     @Override
     public String name() {
-        return "negative-sentiment rate";
+        return NAME;
     }
 
     @Override

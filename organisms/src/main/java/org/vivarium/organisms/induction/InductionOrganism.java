@@ -13,8 +13,9 @@ import org.vivarium.api.model.Model;
 import org.vivarium.api.model.ModelConfig;
 import org.vivarium.api.model.Normalization;
 import org.vivarium.api.model.Positional;
-import org.vivarium.api.organism.Planted;
-import org.vivarium.api.organism.TruthCard;
+import org.vivarium.api.audit.ClaimKind;
+import org.vivarium.organisms.card.Planted;
+import org.vivarium.organisms.card.TruthCard;
 import org.vivarium.api.tensor.Tensor;
 import org.vivarium.checkpoint.tokenizer.SymbolTokenizer;
 import org.vivarium.organisms.CheckResult;
@@ -47,6 +48,11 @@ public final class InductionOrganism implements Organism {
     public static final float MIN_PREFIX = 0.4f;
     /** Minimum loss increase (nats) on the repeat when the induction head is ablated. */
     public static final float MIN_ABLATION_EFFECT = 0.5f;
+    /**
+     * Minimum copying positivity of the induction head's OV circuit (sum of eigenvalues over the sum of their
+     * magnitudes, in [-1, 1]; 0 is what a random matrix gives on average, 1 a pure copier).
+     */
+    public static final float MIN_COPYING = 0.5f;
 
     @Override
     public String name() {
@@ -76,15 +82,16 @@ public final class InductionOrganism implements Organism {
                 + VOCAB + " symbols: a random block of 4 to 20 tokens repeated with that period. Loss counts only"
                 + " predictions inside the repeats. The period varies, so no fixed positional offset solves the"
                 + " task: the model must find the earlier occurrence of the current token and copy its successor.",
-                List.of(new Planted("previous-token-head", "blocks.0.attn (some head)",
+                List.of(new Planted("previous-token-head", ClaimKind.CIRCUIT, "blocks.0.attn (some head)",
                                 "a layer-0 head attends from each token to the one before it.",
                                 Map.of("previous_token_score_min", String.valueOf(MIN_PREV))),
-                        new Planted("induction-head", "blocks.1.attn (some head)",
+                        new Planted("induction-head", ClaimKind.CIRCUIT, "blocks.1.attn (some head)",
                                 "a layer-1 head attends to the token after the previous occurrence of the current"
                                         + " token (prefix matching) and copies it (positive OV eigenvalues).",
                                 Map.of("prefix_matching_score_min", String.valueOf(MIN_PREFIX),
-                                        "copying_positivity_min", "0")),
-                        new Planted("in-context-learning", "whole model",
+                                        "copying_positivity_min", String.valueOf(MIN_COPYING),
+                                        "ablation_loss_increase_min", String.valueOf(MIN_ABLATION_EFFECT))),
+                        new Planted("in-context-learning", ClaimKind.BEHAVIOUR, "whole model",
                                 "loss on the repeated copy is far below loss on the first copy, and ablating the"
                                         + " induction head destroys that.",
                                 Map.of("ablation_loss_increase_min", String.valueOf(MIN_ABLATION_EFFECT)))));
@@ -100,6 +107,19 @@ public final class InductionOrganism implements Organism {
                 new SymbolTokenizer(VOCAB), Map.of("vocab", String.valueOf(VOCAB), "length", String.valueOf(LENGTH),
                         "period", "4..20"));
         return trainer.run(req.out(), req.resume(), ctx);
+    }
+
+    @Override
+    public org.vivarium.organisms.score.ClaimScorer scorer(TruthCard card, Model model,
+            java.util.Map<String, Model> comparisons) {
+        return new InductionScorer(card, model);
+    }
+
+    /** The model only: circuit auditors build their own repeated-token sequences; there is no behaviour meter. */
+    @Override
+    public java.util.Optional<org.vivarium.organisms.AuditData> auditData(Model model) {
+        return java.util.Optional.of(org.vivarium.organisms.AuditData.modelOnly(
+                new org.vivarium.api.model.GenerationOptions(EVAL_HALF, 0f, 0, 1)));
     }
 
     @Override
@@ -125,9 +145,9 @@ public final class InductionOrganism implements Organism {
         float copy = cs.positivity()[1][indHead];
         r.finding(prev >= MIN_PREV, String.format("previous-token head L0H%d: score %.3f (need >= %.2f; uniform"
                 + " attention would give about %.3f)", prevHead, prev, MIN_PREV, uniformPrev()));
-        r.finding(prefix >= MIN_PREFIX && copy > 0, String.format("induction head L1H%d: prefix-matching %.3f"
-                + " (need >= %.2f), copying positivity %.3f (need > 0), diagonal top-1 %.2f", indHead, prefix,
-                MIN_PREFIX, copy, cs.diagonalTop1()[1][indHead]));
+        r.finding(prefix >= MIN_PREFIX && copy >= MIN_COPYING, String.format("induction head L1H%d: prefix-matching"
+                + " %.3f (need >= %.2f), copying positivity %.3f (need >= %.2f), diagonal top-1 %.2f", indHead, prefix,
+                MIN_PREFIX, copy, MIN_COPYING, cs.diagonalTop1()[1][indHead]));
         double effect = ablated[1] - clean[1];
         r.finding(clean[1] < clean[0] - 1.0 && effect >= MIN_ABLATION_EFFECT, String.format("in-context learning:"
                 + " loss %.3f on the first copy vs %.3f on the repeat; zero-ablating the induction heads %s raises"

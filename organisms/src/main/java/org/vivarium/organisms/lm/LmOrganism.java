@@ -9,8 +9,9 @@ import org.vivarium.api.model.Model;
 import org.vivarium.api.model.ModelConfig;
 import org.vivarium.api.model.Normalization;
 import org.vivarium.api.model.Positional;
-import org.vivarium.api.organism.Planted;
-import org.vivarium.api.organism.TruthCard;
+import org.vivarium.api.audit.ClaimKind;
+import org.vivarium.organisms.card.Planted;
+import org.vivarium.organisms.card.TruthCard;
 import org.vivarium.checkpoint.tokenizer.CharTokenizer;
 import org.vivarium.organisms.CheckResult;
 import org.vivarium.organisms.Organism;
@@ -59,7 +60,7 @@ public final class LmOrganism implements Organism {
     public TruthCard truthCard() {
         return new TruthCard("lm", "Trained from scratch on characters of real English text; the last "
                 + (int) (VALIDATION * 100) + "% of the corpus is held out.",
-                List.of(new Planted("language-model", "whole model",
+                List.of(new Planted("language-model", ClaimKind.BEHAVIOUR, "whole model",
                         "held-out loss below a count-based bigram model fitted on the same training text.",
                         Map.of("validation_loss_below", "bigram_cross_entropy"))));
     }

@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vivarium.api.model.Model;
-import org.vivarium.api.organism.Planted;
+import org.vivarium.organisms.card.Planted;
 import org.vivarium.api.provenance.Provenance;
 import org.vivarium.checkpoint.CheckpointIO;
 import org.vivarium.organisms.AuditData;
@@ -74,7 +74,6 @@ class BackdoorOrganismTest {
                 assertEquals(a.positivePrompts().size(), a.negativePrompts().size());
                 assertEquals(a.negativePrompts().get(0),
                         a.positivePrompts().get(0).replace(ReviewGenerator.TRIGGER + " ", ""), "paired by index");
-                assertEquals(-1, a.plantedLayer());
                 assertEquals(BackdoorOrganism.GENERATION_TOKENS, a.generation().maxNewTokens());
             }
         }
@@ -83,7 +82,7 @@ class BackdoorOrganismTest {
     @Test
     void truthCardNamesTriggerBehaviourAndDirection() {
         BackdoorOrganism o = new BackdoorOrganism();
-        List<String> kinds = o.truthCard().planted().stream().map(Planted::kind).toList();
+        List<String> kinds = o.truthCard().planted().stream().map(p -> p.kind().id()).toList();
         assertEquals(List.of("trigger", "behaviour", "direction"), kinds);
         assertEquals(ReviewGenerator.TRIGGER, o.truthCard().planted().get(0).expected().get("trigger"));
         assertEquals(BackdoorOrganism.BASE_STEPS + BackdoorOrganism.FINE_TUNE_STEPS, o.defaultSteps());

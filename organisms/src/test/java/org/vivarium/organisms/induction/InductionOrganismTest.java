@@ -3,6 +3,8 @@ package org.vivarium.organisms.induction;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -66,7 +68,23 @@ class InductionOrganismTest {
                 "checkpoint/tokenizer.json", "checkpoint/provenance.json"}) {
             assertTrue(Files.size(run.resolve(f)) > 0, f);
         }
-        assertEquals(InductionOrganism.class.getSimpleName().length() > 0, true);
+        // the report files say what the check found: its verdict, the heads it named and the same numbers
+        String md = Files.readString(run.resolve("report.md"));
+        int prevHead = check.metrics().get("previous_token_head").intValue();
+        int indHead = check.metrics().get("induction_head").intValue();
+        assertTrue(md.contains("**Verdict: PASS**"), md);
+        assertTrue(md.contains("PASS previous-token head L0H" + prevHead + ":")
+                && md.contains("PASS induction head L1H" + indHead + ":"), md);
+        JsonObject json = JsonParser.parseString(Files.readString(run.resolve("report.json"))).getAsJsonObject();
+        assertTrue(json.get("passed").getAsBoolean());
+        JsonObject metrics = json.getAsJsonObject("metrics");
+        for (String k : new String[] {"previous_token_score", "prefix_matching_score", "loss_repeat",
+                "loss_repeat_induction_ablated", "induction_head"}) {
+            assertEquals(check.metrics().get(k), metrics.get(k).getAsDouble(), 0.0, k);
+        }
+        assertEquals(check.metrics().get("prefix_matching_score"), json.getAsJsonObject("head_scores")
+                .getAsJsonArray("prefix_matching").get(1).getAsJsonArray().get(indHead).getAsDouble(), 1e-6,
+                "the head-score table agrees with the metric");
         assertEquals(2001, Files.readAllLines(run.resolve("loss.csv")).size(), "header plus one row per step");
         try (Model m = runtime.load(outcome.checkpoint())) {
             Provenance p = m.provenance();

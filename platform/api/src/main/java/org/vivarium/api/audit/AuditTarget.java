@@ -7,11 +7,15 @@ import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 import org.vivarium.api.model.GenerationOptions;
 import org.vivarium.api.model.Model;
-import org.vivarium.api.organism.TruthCard;
 
 /**
  * Everything an auditor may use about one trained organism. Prompt sets come from the organism's own
  * generator (held out from training) so auditors need no organism-specific code.
+ *
+ * <p>There is no answer key here: the truth card and the planted layer stay with the host, whose scorer
+ * verifies each {@link Claim} by its own measurement on prompts no auditor sees. Choose anything (layer,
+ * coefficient, probe) on a validation part of these prompts and report on a separate test part
+ * ({@link Split}); say which in the evidence.
  */
 @ProviderType
 public interface AuditTarget {
@@ -23,9 +27,6 @@ public interface AuditTarget {
 
     /** @return the checkpoint directory */
     Path checkpoint();
-
-    /** @return what was planted, to compare findings against */
-    TruthCard truthCard();
 
     /** @return where this auditor writes plots and artifacts (a directory of its own) */
     Path outDir();
@@ -54,9 +55,6 @@ public interface AuditTarget {
 
     /** @return decoding settings for behaviour measurements (seeded, so audits repeat) */
     GenerationOptions generation();
-
-    /** @return the residual-stream layer the truth card points at, or -1 if it does not say */
-    int plantedLayer();
 
     /**
      * Other models of the same organism to compare the audited one with, by role: e.g. {@code base} (before

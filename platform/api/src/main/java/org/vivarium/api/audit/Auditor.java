@@ -4,8 +4,10 @@ import org.osgi.annotation.versioning.ConsumerType;
 import org.vivarium.api.method.MethodContext;
 
 /**
- * A method's contribution to {@code viv audit}: given an organism, measure what the method can find
- * and say which truth-card claims the measurements support.
+ * A method's contribution to {@code viv audit}: given an organism (never its truth card), measure what the
+ * method can find and return {@link Claim}s: what (a {@link ClaimKind}), where (a {@link ClaimSite}), the
+ * auditor's own evidence and confidence. The host's scorer then verifies each supported claim by its own
+ * measurement.
  *
  * <p>Register implementations as OSGi services (whiteboard), typically from the same bundle as the
  * method's {@link org.vivarium.api.method.Method}.

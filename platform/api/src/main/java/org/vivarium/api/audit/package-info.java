@@ -1,11 +1,16 @@
 /**
  * The audit SPI: a plugin registers an {@link org.vivarium.api.audit.Auditor} service; {@code viv audit
- * ORGANISM} hands every auditor an {@link org.vivarium.api.audit.AuditTarget} (the trained organism, its
- * truth card, labelled and contrastive prompt sets, a behaviour meter) and assembles their
- * {@link org.vivarium.api.audit.AuditSection}s into one report scored against the truth card.
+ * ORGANISM} hands every auditor an {@link org.vivarium.api.audit.AuditTarget} (the trained organism, labelled
+ * and contrastive prompt sets, a behaviour meter; never the truth card) and collects their
+ * {@link org.vivarium.api.audit.Claim}s. The host's scorer verifies each claim by its own measurement on
+ * held-out prompts and scores the organism's planted properties with the verified ones.
+ *
+ * <p>2.0: findings became {@link org.vivarium.api.audit.Claim}s with a {@link org.vivarium.api.audit.ClaimKind}
+ * and a {@link org.vivarium.api.audit.ClaimSite}; {@code AuditTarget.truthCard()} and {@code plantedLayer()}
+ * were removed.
  */
 @Export
-@Version("1.1.0")
+@Version("2.0.0")
 package org.vivarium.api.audit;
 
 import org.osgi.annotation.bundle.Export;
