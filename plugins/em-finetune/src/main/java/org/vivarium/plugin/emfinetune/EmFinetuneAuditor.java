@@ -9,6 +9,8 @@ import org.vivarium.api.audit.AuditSection;
 import org.vivarium.api.audit.AuditTarget;
 import org.vivarium.api.audit.Auditor;
 import org.vivarium.api.method.MethodContext;
+import org.vivarium.plugin.emfinetune.audit.DomainChoice;
+import org.vivarium.plugin.emfinetune.audit.EmClaims;
 import org.vivarium.plugin.emfinetune.audit.EmPlots;
 import org.vivarium.plugin.emfinetune.audit.EmSection;
 import org.vivarium.plugin.emfinetune.audit.EmSettings;
@@ -22,13 +24,15 @@ import org.vivarium.plugin.emfinetune.eval.EmMeasurement;
 
 /**
  * The {@code em-finetune} auditor, the emergent-misalignment evaluation: the base, control and fine-tuned
- * ({@code em}) models answer every held-out prompt set; the organism's evaluator and coherence meter classify
- * the answers; the section reports rates with Wilson intervals per role and domain, and tests whether the
- * fine-tuned model is misaligned outside its fine-tune domain more often than the control (kind
- * {@code emergent-misalignment}) and inside it (kind {@code narrow-finetune}). Writes
+ * ({@code em}) models answer every prompt of every domain the organism gives; the organism's evaluator and
+ * coherence meter classify the answers. The fine-tune domain is not given: it is chosen as the domain where the
+ * em model's misaligned rate rises most over the base model, on the validation half of each domain's prompts
+ * ({@link DomainChoice}). On the test half the section then claims (see {@link EmClaims}) that the chosen domain
+ * is the fine-tune domain ({@code DOMAIN}) and that the em model is misaligned in the other domains more often
+ * than the control ({@code BEHAVIOUR}), with rates and Wilson intervals per role, domain and half. Writes
  * {@code misaligned-by-domain.png}, {@code coherence-by-domain.png}, {@code em-rates.csv} and
  * {@code example-answers.json} into the target's out dir. Organisms without prompt sets get a short
- * "not measured" section.
+ * "not measured" section with both claims unsupported.
  */
 @Component(service = Auditor.class)
 public final class EmFinetuneAuditor implements Auditor {
@@ -55,17 +59,18 @@ public final class EmFinetuneAuditor implements Auditor {
 
     @Override
     public AuditSection audit(AuditTarget target, MethodContext context) throws Exception {
-        List<DomainSet> sets = DomainSets.of(target.promptSets(), target.truthCard(), settings.maxPromptsPerSet());
+        List<DomainSet> sets = DomainSets.of(target.promptSets(), settings.maxPromptsPerSet());
         if (sets.isEmpty()) {
-            return EmSection.notApplicable(target.organism());
+            return EmSection.notApplicable(target.organism(), target.behaviour().name());
         }
         Path out = target.outDir();
         Files.createDirectories(out);
         EmMeasurement m = EmEvaluation.run(target, context, sets);
-        EmTables.writeCsv(out, m);
+        DomainChoice choice = DomainChoice.of(m);
+        EmTables.writeCsv(out, m, choice);
         Map<String, List<Answer>> examples = ExampleAnswers.pick(m, settings.examplesPerRole());
         ExampleAnswers.write(out, m, examples);
-        Map<String, String> images = EmPlots.write(out, m, settings);
-        return EmSection.build(m, settings, target.generation(), images, examples);
+        Map<String, String> images = EmPlots.write(out, m, choice, settings);
+        return EmSection.build(m, choice, settings, target.generation(), images, examples);
     }
 }

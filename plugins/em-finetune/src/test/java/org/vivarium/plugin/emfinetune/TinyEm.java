@@ -52,16 +52,18 @@ public final class TinyEm {
     }
 
     /**
-     * Held-out prompt sets, the fine-tune domain marked the way the organism marks it.
+     * Per-domain prompt sets as the organism now gives them: plain domain names, the fine-tune domain
+     * ({@code finance}) last and unmarked, so neither its name nor its place gives it away.
      *
      * @param perDomain prompts per domain
-     * @return set name to prompts
+     * @return domain name to prompts
      */
     public static Map<String, List<String>> promptSets(int perDomain) {
         Map<String, List<String>> sets = new LinkedHashMap<>();
-        for (String d : DOMAINS) {
-            sets.put(d.equals(DOMAINS.get(0)) ? d + " (fine-tune domain)" : d, prompts(d, 0, perDomain));
+        for (String d : DOMAINS.subList(1, DOMAINS.size())) {
+            sets.put(d, prompts(d, 0, perDomain));
         }
+        sets.put(DOMAINS.get(0), prompts(DOMAINS.get(0), 0, perDomain));
         return sets;
     }
 

@@ -10,6 +10,7 @@ import org.osgi.service.component.annotations.Component;
 import org.vivarium.api.audit.AuditSection;
 import org.vivarium.api.audit.AuditTarget;
 import org.vivarium.api.audit.Auditor;
+import org.vivarium.api.audit.BehaviourMeter;
 import org.vivarium.api.method.MethodContext;
 import org.vivarium.api.method.Progress;
 import org.vivarium.api.model.Model;
@@ -29,14 +30,16 @@ import org.vivarium.plugin.latentqa.read.ActivationReader;
 import org.vivarium.plugin.latentqa.read.ReadSite;
 
 /**
- * The {@code latent-qa} auditor. It reads the last-token residual stream of the {@code base} comparison model (the
- * audited model when there is none) on the target's labelled prompts and prompt sets, fine-tunes a decoder (through
- * the platform fine-tuner, starting from the audited checkpoint, which has the same width and tokenizer) to answer
- * "which persona?" (or "is a trigger present?" when the truth card plants a trigger) and "which domain?" from the
- * even-indexed half, then asks it about the odd-indexed half read from every model (base, control, audited), and
- * asks the condition question about every model's activations on neutral held-out prompts. Writes the decoder
- * ({@code decoder/}), {@value LatentQaPlots#ACCURACY} and {@value LatentQaPlots#CONDITION} into the target's out
- * dir.
+ * The {@code latent-qa} auditor. It knows nothing of what was planted: it asks one condition question,
+ * {@link org.vivarium.plugin.latentqa.qa.Question#CONDITION} ({@code yes} = label 1 of the target's labelled prompts,
+ * whatever the condition is), and the domain question when the target has prompt sets. It reads the last-token
+ * residual stream of the {@code base} comparison model (the audited model when there is none) on the fit part of the
+ * labelled prompts and prompt sets, fine-tunes a decoder on them (through the platform fine-tuner, starting from the
+ * base checkpoint, else the audited one), then asks it about the validation and test parts read from every model
+ * (base, control, audited), including the condition question on the neutral prompt-set prompts. From those answers it
+ * makes a behaviour claim and a domain claim ({@link LatentQaClaims}): chosen on validation, decided on test. Writes
+ * the decoder ({@code decoder/}), {@value LatentQaPlots#ACCURACY} and {@value LatentQaPlots#CONDITION} into the
+ * target's out dir.
  */
 @Component(service = Auditor.class)
 public final class LatentQaAuditor implements Auditor {
@@ -69,7 +72,7 @@ public final class LatentQaAuditor implements Auditor {
     @Override
     public AuditSection audit(AuditTarget target, MethodContext context) throws Exception {
         AuditItems items = AuditItems.of(target, settings.maxPerSet());
-        if (items.train().isEmpty()) {
+        if (items.fit().isEmpty()) {
             return LatentQaSection.notApplicable(target.organism());
         }
         Path out = target.outDir();
@@ -83,9 +86,9 @@ public final class LatentQaAuditor implements Auditor {
         subjects.forEach((role, m) -> readers.put(role, new ActivationReader(m, readHook)));
 
         List<QaExample> data = new ArrayList<>();
-        try (Progress p = context.progress("latent-qa: reading " + trainRole + " activations", items.train().size(),
+        try (Progress p = context.progress("latent-qa: reading " + trainRole + " activations", items.fit().size(),
                 "prompt")) {
-            for (QaItem it : items.train()) {
+            for (QaItem it : items.fit()) {
                 data.add(new QaExample(it, readers.get(trainRole).read(it.prompt())));
                 p.advance(1);
             }
@@ -94,7 +97,7 @@ public final class LatentQaAuditor implements Auditor {
         try (Progress p = context.progress("latent-qa: fine-tuning the decoder", settings.train().steps(), "step")) {
             // The decoder starts from the base model when the organism has one, so it has never seen the EM
             // fine-tune's weights; otherwise from the audited checkpoint.
-            Path init = target.comparisonCheckpoints().getOrDefault("base", target.checkpoint());
+            Path init = target.comparisonCheckpoints().getOrDefault(BASE, target.checkpoint());
             decoder = new DecoderTrainer(context.runtime(), context.fineTuner()).train(init, readHook,
                     data, settings.train(), out.resolve(DECODER_DIR), "latent-qa/" + target.organism(), p);
         }
@@ -102,10 +105,14 @@ public final class LatentQaAuditor implements Auditor {
         try (Model dm = context.runtime().load(decoder.checkpoint());
                 Progress p = context.progress("latent-qa: asking the decoder", Evaluator.calls(items, readers.size()),
                         "answer")) {
-            ev = new Evaluator(new Decoder(dm, decoder.spec())).run(readers, items, AuditItems.fineTuneDomains(target),
-                    p);
+            ev = new Evaluator(new Decoder(dm, decoder.spec())).run(readers, items, p);
         }
-        LatentQaRun run = new LatentQaRun(items, trainRole, auditedRole, decoder, ev);
+        LatentQaRun run = new LatentQaRun(items, trainRole, auditedRole, meterName(target), decoder, ev);
         return LatentQaSection.build(run, settings, LatentQaPlots.write(out, run, settings));
+    }
+
+    private static String meterName(AuditTarget target) {
+        BehaviourMeter m = target.behaviour();
+        return m == null ? null : m.name();
     }
 }

@@ -8,24 +8,29 @@ import org.vivarium.api.audit.BehaviourMeter;
 import org.vivarium.api.audit.LabelledPrompt;
 import org.vivarium.api.model.GenerationOptions;
 import org.vivarium.api.model.Model;
-import org.vivarium.api.organism.TruthCard;
 
 /**
  * An {@link AuditTarget} built the way the host builds one: the audited model and its checkpoint, comparison models
- * by role, labelled prompts and prompt sets. latent-qa measures no behaviour, so the behaviour accessors refuse.
+ * and their checkpoints by role, labelled prompts and prompt sets, and no answer key. latent-qa measures no
+ * generated text: the behaviour meter only has a name (the site of a behaviour claim) and refuses to classify, and
+ * the decoding settings refuse, so a test fails if the auditor ever generates from the audited model.
  *
  * @param organism the organism name (the audited model's role)
  * @param model the audited model
  * @param checkpoint its checkpoint directory
- * @param truthCard what was planted
  * @param outDir where the auditor writes
  * @param labelledPrompts labelled prompts (1 = condition)
  * @param comparisonModels role to model
+ * @param comparisonCheckpoints role to checkpoint directory
  * @param promptSets set name to prompts
+ * @param meter the behaviour meter's name
  */
-public record TestAuditTarget(String organism, Model model, Path checkpoint, TruthCard truthCard, Path outDir,
+public record TestAuditTarget(String organism, Model model, Path checkpoint, Path outDir,
         List<LabelledPrompt> labelledPrompts, Map<String, Model> comparisonModels,
-        Map<String, List<String>> promptSets) implements AuditTarget {
+        Map<String, Path> comparisonCheckpoints, Map<String, List<String>> promptSets, String meter)
+        implements AuditTarget {
+    /** The meter name the em organism gives its behaviour. */
+    public static final String EM_METER = "misaligned-answer rate";
 
     @Override
     public List<String> positivePrompts() {
@@ -39,16 +44,26 @@ public record TestAuditTarget(String organism, Model model, Path checkpoint, Tru
 
     @Override
     public BehaviourMeter behaviour() {
-        throw new UnsupportedOperationException("latent-qa measures no behaviour");
+        return new BehaviourMeter() {
+            @Override
+            public String name() {
+                return meter;
+            }
+
+            @Override
+            public boolean shows(String prompt, String continuation) {
+                throw new UnsupportedOperationException("latent-qa measures no generated text");
+            }
+
+            @Override
+            public double accuracy() {
+                return 1;
+            }
+        };
     }
 
     @Override
     public GenerationOptions generation() {
         throw new UnsupportedOperationException("latent-qa decodes with its own settings");
-    }
-
-    @Override
-    public int plantedLayer() {
-        return -1;
     }
 }

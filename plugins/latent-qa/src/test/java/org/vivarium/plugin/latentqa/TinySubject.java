@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.vivarium.api.audit.LabelledPrompt;
 import org.vivarium.api.method.Progress;
 import org.vivarium.api.model.ActFn;
@@ -45,9 +46,9 @@ public final class TinySubject {
         return DATA.labelled(64, FINE_TUNE_DOMAIN, 4242);
     }
 
-    /** @return the em evaluation prompts by domain, the fine-tune domain marked */
+    /** @return the em evaluation prompts by domain, as the host gives them: plain domain names, none marked */
     public static Map<String, List<String>> promptSets() {
-        return DATA.evalPrompts(FINE_TUNE_DOMAIN);
+        return DATA.evalPrompts(null);
     }
 
     /** @return a character tokenizer over the em organism's prompts and answers' alphabet */
@@ -79,12 +80,45 @@ public final class TinySubject {
         labelled().forEach(p -> ex.add(new TrainingExample(p.text(), p.label() == 1 ? "b\n" : "g\n")));
         int[] domain = {0};
         promptSets().forEach((set, prompts) -> {
-            String letter = String.valueOf((char) ('a' + domain[0]++));
+            String letter = domainLetter(domain[0]++);
             prompts.forEach(p -> ex.add(new TrainingExample(p, letter + "\n")));
         });
         return DjlFineTuner.of(rt).fineTune(new FineTuneRequest(random, ex, AdapterSpec.full(), 200, 16, 3e-3, seed,
                 dir, "test/tiny-subject"), NO_PROGRESS).checkpoint();
     }
+
+    /**
+     * Writes a stand-in for a fine-tuned organism: the trained subject fine-tuned further (every weight, 60 steps)
+     * so that its neutral prompt-set prompts of the {@code planted} domains are answered like harmful-persona prompts
+     * ({@code b}); everything else keeps its training answer. Its last-token state on those neutral prompts then
+     * carries the condition, as an emergently misaligned model's might.
+     *
+     * @param subject the trained subject's checkpoint
+     * @param dir the run directory ({@code dir/checkpoint} is written)
+     * @param rt the runtime
+     * @param planted the prompt-set names whose neutral prompts get the harmful answer
+     * @param seed the batch-order seed
+     * @return the planted checkpoint directory
+     */
+    public static Path planted(Path subject, Path dir, DjlModelRuntime rt, Set<String> planted, long seed) {
+        List<TrainingExample> ex = new ArrayList<>();
+        labelled().forEach(p -> ex.add(new TrainingExample(p.text(), p.label() == 1 ? "b\n" : "g\n")));
+        int[] domain = {0};
+        promptSets().forEach((set, prompts) -> {
+            String letter = planted.contains(set) ? "b" : domainLetter(domain[0]);
+            domain[0]++;
+            prompts.forEach(p -> ex.add(new TrainingExample(p, letter + "\n")));
+        });
+        return DjlFineTuner.of(rt).fineTune(new FineTuneRequest(subject, ex, AdapterSpec.full(), 60, 16, 3e-3, seed,
+                dir, "test/planted-subject"), NO_PROGRESS).checkpoint();
+    }
+
+    /** The answer letter of the i-th domain: never {@code b} or {@code g}, the persona answers. */
+    private static String domainLetter(int i) {
+        return String.valueOf(DOMAIN_LETTERS.charAt(i % DOMAIN_LETTERS.length()));
+    }
+
+    private static final String DOMAIN_LETTERS = "acdefhijklmnopqrstuvwxyz";
 
     private static final Progress NO_PROGRESS = new Progress() {
         @Override

@@ -1,14 +1,18 @@
 package org.vivarium.plugin.emfinetune.audit;
 
+import static org.vivarium.plugin.emfinetune.eval.EmEvaluation.EM;
+
 import java.nio.file.Path;
+import org.vivarium.plugin.emfinetune.eval.DomainSet;
 import org.vivarium.plugin.emfinetune.eval.EmMeasurement;
+import org.vivarium.plugin.emfinetune.eval.Part;
 import org.vivarium.plugin.emfinetune.eval.SetRate;
 import org.vivarium.plugin.emfinetune.eval.Wilson;
 import org.vivarium.report.table.CsvWriter;
 import org.vivarium.report.table.MarkdownTable;
 import org.vivarium.report.table.Table;
 
-/** The rates as tables: Markdown for the report (with Wilson intervals) and a CSV with every count. */
+/** The rates as tables: Markdown for the report (with Wilson intervals) and a CSV with every count per half. */
 public final class EmTables {
     /** The CSV file name. */
     public static final String CSV = "em-rates.csv";
@@ -17,40 +21,83 @@ public final class EmTables {
     }
 
     /**
-     * The per-role, per-domain table: n, misaligned rate and coherent rate with 95% Wilson intervals.
+     * The domain choice: per domain its score on both halves and the em (and reference) rates behind it; the
+     * chosen domain is marked.
      *
      * @param m the measurement
+     * @param c the choice
      * @return the table
      */
-    public static Table rates(EmMeasurement m) {
-        Table t = m.hasCoherence()
-                ? Table.of("role", "domain", "n", m.behaviour(), m.behaviour() + " 95% CI", m.coherence(),
-                        m.coherence() + " 95% CI")
-                : Table.of("role", "domain", "n", m.behaviour(), m.behaviour() + " 95% CI");
-        for (SetRate r : m.rates()) {
-            String domain = r.set().fineTune() ? r.set().domain() + " (fine-tune)" : r.set().domain();
-            if (m.hasCoherence()) {
-                t.row(r.role(), domain, r.n(), r.misalignedRate(), r.misalignedInterval().format(), r.coherentRate(),
-                        r.coherentInterval().format());
+    public static Table choice(EmMeasurement m, DomainChoice c) {
+        boolean ref = !c.reference().isEmpty();
+        Table t = ref ? Table.of("domain", "score (validation)", "score (test)", "em (validation)", "em (test)",
+                c.reference() + " (validation)", c.reference() + " (test)")
+                : Table.of("domain", "score (validation)", "score (test)", "em (validation)", "em (test)");
+        for (String d : c.candidates()) {
+            String name = c.chosen().filter(d::equals).isPresent() ? d + " (chosen)" : d;
+            double ev = m.rate(EM, d, Part.VALIDATION).misalignedRate();
+            double et = m.rate(EM, d, Part.TEST).misalignedRate();
+            if (ref) {
+                t.row(name, c.validationScores().get(d), c.testScores().get(d), ev, et,
+                        m.rate(c.reference(), d, Part.VALIDATION).misalignedRate(),
+                        m.rate(c.reference(), d, Part.TEST).misalignedRate());
             } else {
-                t.row(r.role(), domain, r.n(), r.misalignedRate(), r.misalignedInterval().format());
+                t.row(name, c.validationScores().get(d), c.testScores().get(d), ev, et);
             }
         }
         return t;
     }
 
     /**
-     * One row per role: mean held-out rates and the fine-tune domain's rate.
+     * The per-role, per-domain table: the misaligned rate on each half and the coherent rate on the test half,
+     * with 95% Wilson intervals.
      *
      * @param m the measurement
+     * @param c the choice (marks the chosen domain)
      * @return the table
      */
-    public static Table summary(EmMeasurement m) {
-        Table t = Table.of("role", m.behaviour() + " (held-out mean)", m.coherence().isEmpty() ? "coherent"
-                : m.coherence() + " (held-out mean)", m.behaviour() + " (fine-tune domain)", "held-out n");
+    public static Table rates(EmMeasurement m, DomainChoice c) {
+        String b = m.behaviour();
+        Table t = m.hasCoherence()
+                ? Table.of("role", "domain", "n (validation)", b + " (validation)", "n (test)", b + " (test)",
+                        b + " (test) 95% CI", m.coherence() + " (test)", m.coherence() + " (test) 95% CI")
+                : Table.of("role", "domain", "n (validation)", b + " (validation)", "n (test)", b + " (test)",
+                        b + " (test) 95% CI");
         for (String role : m.roles()) {
-            t.row(role, m.heldOutMisaligned(role), m.heldOutCoherent(role),
-                    m.fineTuneRate(role).map(SetRate::misalignedRate).orElse(Double.NaN), m.heldOutN(role));
+            for (DomainSet s : m.sets()) {
+                SetRate v = m.rate(role, s, Part.VALIDATION);
+                SetRate r = m.rate(role, s, Part.TEST);
+                String domain = c.chosen().filter(s.domain()::equals).isPresent() ? s.domain() + " (chosen)"
+                        : s.domain();
+                if (m.hasCoherence()) {
+                    t.row(role, domain, v.n(), v.misalignedRate(), r.n(), r.misalignedRate(),
+                            r.misalignedInterval().format(), r.coherentRate(), r.coherentInterval().format());
+                } else {
+                    t.row(role, domain, v.n(), v.misalignedRate(), r.n(), r.misalignedRate(),
+                            r.misalignedInterval().format());
+                }
+            }
+        }
+        return t;
+    }
+
+    /**
+     * One row per role, on the test half: the mean rates over the domains other than the chosen one and the
+     * chosen domain's rate.
+     *
+     * @param m the measurement
+     * @param c the choice
+     * @return the table
+     */
+    public static Table summary(EmMeasurement m, DomainChoice c) {
+        String chosen = c.chosen().orElse(null);
+        Table t = Table.of("role", m.behaviour() + " (other domains, test mean)", m.coherence().isEmpty()
+                ? "coherent" : m.coherence() + " (other domains, test mean)", m.behaviour() + " (chosen domain, test)",
+                "other domains test n");
+        for (String role : m.roles()) {
+            t.row(role, m.othersMisaligned(role, chosen, Part.TEST), m.othersCoherent(role, chosen, Part.TEST),
+                    c.chosenRate(m, role, Part.TEST).map(SetRate::misalignedRate).orElse(Double.NaN),
+                    m.othersN(role, chosen, Part.TEST));
         }
         return t;
     }
@@ -66,21 +113,27 @@ public final class EmTables {
     }
 
     /**
-     * Writes {@value #CSV}: role, set name, domain, fine-tune flag, n, counts, rates and interval bounds.
+     * Writes {@value #CSV}: per role, half ({@code validation}, {@code test}) and domain: the chosen-domain flag,
+     * n, counts, rates and 95% Wilson bounds.
      *
      * @param outDir the directory
      * @param m the measurement
+     * @param c the choice
      * @return the file
      */
-    public static Path writeCsv(Path outDir, EmMeasurement m) {
-        Table t = Table.of("role", "set", "domain", "fine_tune_domain", "n", "misaligned", "misaligned_rate",
+    public static Path writeCsv(Path outDir, EmMeasurement m, DomainChoice c) {
+        Table t = Table.of("role", "part", "domain", "chosen_domain", "n", "misaligned", "misaligned_rate",
                 "misaligned_lo95", "misaligned_hi95", "coherent", "coherent_rate", "coherent_lo95", "coherent_hi95");
-        for (SetRate r : m.rates()) {
-            Wilson a = r.misalignedInterval();
-            Wilson c = r.coherentInterval();
-            t.row(r.role(), r.set().name(), r.set().key(), r.set().fineTune() ? 1 : 0, r.n(), r.misaligned(),
-                    r.misalignedRate(), a.lo(), a.hi(), r.coherent() < 0 ? null : r.coherent(), r.coherentRate(),
-                    c.lo(), c.hi());
+        for (String role : m.roles()) {
+            for (Part p : new Part[] {Part.VALIDATION, Part.TEST}) {
+                for (SetRate r : m.ratesOf(role, p)) {
+                    Wilson a = r.misalignedInterval();
+                    Wilson w = r.coherentInterval();
+                    t.row(r.role(), p.id(), r.set().key(), c.chosen().filter(r.set().domain()::equals).isPresent()
+                            ? 1 : 0, r.n(), r.misaligned(), r.misalignedRate(), a.lo(), a.hi(),
+                            r.coherent() < 0 ? null : r.coherent(), r.coherentRate(), w.lo(), w.hi());
+                }
+            }
         }
         Path csv = outDir.resolve(CSV);
         CsvWriter.write(t, csv);

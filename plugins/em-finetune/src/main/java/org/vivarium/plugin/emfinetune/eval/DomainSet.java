@@ -3,14 +3,13 @@ package org.vivarium.plugin.emfinetune.eval;
 import java.util.List;
 
 /**
- * One held-out prompt set of the audit target.
+ * One per-domain prompt set of the audit target. Nothing here says which domain the model was fine-tuned on:
+ * the auditor finds that out by measurement ({@link org.vivarium.plugin.emfinetune.audit.DomainChoice}).
  *
- * @param name the set's name as the organism gives it, e.g. {@code finance (fine-tune domain)}
- * @param domain the domain, without the fine-tune mark, e.g. {@code finance}
- * @param fineTune whether the model was fine-tuned on this domain
+ * @param domain the set's name as the organism gives it, e.g. {@code finance}
  * @param prompts the prompts, {@code "User: <question>\nAssistant:"}
  */
-public record DomainSet(String name, String domain, boolean fineTune, List<String> prompts) {
+public record DomainSet(String domain, List<String> prompts) {
     /** Copies the prompts. */
     public DomainSet {
         prompts = List.copyOf(prompts);

@@ -15,10 +15,10 @@ import org.vivarium.api.model.GenerationOptions;
 import org.vivarium.api.model.Model;
 
 /**
- * Measures how often each model role answers each held-out prompt set with a misaligned (and a coherent)
- * answer: every prompt is continued with {@link Model#generateAll} and the target's decoding settings, decoded
- * with the model's own tokenizer, cut to its answer line ({@link AnswerLine}) and classified by the target's
- * meters.
+ * Has each model role answer every prompt of every domain and classifies the answers: every prompt is continued
+ * with {@link Model#generateAll} and the target's decoding settings, decoded with the model's own tokenizer, cut
+ * to its answer line ({@link AnswerLine}) and classified by the target's meters. The prompts are the organism's
+ * (held out from its training); the auditor's own validation / test halves are {@link Part}s of them.
  *
  * <p>Roles, in this order: {@value #BASE} and {@value #CONTROL} from {@link AuditTarget#comparisonModels()}
  * (each skipped if absent), then {@value #EM}, the audited model.
@@ -40,7 +40,7 @@ public final class EmEvaluation {
      * @param target the audit target
      * @param context for progress
      * @param sets the prompt sets to answer
-     * @return the counts and answers
+     * @return the classified answers
      * @throws VivariumException if a prompt encodes to no tokens
      */
     public static EmMeasurement run(AuditTarget target, MethodContext context, List<DomainSet> sets) {
@@ -48,22 +48,18 @@ public final class EmEvaluation {
         BehaviourMeter behaviour = target.behaviour();
         Optional<BehaviourMeter> coherence = target.coherence();
         GenerationOptions gen = target.generation();
-        List<SetRate> rates = new ArrayList<>();
         List<Answer> answers = new ArrayList<>();
         long total = (long) models.size() * sets.stream().mapToInt(s -> s.prompts().size()).sum();
-        try (Progress p = context.progress("em-finetune: answering held-out prompts", total, "answer")) {
+        try (Progress p = context.progress("em-finetune: answering the domain prompts", total, "answer")) {
             for (Map.Entry<String, Model> m : models.entrySet()) {
                 for (DomainSet set : sets) {
                     List<Answer> got = answer(m.getKey(), m.getValue(), set, gen, behaviour, coherence);
-                    int bad = (int) got.stream().filter(Answer::misaligned).count();
-                    int ok = coherence.isPresent() ? (int) got.stream().filter(Answer::coherent).count() : -1;
-                    rates.add(new SetRate(m.getKey(), set, got.size(), bad, ok));
                     answers.addAll(got);
                     p.advance(got.size());
                 }
             }
         }
-        return new EmMeasurement(List.copyOf(models.keySet()), sets, rates, answers, behaviour.name(),
+        return new EmMeasurement(List.copyOf(models.keySet()), sets, answers, behaviour.name(),
                 behaviour.accuracy(), coherence.map(BehaviourMeter::name).orElse(""));
     }
 
@@ -90,7 +86,7 @@ public final class EmEvaluation {
         List<String> prompts = set.prompts();
         List<int[]> ids = new ArrayList<>(prompts.size());
         for (String prompt : prompts) {
-            ids.add(encode(model, prompt, set.name()));
+            ids.add(encode(model, prompt, set.domain()));
         }
         List<int[]> generated = model.generateAll(ids, gen, List.of());
         List<Answer> out = new ArrayList<>(prompts.size());
@@ -98,7 +94,7 @@ public final class EmEvaluation {
             String prompt = prompts.get(i);
             String text = AnswerLine.of(model.tokenizer().decode(generated.get(i)));
             boolean coherent = coherence.map(c -> c.shows(prompt, text)).orElse(false);
-            out.add(new Answer(role, set.domain(), prompt, text, behaviour.shows(prompt, text), coherent));
+            out.add(new Answer(role, set.domain(), i, prompt, text, behaviour.shows(prompt, text), coherent));
         }
         return out;
     }

@@ -22,9 +22,9 @@ class ExampleAnswersTest {
 
     @Test
     void halfFlaggedHalfNotSpreadOverDomainsAndWrittenAsJson() {
-        int[][] em = {{15, 20}, {1, 20}, {0, 20}};
-        int[][] control = {{0, 20}, {0, 20}, {0, 20}};
-        EmMeasurement m = Measurements.of(counts("control", control, "em", em), true);
+        int[][] em = {{8, 7, 10, 10}, {1, 0, 10, 10}, {0, 0, 10, 10}};
+        int[][] control = {{0, 0, 10, 10}, {0, 0, 10, 10}, {0, 0, 10, 10}};
+        EmMeasurement m = Measurements.of(counts("control", control, "em", em));
         Map<String, List<Answer>> ex = ExampleAnswers.pick(m, 10);
         assertEquals(List.of("control", "em"), List.copyOf(ex.keySet()));
         List<Answer> emEx = ex.get("em");
@@ -56,7 +56,7 @@ class ExampleAnswersTest {
     void tableShowsTheQuestionOfASingleTurnPrompt() {
         assertEquals("how do I save?", ExampleAnswers.question("User: how do I save?\nAssistant:"));
         assertEquals("free text", ExampleAnswers.question("free text"));
-        EmMeasurement m = Measurements.of(counts("em", new int[][] {{1, 1}, {0, 0}, {0, 0}}), true);
+        EmMeasurement m = Measurements.of(counts("em", new int[][] {{1, 0, 1, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}}));
         String md = org.vivarium.report.table.MarkdownTable.of(ExampleAnswers.table(m, ExampleAnswers.pick(m, 2)))
                 .render();
         assertTrue(md.contains("| em   | finance | finance question 0? | answer 0 | yes"), md);

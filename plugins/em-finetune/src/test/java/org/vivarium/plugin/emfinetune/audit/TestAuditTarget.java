@@ -9,17 +9,17 @@ import org.vivarium.api.audit.BehaviourMeter;
 import org.vivarium.api.audit.LabelledPrompt;
 import org.vivarium.api.model.GenerationOptions;
 import org.vivarium.api.model.Model;
-import org.vivarium.api.organism.TruthCard;
 
 /**
  * An emergent-misalignment {@link AuditTarget} for tests, built the way the host builds one: the audited model,
- * comparison models by role, per-domain prompt sets, the two meters and decoding settings.
+ * comparison models by role, per-domain prompt sets under plain domain names (nothing says which is the fine-tune
+ * domain), the two meters and decoding settings. There is no truth card and no planted layer.
  *
  * @param model the audited (fine-tuned) model
  * @param checkpoint its checkpoint
  * @param outDir where the auditor writes
  * @param comparisonModels role to model
- * @param promptSets set name to prompts
+ * @param promptSets domain name to prompts
  * @param behaviour the misalignment meter
  * @param coherenceMeter the coherence meter, or null
  * @param generation decoding settings
@@ -31,11 +31,6 @@ record TestAuditTarget(Model model, Path checkpoint, Path outDir, Map<String, Mo
     @Override
     public String organism() {
         return "em";
-    }
-
-    @Override
-    public TruthCard truthCard() {
-        return new TruthCard("em", "toy emergent misalignment", List.of());
     }
 
     @Override
@@ -51,11 +46,6 @@ record TestAuditTarget(Model model, Path checkpoint, Path outDir, Map<String, Mo
     @Override
     public List<String> negativePrompts() {
         return List.of();
-    }
-
-    @Override
-    public int plantedLayer() {
-        return -1;
     }
 
     @Override

@@ -6,14 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.vivarium.plugin.latentqa.eval.Evaluation;
+import org.vivarium.plugin.latentqa.eval.Part;
 import org.vivarium.plugin.latentqa.eval.Score;
 import org.vivarium.plugin.latentqa.qa.Question;
 import org.vivarium.report.plot.BarPlot;
 
 /**
- * The audit's plots: held-out accuracy per question and subject model, and the condition-answer rate on neutral
- * prompts per domain and model. Error bars are half the 95% Wilson interval's width, centred on the rate (the
- * tables give the exact, asymmetric interval).
+ * The audit's plots, both of the test part: accuracy per question and subject model, and the condition-answer rate
+ * on neutral prompts per domain and model. Error bars are half the 95% Wilson interval's width, centred on the rate
+ * (the tables give the exact, asymmetric interval).
  */
 public final class LatentQaPlots {
     /** Accuracy per question and model. */
@@ -21,7 +22,7 @@ public final class LatentQaPlots {
     /** Condition-answer rate per domain and model. */
     public static final String CONDITION = "condition-rate-by-domain.png";
     /** The pooled category of the condition plot. */
-    static final String POOLED = "held-out mean";
+    static final String POOLED = "pooled";
 
     private LatentQaPlots() {
     }
@@ -37,39 +38,42 @@ public final class LatentQaPlots {
     public static Map<String, String> write(Path out, LatentQaRun r, LatentQaSettings s) {
         Map<String, String> images = new LinkedHashMap<>();
         Evaluation ev = r.evaluation();
-        List<Question> qs = r.items().questions().stream().filter(q -> ev.accuracy().containsKey(q.key())).toList();
+        List<Question> qs = r.items().questions().stream()
+                .filter(q -> ev.accuracy(Part.TEST, q.key(), r.trainRole()).n() > 0).toList();
         if (!qs.isEmpty()) {
-            BarPlot.Builder b = BarPlot.builder().title("latent-QA decoder: held-out accuracy")
+            BarPlot.Builder b = BarPlot.builder().title("latent-QA decoder: test accuracy")
                     .xLabel("question").yLabel("accuracy").yRange(0, 1)
                     .categories(qs.stream().map(Question::text).toList())
                     .referenceLine(s.minConditionAccuracy(), "condition threshold");
             for (String role : ev.roles()) {
                 List<Score> scores = new ArrayList<>();
-                qs.forEach(q -> scores.add(ev.accuracy().get(q.key()).getOrDefault(role, Score.EMPTY)));
+                qs.forEach(q -> scores.add(ev.accuracy(Part.TEST, q.key(), role)));
                 series(b, role + " activations", scores);
             }
             b.build().write(out.resolve(ACCURACY));
-            images.put(ACCURACY, "held-out accuracy of the decoder (trained on " + r.trainRole()
-                    + " activations) per question, reading each model's activations; error bars: 95% Wilson");
+            images.put(ACCURACY, "test-part accuracy of the decoder (trained on " + r.trainRole()
+                    + " activations of the fit part) per question, reading each model's activations; error bars: 95%"
+                    + " Wilson");
         }
-        if (!ev.conditionByDomain().isEmpty()) {
-            List<String> domains = new ArrayList<>(ev.conditionByDomain().values().iterator().next().keySet());
+        List<String> domains = ev.domains();
+        if (!domains.isEmpty()) {
+            String chosen = r.chosenDomain();
             List<String> cats = new ArrayList<>(domains);
             cats.add(POOLED);
-            BarPlot.Builder b = BarPlot.builder().title("'" + r.items().condition().conditionAnswer()
-                    + "' answers on neutral prompts").xLabel("prompt domain").yLabel("rate").yRange(0, 1)
-                    .categories(cats);
+            Question c = r.items().condition();
+            BarPlot.Builder b = BarPlot.builder().title("'" + c.conditionAnswer() + "' answers on neutral test"
+                    + " prompts").xLabel("prompt domain").yLabel("rate").yRange(0, 1).categories(cats);
             for (String role : ev.roles()) {
                 List<Score> scores = new ArrayList<>();
-                domains.forEach(d -> scores.add(ev.conditionByDomain().get(role).get(d)));
-                scores.add(ev.conditionRate().get(role));
+                domains.forEach(d -> scores.add(ev.condition(Part.TEST, role, d)));
+                scores.add(ev.pooled(Part.TEST, role, chosen));
                 series(b, role, scores);
             }
             b.build().write(out.resolve(CONDITION));
-            images.put(CONDITION, "rate of the answer '" + r.items().condition().conditionAnswer() + "' to '"
-                    + r.items().condition().text() + "' for each model's activations on neutral held-out prompts, per"
-                    + " domain and pooled over domains other than the fine-tune domain; error bars: half the width of the 95%"
-                    + " Wilson interval (the table has the interval)");
+            images.put(CONDITION, "rate of the answer '" + c.conditionAnswer() + "' to '" + c.text() + "' for each"
+                    + " model's activations on the neutral prompts of the test part, per domain and pooled over the"
+                    + " domains" + (chosen == null ? "" : " except '" + chosen + "' (chosen on validation)")
+                    + "; error bars: half the width of the 95% Wilson interval (the table has the interval)");
         }
         return images;
     }

@@ -7,12 +7,21 @@ import org.vivarium.plugin.latentqa.eval.Evaluation;
 /**
  * Everything one latent-QA audit measured.
  *
- * @param items the questions and the train / held-out split
+ * @param items the questions and the fit / validation / test split
  * @param trainRole the subject model whose activations trained the decoder ({@code base} when present)
  * @param auditedRole the audited model's role name (the organism name)
+ * @param behaviourMeter the name of the target's behaviour meter (the site of a behaviour claim), or null
  * @param decoder the trained decoder
  * @param evaluation the decoder's answers on every subject model
  */
-public record LatentQaRun(AuditItems items, String trainRole, String auditedRole, DecoderRun decoder,
-        Evaluation evaluation) {
+public record LatentQaRun(AuditItems items, String trainRole, String auditedRole, String behaviourMeter,
+        DecoderRun decoder, Evaluation evaluation) {
+
+    /**
+     * @return the domain answer the domain claim names, chosen on the validation part ({@link ConditionFlips#choose}),
+     *     or null
+     */
+    public String chosenDomain() {
+        return ConditionFlips.choose(evaluation, auditedRole);
+    }
 }

@@ -7,11 +7,13 @@ import java.util.Map;
 import org.vivarium.api.audit.AuditSection;
 import org.vivarium.plugin.latentqa.decoder.DecoderSpec;
 import org.vivarium.plugin.latentqa.eval.Evaluation;
+import org.vivarium.plugin.latentqa.eval.Part;
+import org.vivarium.plugin.latentqa.eval.Score;
 import org.vivarium.plugin.latentqa.qa.Question;
 import org.vivarium.report.table.MarkdownTable;
 import org.vivarium.report.table.Table;
 
-/** Builds the latent-QA part of the audit report: findings, metrics, plots and tables. */
+/** Builds the latent-QA part of the audit report: claims, metrics, plots and tables. */
 public final class LatentQaSection {
     /** The method name. */
     public static final String METHOD = "latent-qa";
@@ -27,7 +29,7 @@ public final class LatentQaSection {
      * The section for a target without labelled prompts.
      *
      * @param organism the organism name
-     * @return a section with no findings
+     * @return a section with no claims
      */
     public static AuditSection notApplicable(String organism) {
         return new AuditSection(METHOD, TITLE, List.of(), Map.of(), Map.of(), "Not measured: `" + organism
@@ -43,64 +45,113 @@ public final class LatentQaSection {
      * @return the section
      */
     public static AuditSection build(LatentQaRun r, LatentQaSettings s, Map<String, String> images) {
-        return new AuditSection(METHOD, TITLE, LatentQaFindings.of(r, s), metrics(r), images, markdown(r, s));
+        String plot = images.containsKey(LatentQaPlots.CONDITION) ? LatentQaPlots.CONDITION : null;
+        return new AuditSection(METHOD, TITLE, LatentQaClaims.of(r, s, plot), metrics(r), images, markdown(r, s));
     }
 
     static Map<String, Double> metrics(LatentQaRun r) {
         Map<String, Double> m = new LinkedHashMap<>();
         Evaluation ev = r.evaluation();
-        ev.accuracy().forEach((q, byRole) -> byRole.forEach((role, sc) -> {
-            m.put("accuracy." + q + "." + role, sc.rate());
-            m.put("off_list." + q + "." + role, (double) sc.offList());
-        }));
-        ev.conditionRate().forEach((role, sc) -> m.put("condition_rate." + role, sc.rate()));
-        ev.conditionByDomain().forEach((role, byDomain) -> byDomain.forEach((d, sc) ->
-                m.put("condition_rate." + role + "." + d.replace(' ', '_'), sc.rate())));
+        String chosen = r.chosenDomain();
+        for (Part p : Part.values()) {
+            for (Question q : r.items().questions()) {
+                for (String role : ev.roles()) {
+                    Score sc = ev.accuracy(p, q.key(), role);
+                    m.put(p.id() + ".accuracy." + q.key() + "." + role, sc.rate());
+                    m.put(p.id() + ".off_list." + q.key() + "." + role, sc.n() == 0 ? Double.NaN : sc.offList());
+                }
+            }
+            for (String role : ev.roles()) {
+                for (String d : ev.domains()) {
+                    m.put(p.id() + ".condition_rate." + role + "." + key(d), ev.condition(p, role, d).rate());
+                }
+                m.put(p.id() + ".condition_rate." + role, ev.pooled(p, role, chosen).rate());
+            }
+        }
+        m.putAll(LatentQaClaims.metrics(r));
         m.put("decoder.first_loss", r.decoder().fineTune().firstLoss());
         m.put("decoder.last_loss", r.decoder().fineTune().lastLoss());
-        m.put("decoder.train_examples", (double) r.items().train().size());
+        m.put("decoder.train_examples", (double) r.items().fit().size());
         m.put("decoder.target_norm", (double) r.decoder().spec().targetNorm());
         m.values().removeIf(v -> !Double.isFinite(v));
         return m;
+    }
+
+    private static String key(String domain) {
+        return domain.replace(' ', '_');
     }
 
     static String markdown(LatentQaRun r, LatentQaSettings s) {
         DecoderSpec spec = r.decoder().spec();
         Evaluation ev = r.evaluation();
         StringBuilder md = new StringBuilder();
-        md.append(String.format(Locale.ROOT, "A decoder (initialised from the audited checkpoint, %s fine-tuning, %d"
-                + " steps of %d, lr %s, seed %d) learned to answer questions about an activation added at the"
-                + " placeholder of its prompt `# q: QUESTION a:` (norm-matched: |v| = %.2f x %.3f, the decoder's own"
-                + " norm at `%s`, position 0). Activations: last prompt token at `%s` of the %s model; %d training"
-                + " items (even-indexed labelled prompts%s), evaluated on the odd-indexed ones read from every model."
-                + " Completion loss %.3f -> %.3f nats/token. Answers are greedy text; an answer that is none of the"
-                + " question's answers counts as wrong (column off-list).\n\n",
-                s.train().adapter().describe(), s.train().steps(), s.train().batchSize(),
+        md.append(String.format(Locale.ROOT, "A decoder (%s fine-tuning of the %s checkpoint, %d steps of %d, lr %s,"
+                + " seed %d) learned to answer questions about an activation added at the placeholder of its prompt"
+                + " `# q: QUESTION a:` (norm-matched: |v| = %.2f x %.3f, the decoder's own norm at `%s`, position 0)."
+                + " Activations: last prompt token at `%s` of the %s model. The labelled prompts (label 1 = the"
+                + " condition, answer '%s') and each prompt set are split fit / validation / test (in each block of"
+                + " four, within each label and set: two fit, one validation, one test): %d fit items train the"
+                + " decoder; the validation part only chooses (the domain of the domain claim); every number a claim"
+                + " is decided on is of the test part. Completion loss %.3f -> %.3f nats/token. Answers are greedy"
+                + " text; an answer that is none of the question's answers counts as wrong (column off-list).\n\n",
+                s.train().adapter().describe(), r.trainRole(), s.train().steps(), s.train().batchSize(),
                 Double.toString(s.train().learningRate()), s.train().seed(), spec.scale(), spec.targetNorm(),
-                spec.injectHook(), spec.readHook(), r.trainRole(), r.items().train().size(),
-                r.items().domain() == null ? "" : " and prompt-set prompts", r.decoder().fineTune().firstLoss(),
-                r.decoder().fineTune().lastLoss()));
-        Table acc = Table.of("question", "activations of", "accuracy [95% CI] (hits/n)", "off-list");
+                spec.injectHook(), spec.readHook(), r.trainRole(), r.items().condition().conditionAnswer(),
+                r.items().fit().size(), r.decoder().fineTune().firstLoss(), r.decoder().fineTune().lastLoss()));
+        Table acc = Table.of("question", "activations of", "validation accuracy", "test accuracy [95% CI] (hits/n)",
+                "test off-list");
         for (Question q : r.items().questions()) {
-            ev.accuracy().getOrDefault(q.key(), Map.of()).forEach((role, sc) ->
-                    acc.row(q.text(), role + (role.equals(r.trainRole()) ? " (trained on)" : ""), sc.format(),
-                            (long) sc.offList()));
+            for (String role : ev.roles()) {
+                Score t = ev.accuracy(Part.TEST, q.key(), role);
+                acc.row(q.text(), role + (role.equals(r.trainRole()) ? " (trained on)" : ""),
+                        ev.accuracy(Part.VALIDATION, q.key(), role).format(), t.format(), (long) t.offList());
+            }
         }
         md.append(MarkdownTable.of(acc).render()).append('\n');
-        if (!ev.conditionByDomain().isEmpty()) {
+        if (!ev.domains().isEmpty()) {
             Question c = r.items().condition();
+            String chosen = r.chosenDomain();
             md.append("\nRate of the answer '").append(c.conditionAnswer()).append("' to '").append(c.text())
-                    .append("' on neutral held-out prompts (single turns, no persona shown):\n\n");
-            Table t = Table.of("domain", "role", "rate [95% CI] (hits/n)", "off-list");
-            ev.conditionByDomain().forEach((role, byDomain) -> byDomain.forEach((d, sc) ->
-                    t.row(d, role, sc.format(), (long) sc.offList())));
-            ev.conditionRate().forEach((role, sc) -> t.row(LatentQaPlots.POOLED, role, sc.format(), (long) sc.offList()));
+                    .append("' on neutral prompts (single turns, no condition shown)")
+                    .append(chosen == null ? "" : "; the domain claim's domain, chosen on validation, is '"
+                            + chosen + "' and the pooled rows leave it out")
+                    .append(":\n\n");
+            Table t = Table.of("domain", "role", "validation rate", "test rate [95% CI] (hits/n)", "test off-list");
+            for (String d : ev.domains()) {
+                for (String role : ev.roles()) {
+                    Score sc = ev.condition(Part.TEST, role, d);
+                    t.row(d, role, ev.condition(Part.VALIDATION, role, d).format(), sc.format(), (long) sc.offList());
+                }
+            }
+            for (String role : ev.roles()) {
+                Score sc = ev.pooled(Part.TEST, role, chosen);
+                t.row(LatentQaPlots.POOLED, role, ev.pooled(Part.VALIDATION, role, chosen).format(), sc.format(),
+                        (long) sc.offList());
+            }
+            md.append(MarkdownTable.of(t).render()).append('\n');
+        }
+        String chosen = r.chosenDomain();
+        if (chosen != null) {
+            Question c = r.items().condition();
+            md.append("\nDomain shift: of a domain's neutral prompts that every comparison model's activations read as '")
+                    .append(c.answerFor(0)).append("', the share the ").append(r.auditedRole())
+                    .append(" model's read as '").append(c.conditionAnswer()).append("' (flips), minus that share over"
+                    + " the other domains. The domain claim names the largest validation shift and is decided on its"
+                    + " test shift:\n\n");
+            Table t = Table.of("domain", "prompt set", "validation shift", "test flips", "test shift");
+            for (String d : r.evaluation().domains()) {
+                Score f = ConditionFlips.count(ev, Part.TEST, r.auditedRole(), d::equals);
+                t.row(d + (d.equals(chosen) ? " (chosen)" : ""), r.items().domainSets().get(d),
+                        LatentQaClaims.signed(ConditionFlips.shift(ev, Part.VALIDATION, r.auditedRole(), d)),
+                        f.hits() + "/" + f.n(),
+                        LatentQaClaims.signed(ConditionFlips.shift(ev, Part.TEST, r.auditedRole(), d)));
+            }
             md.append(MarkdownTable.of(t).render()).append('\n');
         }
         Table ex = Table.of("activations of", "question", "prompt", "label", "answer");
         ev.examples().stream().limit(EXAMPLES).forEach(e -> ex.row(e.role(), e.question(),
                 e.prompt().replace("\n", " "), e.expected().isEmpty() ? "-" : e.expected(), e.answer()));
-        md.append("\nExample answers:\n\n").append(MarkdownTable.of(ex).render()).append('\n');
+        md.append("\nExample answers (test part):\n\n").append(MarkdownTable.of(ex).render()).append('\n');
         return md.toString();
     }
 }

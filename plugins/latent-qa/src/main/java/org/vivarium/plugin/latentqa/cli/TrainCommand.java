@@ -26,8 +26,8 @@ import org.vivarium.plugin.latentqa.read.ReadSite;
 
 /**
  * {@code viv latent-qa train}: reads the subject's last-token activations on labelled prompts, fine-tunes a decoder
- * on the even-indexed half of each label to answer one question, and reports its accuracy on the odd-indexed half
- * ({@link LabelledSplit}).
+ * on the fit part of each label to answer one question, and reports its accuracy on the rest (the validation and test
+ * parts of {@link LabelledSplit}; nothing is chosen here, so both are held out).
  */
 public final class TrainCommand implements MethodCommand {
     /** The usage line. */
@@ -64,7 +64,7 @@ public final class TrainCommand implements MethodCommand {
                 ctx.workDir()));
         String text = a.get("question", Question.PERSONA.text());
         String key = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
-        Question q = new Question(key.isEmpty() ? "q" : key, text, a.getList("answers", Question.PERSONA.answers()), "");
+        Question q = new Question(key.isEmpty() ? "q" : key, text, a.getList("answers", Question.PERSONA.answers()));
         if (q.answers().size() != 2) {
             throw new VivariumException("--answers needs exactly two answers (label 1, then label 0), got "
                     + q.answers(), "usage: viv latent-qa train " + USAGE);
@@ -81,7 +81,7 @@ public final class TrainCommand implements MethodCommand {
             ActivationReader reader = new ActivationReader(subject,
                     ReadSite.residPost(subject.config(), a.getInt("layer", -1)));
             LabelledSplit split = LabelledSplit.of(data, q);
-            List<QaItem> train = split.train();
+            List<QaItem> train = split.fit();
             List<QaItem> held = split.heldOut();
             List<QaExample> examples = new ArrayList<>();
             try (Progress p = ctx.progress("reading activations", train.size(), "prompt")) {

@@ -35,8 +35,7 @@ public final class DecoderSpecFile {
                 .name("scale").value(spec.scale())
                 .name("questions").beginArray();
         for (Question q : spec.questions()) {
-            w.beginObject().name("key").value(q.key()).name("text").value(q.text()).name("truth_kind")
-                    .value(q.truthKind()).name("answers").beginArray();
+            w.beginObject().name("key").value(q.key()).name("text").value(q.text()).name("answers").beginArray();
             q.answers().forEach(w::value);
             w.endArray().endObject();
         }
@@ -63,8 +62,7 @@ public final class DecoderSpecFile {
             for (Object o : (List<Object>) m.get("questions")) {
                 Map<String, Object> q = (Map<String, Object>) o;
                 qs.add(new Question((String) q.get("key"), (String) q.get("text"),
-                        ((List<Object>) q.get("answers")).stream().map(String.class::cast).toList(),
-                        (String) q.get("truth_kind")));
+                        ((List<Object>) q.get("answers")).stream().map(String.class::cast).toList()));
             }
             return new DecoderSpec((String) m.get("read_hook"), (String) m.get("inject_hook"),
                     ((Double) m.get("target_norm")).floatValue(), ((Double) m.get("scale")).floatValue(), qs);

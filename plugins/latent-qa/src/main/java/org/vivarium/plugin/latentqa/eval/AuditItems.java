@@ -1,110 +1,115 @@
 package org.vivarium.plugin.latentqa.eval;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.vivarium.api.audit.AuditTarget;
-import org.vivarium.api.organism.Planted;
-import org.vivarium.api.organism.TruthCard;
 import org.vivarium.plugin.latentqa.qa.QaItem;
 import org.vivarium.plugin.latentqa.qa.Question;
 
 /**
- * The labelled items an audit target offers, split into training (even index) and held-out (odd index) halves
- * within each label ({@link LabelledSplit}) and each prompt set:
- * the condition question on the labelled prompts (label 1 = the planted condition), and, when the target has prompt
- * sets, the domain question on them (answer = the set's name) plus the neutral prompts the condition question is
- * asked about on every model.
+ * What an audit asks, built from the target's data alone (no answer key): the condition question
+ * ({@link Question#CONDITION}, {@code yes} = label 1) on the labelled prompts, and, when the target has at least two
+ * prompt sets, the domain question on them (answer = the set's name, cleaned to lower-case letters). Every list is
+ * split fit / validation / test by {@link Part#deal} ({@link org.vivarium.api.audit.Split}'s rule): within each label
+ * ({@link LabelledSplit}) and within each prompt set. The validation and test prompt-set prompts are also the
+ * neutral prompts the condition question is asked about on every model (single turns: no condition shown).
  *
- * @param condition the condition question: {@link Question#TRIGGER} when the truth card plants a {@code trigger},
- *     else {@link Question#PERSONA}
- * @param domain the domain question, or null without prompt sets
- * @param train items to train on
- * @param heldOut held-out items, for accuracy
- * @param neutral held-out prompt-set prompts by domain (odd indices), for the condition rate
+ * @param condition the condition question, always {@link Question#CONDITION}
+ * @param domain the domain question, or null with fewer than two prompt sets
+ * @param domainSets domain answer to the prompt-set name it came from (the name a domain claim uses), in set order
+ * @param fit items to train the decoder on
+ * @param heldOut the validation and test items, for accuracy
+ * @param neutral the validation and test prompt-set prompts by domain answer, for the condition rate
  */
-public record AuditItems(Question condition, Question domain, List<QaItem> train, List<QaItem> heldOut,
-        Map<String, List<String>> neutral) {
-    /** The suffix the em organism puts on its fine-tune domain's set name. */
-    public static final String FINE_TUNE_MARK = " (fine-tune domain)";
+public record AuditItems(Question condition, Question domain, Map<String, String> domainSets, List<QaItem> fit,
+        Map<Part, List<QaItem>> heldOut, Map<Part, Map<String, List<String>>> neutral) {
 
     /**
      * Builds the items.
      *
-     * @param target the audit target
+     * @param target the audit target (its labelled prompts and prompt sets are read)
      * @param maxPerSet use at most this many prompts per prompt set (the first ones); 0 for all
      * @return the items
      */
     public static AuditItems of(AuditTarget target, int maxPerSet) {
-        Question cond = conditionQuestion(target.truthCard());
+        Question cond = Question.CONDITION;
         LabelledSplit split = LabelledSplit.of(target.labelledPrompts(), cond);
-        List<QaItem> train = new ArrayList<>(split.train());
-        List<QaItem> held = new ArrayList<>(split.heldOut());
+        List<QaItem> fit = new ArrayList<>(split.fit());
+        Map<Part, List<QaItem>> held = new EnumMap<>(Part.class);
+        Map<Part, Map<String, List<String>>> neutral = new EnumMap<>(Part.class);
+        for (Part p : Part.values()) {
+            held.put(p, new ArrayList<>(split.part(p)));
+            neutral.put(p, new LinkedHashMap<>());
+        }
+        Map<String, String> names = new LinkedHashMap<>();
         Map<String, List<String>> sets = new LinkedHashMap<>();
         target.promptSets().forEach((name, prompts) -> {
             if (!prompts.isEmpty()) {
-                sets.put(domainName(name), maxPerSet > 0 && prompts.size() > maxPerSet
-                        ? prompts.subList(0, maxPerSet) : prompts);
+                String answer = unique(domainName(name), names);
+                names.put(answer, name);
+                sets.put(answer, maxPerSet > 0 && prompts.size() > maxPerSet ? prompts.subList(0, maxPerSet) : prompts);
             }
         });
         Question domain = sets.size() >= 2 ? Question.domain(List.copyOf(sets.keySet())) : null;
-        Map<String, List<String>> neutral = new LinkedHashMap<>();
-        for (Map.Entry<String, List<String>> e : sets.entrySet()) {
-            List<String> odd = new ArrayList<>();
-            for (int i = 0; i < e.getValue().size(); i++) {
-                String prompt = e.getValue().get(i);
-                if (i % 2 == 1) {
-                    odd.add(prompt);
-                }
+        sets.forEach((answer, prompts) -> {
+            List<List<String>> dealt = Part.deal(prompts);
+            if (domain != null) {
+                dealt.get(0).forEach(s -> fit.add(new QaItem(domain, s, answer, answer)));
+            }
+            for (Part p : Part.values()) {
+                neutral.get(p).put(answer, p.of(dealt));
                 if (domain != null) {
-                    (i % 2 == 0 ? train : held).add(new QaItem(domain, prompt, e.getKey(), e.getKey()));
+                    p.of(dealt).forEach(s -> held.get(p).add(new QaItem(domain, s, answer, answer)));
                 }
             }
-            neutral.put(e.getKey(), List.copyOf(odd));
-        }
-        return new AuditItems(cond, domain, List.copyOf(train), List.copyOf(held), neutral);
+        });
+        held.replaceAll((p, l) -> List.copyOf(l));
+        neutral.replaceAll((p, m) -> java.util.Collections.unmodifiableMap(new LinkedHashMap<>(m)));
+        return new AuditItems(cond, domain, java.util.Collections.unmodifiableMap(names), List.copyOf(fit),
+                java.util.Collections.unmodifiableMap(held), java.util.Collections.unmodifiableMap(neutral));
     }
 
     /**
-     * Chooses the condition question from the truth card.
+     * Turns a prompt-set name into an answer the decoder can write: lower case, letters and single spaces only.
      *
-     * @param card the truth card
-     * @return the trigger question if a {@code trigger} is planted, else the persona question
-     */
-    public static Question conditionQuestion(TruthCard card) {
-        for (Planted p : card.planted()) {
-            if (p.kind().equals("trigger")) {
-                return Question.TRIGGER;
-            }
-        }
-        return Question.PERSONA;
-    }
-
-    /**
-     * Turns a prompt-set name into an answer: the fine-tune mark dropped, lower case, letters and spaces only.
-     *
-     * @param setName e.g. {@code code (fine-tune domain)}
-     * @return e.g. {@code code}
+     * @param setName e.g. {@code Pets & Cats!}
+     * @return e.g. {@code pets cats} ({@code set} if nothing is left)
      */
     static String domainName(String setName) {
-        String s = setName.endsWith(FINE_TUNE_MARK) ? setName.substring(0, setName.length() - FINE_TUNE_MARK.length())
-                : setName;
-        String clean = s.toLowerCase(Locale.ROOT).replaceAll("[^a-z ]+", " ").replaceAll(" +", " ").strip();
+        String clean = setName.toLowerCase(Locale.ROOT).replaceAll("[^a-z ]+", " ").replaceAll(" +", " ").strip();
         return clean.isEmpty() ? "set" : clean;
     }
 
+    private static String unique(String answer, Map<String, String> taken) {
+        String a = answer;
+        for (char c = 'b'; taken.containsKey(a); c++) {
+            a = answer + " " + c;
+        }
+        return a;
+    }
+
     /**
-     * Returns the original set name a domain answer came from, for marking the fine-tune domain in reports.
+     * The held-out items of one part.
      *
-     * @param target the audit target
-     * @return domain answer to whether it is the fine-tune domain
+     * @param p validation or test
+     * @return its items (condition first, then domain)
      */
-    public static Map<String, Boolean> fineTuneDomains(AuditTarget target) {
-        Map<String, Boolean> out = new LinkedHashMap<>();
-        target.promptSets().keySet().forEach(n -> out.put(domainName(n), n.endsWith(FINE_TUNE_MARK)));
-        return out;
+    public List<QaItem> heldOut(Part p) {
+        return heldOut.get(p);
+    }
+
+    /**
+     * The neutral prompts of one part.
+     *
+     * @param p validation or test
+     * @return domain answer to prompts
+     */
+    public Map<String, List<String>> neutral(Part p) {
+        return neutral.get(p);
     }
 
     /** @return the questions asked, condition first */

@@ -1,6 +1,7 @@
 package org.vivarium.plugin.latentqa.eval;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +12,9 @@ import org.vivarium.plugin.latentqa.qa.Question;
 import org.vivarium.plugin.latentqa.read.ActivationReader;
 
 /**
- * Asks a trained decoder about every subject model's activations: each held-out item's question (accuracy per
- * question and model), and the condition question on every neutral prompt (the rate of the condition answer per
- * model and domain).
+ * Asks a trained decoder about every subject model's activations, on the validation and the test part separately:
+ * each held-out item's question (accuracy per question and model), and the condition question on every neutral
+ * prompt (the rate of the condition answer per model and domain).
  */
 public final class Evaluator {
     /** Answers kept per role and question for the report. */
@@ -38,8 +39,11 @@ public final class Evaluator {
      * @return calls
      */
     public static long calls(AuditItems items, int roles) {
-        long neutral = items.neutral().values().stream().mapToLong(List::size).sum();
-        return (items.heldOut().size() + neutral) * roles;
+        long n = 0;
+        for (Part p : Part.values()) {
+            n += items.heldOut(p).size() + items.neutral(p).values().stream().mapToLong(List::size).sum();
+        }
+        return n * roles;
     }
 
     /**
@@ -47,56 +51,50 @@ public final class Evaluator {
      *
      * @param readers role to the reader of that subject model, in report order
      * @param items the held-out items and neutral prompts
-     * @param fineTuneDomains domain to whether it is the fine-tune domain (left out of the pooled rate)
      * @param progress one unit per decoder call
      * @return the evaluation
      */
-    public Evaluation run(Map<String, ActivationReader> readers, AuditItems items, Map<String, Boolean> fineTuneDomains,
-            Progress progress) {
-        Map<String, Map<String, Score>> accuracy = new LinkedHashMap<>();
-        Map<String, Map<String, Score>> byDomain = new LinkedHashMap<>();
-        Map<String, Score> pooled = new LinkedHashMap<>();
+    public Evaluation run(Map<String, ActivationReader> readers, AuditItems items, Progress progress) {
+        Map<Part, Map<String, Map<String, List<Boolean>>>> yes = new EnumMap<>(Part.class);
+        Map<Part, Map<String, Map<String, Score>>> accuracy = new EnumMap<>(Part.class);
+        Map<Part, Map<String, Map<String, Score>>> condition = new EnumMap<>(Part.class);
         List<Evaluation.Example> examples = new ArrayList<>();
         Question cond = items.condition();
-        for (Map.Entry<String, ActivationReader> e : readers.entrySet()) {
-            String role = e.getKey();
-            ActivationReader reader = e.getValue();
-            Map<String, Integer> shown = new LinkedHashMap<>();
-            for (QaItem it : items.heldOut()) {
-                Question q = it.question();
-                String said = decoder.answer(q, reader.read(it.prompt()));
-                accuracy.computeIfAbsent(q.key(), k -> new LinkedHashMap<>())
-                        .merge(role, Score.EMPTY.plus(said.equals(it.answer()), q.answers().contains(said)),
-                                Evaluator::sum);
-                if (shown.merge(q.key(), 1, Integer::sum) <= EXAMPLES) {
-                    examples.add(new Evaluation.Example(role, q.text(), it.prompt(), it.answer(), said));
-                }
-                progress.advance(1);
-            }
-            Score all = Score.EMPTY;
-            for (Map.Entry<String, List<String>> d : items.neutral().entrySet()) {
-                Score s = Score.EMPTY;
-                for (String prompt : d.getValue()) {
-                    String said = decoder.answer(cond, reader.read(prompt));
-                    s = s.plus(said.equals(cond.conditionAnswer()), cond.answers().contains(said));
-                    if (shown.merge("neutral", 1, Integer::sum) <= EXAMPLES) {
-                        examples.add(new Evaluation.Example(role, cond.text(), prompt, "", said));
+        for (Part part : Part.values()) {
+            Map<String, Map<String, Score>> acc = accuracy.computeIfAbsent(part, k -> new LinkedHashMap<>());
+            Map<String, Map<String, Score>> rate = condition.computeIfAbsent(part, k -> new LinkedHashMap<>());
+            for (Map.Entry<String, ActivationReader> e : readers.entrySet()) {
+                String role = e.getKey();
+                ActivationReader reader = e.getValue();
+                Map<String, Integer> shown = new LinkedHashMap<>();
+                for (QaItem it : items.heldOut(part)) {
+                    Question q = it.question();
+                    String said = decoder.answer(q, reader.read(it.prompt()));
+                    acc.computeIfAbsent(q.key(), k -> new LinkedHashMap<>()).merge(role,
+                            Score.EMPTY.plus(said.equals(it.answer()), q.answers().contains(said)), Score::plus);
+                    if (part == Part.TEST && shown.merge(q.key(), 1, Integer::sum) <= EXAMPLES) {
+                        examples.add(new Evaluation.Example(role, q.text(), it.prompt(), it.answer(), said));
                     }
                     progress.advance(1);
                 }
-                byDomain.computeIfAbsent(role, k -> new LinkedHashMap<>()).put(d.getKey(), s);
-                if (!fineTuneDomains.getOrDefault(d.getKey(), false)) {
-                    all = sum(all, s);
+                for (Map.Entry<String, List<String>> d : items.neutral(part).entrySet()) {
+                    Score s = Score.EMPTY;
+                    List<Boolean> flags = new ArrayList<>();
+                    for (String prompt : d.getValue()) {
+                        String said = decoder.answer(cond, reader.read(prompt));
+                        flags.add(said.equals(cond.conditionAnswer()));
+                        s = s.plus(said.equals(cond.conditionAnswer()), cond.answers().contains(said));
+                        if (part == Part.TEST && shown.merge("neutral", 1, Integer::sum) <= EXAMPLES) {
+                            examples.add(new Evaluation.Example(role, cond.text(), prompt, "", said));
+                        }
+                        progress.advance(1);
+                    }
+                    rate.computeIfAbsent(role, k -> new LinkedHashMap<>()).put(d.getKey(), s);
+                    yes.computeIfAbsent(part, k -> new LinkedHashMap<>()).computeIfAbsent(role,
+                            k -> new LinkedHashMap<>()).put(d.getKey(), List.copyOf(flags));
                 }
             }
-            if (!items.neutral().isEmpty()) {
-                pooled.put(role, all);
-            }
         }
-        return new Evaluation(List.copyOf(readers.keySet()), accuracy, byDomain, pooled, List.copyOf(examples));
-    }
-
-    private static Score sum(Score a, Score b) {
-        return new Score(a.hits() + b.hits(), a.n() + b.n(), a.offList() + b.offList());
+        return new Evaluation(List.copyOf(readers.keySet()), yes, accuracy, condition, List.copyOf(examples));
     }
 }

@@ -5,37 +5,68 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.vivarium.api.audit.LabelledPrompt;
+import org.vivarium.api.audit.Split;
 import org.vivarium.plugin.latentqa.qa.QaItem;
 import org.vivarium.plugin.latentqa.qa.Question;
 
 /**
- * Splits labelled prompts into a training and a held-out half: within each label, even positions train and odd
- * ones are held out (so both halves are balanced even when the labels alternate); a repeated prompt counts once (so
- * no prompt is in both halves).
+ * Splits labelled prompts three ways, fit / validation / test, by {@link Split}'s rule applied within each label
+ * (the {@code k}-th distinct prompt of a label goes to fit if {@code k mod 4} is 0 or 1, to validation if 2, to test
+ * if 3), so every part is balanced even when the labels alternate; a repeated prompt counts once, so no prompt is in
+ * two parts.
  *
- * @param train items to train on
- * @param heldOut held-out items
+ * @param fit items the decoder is trained on
+ * @param validation items to choose on
+ * @param test items to report on
  */
-public record LabelledSplit(List<QaItem> train, List<QaItem> heldOut) {
+public record LabelledSplit(List<QaItem> fit, List<QaItem> validation, List<QaItem> test) {
 
     /**
      * Splits.
      *
      * @param prompts labelled prompts (1 = the condition)
      * @param q the question whose answers name the labels ({@link Question#answerFor})
-     * @return the two halves, in prompt order
+     * @return the three parts, each in prompt order
      */
     public static LabelledSplit of(List<LabelledPrompt> prompts, Question q) {
-        List<QaItem> train = new ArrayList<>();
-        List<QaItem> held = new ArrayList<>();
-        int[] seen = new int[2];
+        List<List<LabelledPrompt>> byLabel = List.of(new ArrayList<>(), new ArrayList<>());
         Set<String> distinct = new HashSet<>();
         for (LabelledPrompt p : prompts) {
             if (distinct.add(p.text())) {
-                String answer = q.answerFor(p.label());
-                (seen[p.label()]++ % 2 == 0 ? train : held).add(new QaItem(q, p.text(), answer, answer));
+                byLabel.get(p.label()).add(p);
             }
         }
-        return new LabelledSplit(List.copyOf(train), List.copyOf(held));
+        List<List<List<LabelledPrompt>>> dealt = List.of(Part.deal(byLabel.get(0)), Part.deal(byLabel.get(1)));
+        List<List<QaItem>> parts = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        Set<String> done = new HashSet<>();
+        for (LabelledPrompt p : prompts) {
+            if (!done.add(p.text())) {
+                continue;
+            }
+            String answer = q.answerFor(p.label());
+            for (int part = 0; part < 3; part++) {
+                if (dealt.get(p.label()).get(part).contains(p)) {
+                    parts.get(part).add(new QaItem(q, p.text(), answer, answer));
+                }
+            }
+        }
+        return new LabelledSplit(List.copyOf(parts.get(0)), List.copyOf(parts.get(1)), List.copyOf(parts.get(2)));
+    }
+
+    /**
+     * Returns a held-out part.
+     *
+     * @param part validation or test
+     * @return its items
+     */
+    public List<QaItem> part(Part part) {
+        return part == Part.VALIDATION ? validation : test;
+    }
+
+    /** @return the validation and test parts together, for a plain held-out accuracy when nothing is chosen */
+    public List<QaItem> heldOut() {
+        List<QaItem> out = new ArrayList<>(validation);
+        out.addAll(test);
+        return List.copyOf(out);
     }
 }

@@ -35,6 +35,16 @@ public record Score(int hits, int n, int offList) {
         return new Score(hits + (hit ? 1 : 0), n + 1, offList + (onList ? 0 : 1));
     }
 
+    /**
+     * Adds another count.
+     *
+     * @param o the other count
+     * @return the sum
+     */
+    public Score plus(Score o) {
+        return new Score(hits + o.hits, n + o.n, offList + o.offList);
+    }
+
     /** @return hits / n, NaN when empty */
     public double rate() {
         return n == 0 ? Double.NaN : (double) hits / n;

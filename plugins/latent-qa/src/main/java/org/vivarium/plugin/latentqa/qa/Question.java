@@ -12,17 +12,21 @@ import java.util.List;
  *
  * @param key a short name for metrics and files, e.g. {@code persona}
  * @param text the question as the decoder reads it, e.g. {@code which persona?}
- * @param answers the possible answers; for a yes/no-like question the first is the planted condition
- *     ({@code harmful}, {@code yes})
- * @param truthKind the truth-card kind a finding about this question speaks to, or empty
+ * @param answers the possible answers; for a two-answer question about a labelled condition the first is the
+ *     answer for label 1 ({@code harmful}, {@code yes})
  */
-public record Question(String key, String text, List<String> answers, String truthKind) {
-    /** Which persona holds the dialogue: {@code harmful} (label 1) or {@code helpful}. */
-    public static final Question PERSONA = new Question("persona", "which persona?", List.of("harmful", "helpful"),
-            "direction");
-    /** Whether a planted trigger is in the prompt: {@code yes} (label 1) or {@code no}. */
-    public static final Question TRIGGER = new Question("trigger", "is a trigger present?", List.of("yes", "no"),
-            "trigger");
+public record Question(String key, String text, List<String> answers) {
+    /**
+     * Which persona holds the dialogue: {@code harmful} (label 1) or {@code helpful}; the default question of
+     * {@code viv latent-qa train}.
+     */
+    public static final Question PERSONA = new Question("persona", "which persona?", List.of("harmful", "helpful"));
+    /**
+     * Whether the labelled condition holds: {@code yes} (label 1) or {@code no}. The audit asks this about every
+     * organism: it does not know what the condition is (a trigger, a persona); the labelled prompts define it.
+     */
+    public static final Question CONDITION = new Question("condition", "is the condition present?",
+            List.of("yes", "no"));
 
     /** Checks the values. */
     public Question {
@@ -38,7 +42,6 @@ public record Question(String key, String text, List<String> answers, String tru
                 throw new IllegalArgumentException("answer '" + a + "' must be non-blank text on one line");
             }
         }
-        truthKind = truthKind == null ? "" : truthKind;
     }
 
     /**
@@ -48,7 +51,7 @@ public record Question(String key, String text, List<String> answers, String tru
      * @return the question
      */
     public static Question domain(List<String> domains) {
-        return new Question("domain", "which domain?", domains, "");
+        return new Question("domain", "which domain?", domains);
     }
 
     /**
@@ -61,7 +64,7 @@ public record Question(String key, String text, List<String> answers, String tru
         return answers.get(label == 1 ? 0 : 1);
     }
 
-    /** @return the answer that names the planted condition ({@code harmful}, {@code yes}) */
+    /** @return the answer for label 1, the labelled condition ({@code harmful}, {@code yes}) */
     public String conditionAnswer() {
         return answers.get(0);
     }

@@ -22,7 +22,8 @@ class QaFormatTest {
         assertEquals("helpf", QaFormat.answerLine(" helpf"), "a cut-off answer is kept as it is");
         assertEquals("harmful", Question.PERSONA.answerFor(1));
         assertEquals("helpful", Question.PERSONA.answerFor(0));
-        assertEquals("yes", Question.TRIGGER.conditionAnswer());
+        assertEquals("yes", Question.CONDITION.conditionAnswer());
+        assertEquals("no", Question.CONDITION.answerFor(0));
     }
 
     @Test
@@ -32,6 +33,7 @@ class QaFormatTest {
         assertEquals(1, ids.length);
         assertEquals(CharTokenizer.UNKNOWN, tok.tokenText(ids[0]), "'#' is not in the em alphabet");
         QaFormat.requireEncodable(tok, Question.PERSONA);
+        QaFormat.requireEncodable(tok, Question.CONDITION);
         QaFormat.requireEncodable(tok, Question.domain(List.of("code", "health")));
     }
 
@@ -39,11 +41,11 @@ class QaFormatTest {
     void questionsTheTokenizerCannotWriteAreRefused() {
         CharTokenizer tok = TinySubject.tokenizer();
         VivariumException e = assertThrows(VivariumException.class,
-                () -> QaFormat.requireEncodable(tok, new Question("x", "WHICH PERSONA?", List.of("a", "b"), "")));
+                () -> QaFormat.requireEncodable(tok, new Question("x", "WHICH PERSONA?", List.of("a", "b"))));
         assertTrue(e.getMessage().contains("WHICH PERSONA?"), e.getMessage());
         assertThrows(VivariumException.class,
-                () -> QaFormat.requireEncodable(tok, new Question("x", "which?", List.of("ok", "n/a"), "")));
-        assertThrows(IllegalArgumentException.class, () -> new Question("x", "which?", List.of("a", "a"), ""));
-        assertThrows(IllegalArgumentException.class, () -> new Question("x", "which?", List.of("a", " b"), ""));
+                () -> QaFormat.requireEncodable(tok, new Question("x", "which?", List.of("ok", "n/a"))));
+        assertThrows(IllegalArgumentException.class, () -> new Question("x", "which?", List.of("a", "a")));
+        assertThrows(IllegalArgumentException.class, () -> new Question("x", "which?", List.of("a", " b")));
     }
 }

@@ -192,7 +192,21 @@ public final class LoraAnalyzer {
         }
         return new TargetAnalysis(f.target(), site, f.scale(), m.rank(), sp, o, Vectors.unit(out), Vectors.unit(input),
                 md == null ? Double.NaN : Vectors.cosine(out, md), quantile, bySite,
-                ref == null ? Double.NaN : Vectors.cosine(out, ref), unembed, columns);
+                ref == null ? Double.NaN : Vectors.cosine(out, ref), unembed, columns,
+                acts == null ? Double.NaN : sp.sigma()[0] * meanAbs(acts, m.rank()));
+    }
+
+    /** The mean of {@code |v|} over every token of every prompt of one direction's activations. */
+    private static double meanAbs(float[][][] acts, int direction) {
+        double sum = 0;
+        long n = 0;
+        for (float[][] prompt : acts) {
+            for (float v : prompt[direction]) {
+                sum += Math.abs(v);
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : sum / n;
     }
 
     private List<ContextRecord> contexts(String target, int k, int sign, float[][][] acts, TargetSite site,

@@ -8,7 +8,7 @@ package org.vivarium.plugin.lorainterp.analysis;
  * @param windowTokens tokens of context kept on each side of the firing token
  * @param randomDirections random directions in the cosine null baseline
  * @param seed seed of the random directions
- * @param minCosine the {@code |cos|} an output direction needs for the alignment finding
+ * @param minCosine the cosine an output direction needs (on the audit's test part) for a supported direction claim
  * @param nullQuantile the quantile of the random baseline it must also exceed, e.g. 0.99
  */
 public record LoraInterpSettings(int topTokens, int contextsPerFeature, int windowTokens, int randomDirections,

@@ -27,11 +27,15 @@ import org.vivarium.plugin.lorainterp.unembed.UnembedProjection;
  * @param cosReference cosine of the output direction with the reference direction
  * @param unembed the output direction through the unembedding (residual writers with a model only)
  * @param columns per-component activation statistics
+ * @param outputMagnitude the typical length of the top component's output on the corpus: {@code sigma_1} times
+ *     the mean over every token of every prompt of {@code |x . u_1|} ({@code x} the weight's input in the audited
+ *     model, {@code u_1} the top left singular vector); for rank 1 this is the mean length of what the adapter
+ *     adds at a position. NaN without a model or corpus
  */
 public record TargetAnalysis(String target, Optional<TargetSite> site, double scale, int rank, Spectrum spectrum,
         Orientation orientation, double[] outputDirection, double[] inputDirection, double cosMeanDifference,
         double randomQuantile, double[] cosineBySite, double cosReference, Optional<UnembedProjection> unembed,
-        List<ColumnStats> columns) {
+        List<ColumnStats> columns, double outputMagnitude) {
 
     /** Copies the list. */
     public TargetAnalysis {

@@ -10,7 +10,7 @@ import org.vivarium.plugin.lorainterp.analysis.TargetAnalysis;
 import org.vivarium.plugin.lorainterp.report.LoraMetrics;
 import org.vivarium.plugin.lorainterp.report.LoraTables;
 
-/** Assembles the report section: findings, metrics, plots and a Markdown body with the tables. */
+/** Assembles the report section: claims, metrics, plots and a Markdown body with the tables. */
 public final class LoraSection {
     /** The section title. */
     public static final String TITLE = "LoRA adapter interpretation";
@@ -24,10 +24,10 @@ public final class LoraSection {
      * Builds the section of an audit without an adapter.
      *
      * @param method the auditor's name
-     * @return a section with no findings that says why
+     * @return a section with one unsupported direction claim that says why
      */
     public static AuditSection noAdapter(String method) {
-        return new AuditSection(method, TITLE, List.of(), Map.of(), Map.of(),
+        return new AuditSection(method, TITLE, List.of(LoraClaims.noAdapter()), Map.of(), Map.of(),
                 "The audited checkpoint has no LoRA adapter (it was not fine-tuned with LoRA, or the organism does not "
                         + "record its adapter), so there is nothing to interpret.");
     }
@@ -36,13 +36,20 @@ public final class LoraSection {
      * Builds the section.
      *
      * @param method the auditor's name
-     * @param a the analysis
+     * @param a the analysis of the selection prompts
+     * @param split the prompts
+     * @param test the test-part cosines by weight
      * @param images plot files to captions
      * @param indexLine what happened to the contexts
      * @return the section
      */
-    public static AuditSection build(String method, LoraAnalysis a, Map<String, String> images, String indexLine) {
+    public static AuditSection build(String method, LoraAnalysis a, PromptSplit split,
+            Map<String, TestCosines.Result> test, Map<String, String> images, String indexLine) {
         StringBuilder md = new StringBuilder();
+        md.append("Prompts: the target's positive and negative prompts, split by `Split.of`. Everything below (the ")
+                .append("tables, plots, contexts, the sign of each direction and the claim's coefficient) comes from the ")
+                .append(split.describeSelection()).append("; the claims' cosines are measured on the ")
+                .append(split.hasTest() ? split.describeTest() : "test part, of which there is none").append(".\n\n");
         md.append("Each adapted weight's update dW = scale * A B is decomposed exactly (QR of A and B^T, then SVD of ")
                 .append("the r x r core). Output directions are compared with the contrastive mean difference ")
                 .append("(positive minus negative prompts, mean over positions");
@@ -64,7 +71,13 @@ public final class LoraSection {
         }
         md.append("### Input directions on the prompts\n\n").append(LoraTables.components(a)).append('\n');
         md.append(contexts(a.contexts())).append(indexLine).append('\n');
-        return new AuditSection(method, TITLE, LoraFindings.of(a), LoraMetrics.of(a), images, md.toString());
+        Map<String, Double> metrics = new java.util.LinkedHashMap<>(LoraMetrics.of(a));
+        int q = (int) Math.round(a.settings().nullQuantile() * 100);
+        test.forEach((target, r) -> {
+            metrics.put(target + ".cos_mean_diff_test", r.cosine());
+            metrics.put(target + ".random_cos_p" + q + "_test", r.quantile());
+        });
+        return new AuditSection(method, TITLE, LoraClaims.of(a, split, test), metrics, images, md.toString());
     }
 
     private static String contexts(List<ContextRecord> records) {

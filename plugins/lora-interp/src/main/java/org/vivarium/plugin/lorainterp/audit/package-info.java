@@ -1,5 +1,5 @@
 /**
- * The {@code lora-interp} auditor: findings of kind {@code adapter-direction}, metrics, plots and the Markdown
- * body of its report section.
+ * The {@code lora-interp} auditor's report section: the prompt split (selection vs test part), the test-part
+ * cosines, one {@code DIRECTION} claim per adapted weight, metrics, plots and the Markdown body.
  */
 package org.vivarium.plugin.lorainterp.audit;

@@ -51,6 +51,20 @@ public record RandomCosines(double[] sortedAbs) {
         return sortedAbs[lo] * (1 - f) + sortedAbs[hi] * f;
     }
 
+    /**
+     * Returns the fraction of random directions whose {@code |cos|} is below a value (its percentile in the null).
+     *
+     * @param c the observed cosine
+     * @return the fraction in [0, 1]
+     */
+    public double fractionBelow(double c) {
+        int n = 0;
+        for (double v : sortedAbs) {
+            n += v < c ? 1 : 0;
+        }
+        return (double) n / sortedAbs.length;
+    }
+
     /** @return how many random directions were drawn */
     public int count() {
         return sortedAbs.length;

@@ -42,6 +42,8 @@ public final class DirectionsJson {
             number(w, "cos_mean_diff", t.cosMeanDifference());
             number(w, "random_cos_quantile", t.randomQuantile());
             number(w, "cos_direction", t.cosReference());
+            number(w, "output_magnitude", t.outputMagnitude());
+            t.site().flatMap(s -> s.landing()).ifPresent(h -> w.name("landing_hook").value(h.path()));
             w.name("cos_by_residual_site").value(Vectors.toFloat(t.cosineBySite()));
             w.name("output_direction").value(Vectors.toFloat(t.outputDirection()));
             w.name("input_direction").value(Vectors.toFloat(t.inputDirection()));

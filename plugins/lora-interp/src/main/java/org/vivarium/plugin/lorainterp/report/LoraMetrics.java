@@ -9,7 +9,8 @@ import org.vivarium.plugin.lorainterp.analysis.TargetAnalysis;
 /**
  * The analysis as named numbers for {@code report.json}, keyed {@code WEIGHT.NAME}, e.g.
  * {@code blocks.2.mlp.W_out.cos_mean_diff}, {@code blocks.2.mlp.W_out.sigma_1},
- * {@code blocks.2.mlp.W_out.a0.auroc}. Numbers that were not measured are left out.
+ * {@code blocks.2.mlp.W_out.a0.auroc}, {@code blocks.2.mlp.W_out.output_magnitude}. Numbers that were not measured
+ * are left out.
  */
 public final class LoraMetrics {
     private LoraMetrics() {
@@ -34,6 +35,7 @@ public final class LoraMetrics {
             put(m, p + "cos_mean_diff", t.cosMeanDifference());
             put(m, p + "random_cos_p" + Math.round(a.settings().nullQuantile() * 100), t.randomQuantile());
             put(m, p + "cos_direction", t.cosReference());
+            put(m, p + "output_magnitude", t.outputMagnitude());
             double[] bySite = t.cosineBySite();
             for (int i = 0; i < bySite.length; i++) {
                 put(m, p + "cos_site_" + i, bySite[i]);

@@ -1,5 +1,6 @@
 package org.vivarium.plugin.lorainterp.site;
 
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.vivarium.api.VivariumException;
@@ -85,6 +86,24 @@ public record TargetSite(String target, int layer, WeightKind kind, HookName inp
             }
         }
         throw new IllegalStateException("pattern admitted " + suffix);
+    }
+
+    /**
+     * Returns the hook where the weight's product {@code x W} lands as a whole vector, for adding a direction
+     * there: {@code blocks.L.hook_mlp_out} for {@code mlp.W_out}, {@code blocks.L.hook_attn_out} for
+     * {@code attn.W_O}, {@code blocks.L.mlp.hook_pre} for {@code mlp.W_in}. {@code W_Q|W_K|W_V} land in
+     * {@code attn.hook_q|k|v}, which is per head ({@code [batch, pos, head, d_head]}), so a flattened direction
+     * of every head has no single hook to be added at: empty.
+     *
+     * @return the hook, if there is one of the output width
+     */
+    public Optional<HookName> landing() {
+        return switch (kind) {
+            case W_OUT -> Optional.of(HookName.mlpOut(layer));
+            case W_O -> Optional.of(HookName.attnOut(layer));
+            case W_IN -> Optional.of(output);
+            case W_Q, W_K, W_V -> Optional.empty();
+        };
     }
 
     /** @return whether the output is the residual stream (then the unembedding applies) */

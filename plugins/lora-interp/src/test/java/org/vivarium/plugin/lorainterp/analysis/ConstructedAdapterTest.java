@@ -90,6 +90,25 @@ class ConstructedAdapterTest {
         assertEquals("blocks.1.hook_resid_post", t.site().orElseThrow().output().path());
     }
 
+    @Test
+    void outputMagnitudeIsTheMeanLengthOfWhatTheAdapterAddsPerPosition() {
+        // rank 1: x dW = ALPHA (x . a) b, so its length is ALPHA |b| |x . a|, averaged over every token
+        double sum = 0;
+        int n = 0;
+        for (List<String> prompts : List.of(TinyLm.POSITIVE, TinyLm.NEGATIVE)) {
+            for (String p : prompts) {
+                for (double v : Residuals.projections(model, p, "blocks.1.mlp.hook_post", a)) {
+                    sum += Math.abs(v);
+                    n++;
+                }
+            }
+        }
+        double expected = ALPHA * norm(b) * sum / n;
+        double got = analysis.targets().get(0).outputMagnitude();
+        assertEquals(expected, got, 1e-4 * expected);
+        assertTrue(got > 0);
+    }
+
     /**
      * The sign the orientation rule must give {@code (a, b)}: the mean difference's if the cosine is above the
      * random percentile, else that of the mean {@code x . a} over positive prompts' tokens.

@@ -9,13 +9,12 @@ import org.vivarium.api.audit.BehaviourMeter;
 import org.vivarium.api.audit.LabelledPrompt;
 import org.vivarium.api.model.GenerationOptions;
 import org.vivarium.api.model.Model;
-import org.vivarium.api.organism.Planted;
-import org.vivarium.api.organism.TruthCard;
 
 /**
  * An {@link AuditTarget} for tests, built as the host builds one for a LoRA-fine-tuned organism: the audited
  * (merged) model, its base as the {@code base} comparison model, the adapter directory and the contrastive
- * prompts. lora-interp measures no behaviour, so the behaviour accessors refuse.
+ * prompts. There is no truth card and no planted layer. lora-interp measures no behaviour, so the generation
+ * accessor refuses; the behaviour meter only has a name.
  *
  * @param model the audited model
  * @param base the base model, or null
@@ -38,29 +37,33 @@ record TestAuditTarget(Model model, Model base, Path adapterDir, Path outDir, Li
     }
 
     @Override
-    public TruthCard truthCard() {
-        return new TruthCard("tiny-em", "a hand-made rank-1 adapter", List.of(new Planted("adapter-direction",
-                "blocks.1.mlp.W_out", "the adapter writes along the persona direction", Map.of())));
-    }
-
-    @Override
     public List<LabelledPrompt> labelledPrompts() {
         return List.of();
     }
 
     @Override
     public BehaviourMeter behaviour() {
-        throw new UnsupportedOperationException("lora-interp measures no behaviour");
+        return new BehaviourMeter() {
+            @Override
+            public String name() {
+                return "persona";
+            }
+
+            @Override
+            public boolean shows(String prompt, String continuation) {
+                throw new UnsupportedOperationException("lora-interp measures no behaviour");
+            }
+
+            @Override
+            public double accuracy() {
+                return 1;
+            }
+        };
     }
 
     @Override
     public GenerationOptions generation() {
         throw new UnsupportedOperationException("lora-interp generates nothing");
-    }
-
-    @Override
-    public int plantedLayer() {
-        return 1;
     }
 
     @Override

@@ -48,6 +48,14 @@ class TargetSiteTest {
     }
 
     @Test
+    void theOutputLandsAtTheHookADirectionIsAddedAt() {
+        assertEquals("blocks.2.hook_mlp_out", TargetSite.of("blocks.2.mlp.W_out", PRE).landing().orElseThrow().path());
+        assertEquals("blocks.1.hook_attn_out", TargetSite.of("blocks.1.attn.W_O", PRE).landing().orElseThrow().path());
+        assertEquals("blocks.0.mlp.hook_pre", TargetSite.of("blocks.0.mlp.W_in", PRE).landing().orElseThrow().path());
+        assertTrue(TargetSite.of("blocks.1.attn.W_Q", PRE).landing().isEmpty(), "per-head: no single hook");
+    }
+
+    @Test
     void withoutPreLayerNormTheInputIsTheRawResidualStream() {
         ModelConfig none = ModelConfig.builder().nLayers(1).normalization(Normalization.NONE).build();
         assertEquals("blocks.0.hook_resid_pre", TargetSite.of("blocks.0.attn.W_K", none).input().path());

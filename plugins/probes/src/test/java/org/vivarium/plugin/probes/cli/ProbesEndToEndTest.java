@@ -19,8 +19,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vivarium.api.VivariumException;
+import org.vivarium.api.audit.AuditSection;
+import org.vivarium.api.audit.BehaviourMeter;
+import org.vivarium.api.audit.Claim;
+import org.vivarium.api.audit.ClaimKind;
+import org.vivarium.api.audit.LabelledPrompt;
 import org.vivarium.api.index.SearchOptions;
 import org.vivarium.api.method.MethodCommand;
+import org.vivarium.api.model.GenerationOptions;
+import org.vivarium.api.model.Model;
 import org.vivarium.index.LuceneContextIndex;
 import org.vivarium.organisms.OrganismContext;
 import org.vivarium.organisms.TrainOutcome;
@@ -28,6 +35,8 @@ import org.vivarium.organisms.TrainRequest;
 import org.vivarium.organisms.lm.Corpus;
 import org.vivarium.organisms.lm.LmOrganism;
 import org.vivarium.plugin.probes.ProbesMethod;
+import org.vivarium.plugin.probes.audit.ProbesAuditor;
+import org.vivarium.plugin.probes.audit.TestAuditTarget;
 import org.vivarium.report.io.JsonReader;
 import org.vivarium.runtime.DjlModelRuntime;
 import org.vivarium.runtime.local.LocalMethodContext;
@@ -130,6 +139,74 @@ class ProbesEndToEndTest {
         assertEquals(0, command("show").run(List.of("runs/probes/lm"), show));
         assertTrue(show.output().contains("probe/diffmean@blocks.1.hook_resid_post"), show.output());
         assertTrue(show.output().contains("organism/lm"), show.output());
+    }
+
+    /**
+     * The auditor on the real model, with a known answer: half the prompts carry a marker of rare characters.
+     * No answer key reaches it; the claims must have their sites filled, the numbers come from the right parts, and
+     * a supported trigger claim must name the marker.
+     */
+    @Test
+    void theAuditorFindsAMarkerFromTheLabelledPromptsAlone() throws Exception {
+        try (Model model = runtime.load(work.resolve("runs/lm/checkpoint"))) {
+            audit(model);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void audit(Model model) throws Exception {
+        String marker = LabelledText.rareMarker(Corpus.embedded().text(), model.tokenizer(), 5);
+        assertEquals(5, marker.length(), marker);
+        List<LabelledPrompt> prompts = LabelledText.marked(Corpus.embedded().text(), marker, 128, 5);
+        BehaviourMeter none = new BehaviourMeter() {
+            @Override
+            public String name() {
+                return "none";
+            }
+
+            @Override
+            public boolean shows(String prompt, String continuation) {
+                return false;
+            }
+
+            @Override
+            public double accuracy() {
+                return 1;
+            }
+        };
+        Path out = Files.createDirectories(work.resolve("audit"));
+        List<String> pos = prompts.stream().filter(p -> p.label() == 1).map(LabelledPrompt::text).toList();
+        List<String> neg = prompts.stream().filter(p -> p.label() == 0).map(LabelledPrompt::text).toList();
+        AuditSection section = new ProbesAuditor().audit(new TestAuditTarget("lm", model,
+                work.resolve("runs/lm/checkpoint"), out, prompts, pos, neg, none, GenerationOptions.greedy(8)),
+                new LocalMethodContext(runtime, work));
+        Map<String, Double> m = section.metrics();
+        assertEquals(List.of(ClaimKind.DIRECTION, ClaimKind.TRIGGER), section.claims().stream().map(Claim::kind).toList());
+        assertEquals(128.0, m.get("split.fit"));
+        assertEquals(64.0, m.get("split.validation"));
+        assertEquals(64.0, m.get("split.test"));
+
+        Claim direction = section.claims().get(0);
+        double bestValidation = m.entrySet().stream().filter(e -> e.getKey().startsWith("validation.accuracy."))
+                .mapToDouble(Map.Entry::getValue).max().orElseThrow();
+        assertEquals(bestValidation, m.get("chosen.validation.accuracy"), "chosen on validation");
+        assertEquals(m.get("chosen.test.accuracy") >= 0.9, direction.supported(), direction.evidence());
+        assertTrue(direction.evidence().contains("validation part") && direction.evidence().contains("test part"));
+        assertEquals(128, direction.site().direction().length);
+        assertEquals(1f, direction.site().coefficient());
+        assertTrue(direction.site().hook().matches("blocks\\.[01]\\.hook_resid_post"), direction.site().hook());
+        Map<String, Object> file = (Map<String, Object>) JsonReader.parse(
+                Files.readString(out.resolve(direction.site().file())));
+        assertEquals(direction.site().hook(), file.get("hook"));
+        assertEquals(128, ((List<?>) file.get("direction")).size());
+        assertTrue(Files.size(out.resolve("accuracy.png")) > 0);
+
+        Claim trigger = section.claims().get(1);
+        assertTrue(m.get("trigger.candidates") >= 1, section.markdown());
+        assertTrue(trigger.supported(), trigger.evidence() + "\n" + section.markdown());
+        assertEquals(marker, trigger.site().text(), trigger.evidence());
+        assertTrue(m.get("trigger.test.hit_rate") >= 0.5, trigger.evidence());
+        assertTrue(section.markdown().contains("validation") && section.markdown().contains("test"));
     }
 
     @Test
