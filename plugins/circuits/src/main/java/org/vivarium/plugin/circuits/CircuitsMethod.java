@@ -1,0 +1,32 @@
+package org.vivarium.plugin.circuits;
+
+import java.util.List;
+import org.osgi.service.component.annotations.Component;
+import org.vivarium.api.method.Method;
+import org.vivarium.api.method.MethodCommand;
+import org.vivarium.plugin.circuits.cli.CompositionCommand;
+import org.vivarium.plugin.circuits.cli.LensCommand;
+import org.vivarium.plugin.circuits.cli.PatchCommand;
+
+/**
+ * The {@code circuits} method: {@code viv circuits patch}, {@code viv circuits lens} and
+ * {@code viv circuits composition}. Registered with Declarative Services.
+ */
+@Component(service = Method.class, property = Method.PROPERTY_NAME + "=circuits")
+public final class CircuitsMethod implements Method {
+
+    @Override
+    public String name() {
+        return "circuits";
+    }
+
+    @Override
+    public String description() {
+        return "activation patching, logit lens, direct logit attribution and head composition scores";
+    }
+
+    @Override
+    public List<MethodCommand> commands() {
+        return List.of(new PatchCommand(), new LensCommand(), new CompositionCommand());
+    }
+}

@@ -1,0 +1,197 @@
+package org.vivarium.plugin.circuits.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.vivarium.api.VivariumException;
+import org.vivarium.api.method.CommandArgs;
+import org.vivarium.api.method.MethodCommand;
+import org.vivarium.api.method.MethodContext;
+import org.vivarium.api.method.Progress;
+import org.vivarium.api.model.Model;
+import org.vivarium.api.model.ModelConfig;
+import org.vivarium.api.model.Tokenizer;
+import org.vivarium.plugin.circuits.induction.RepeatedSequences;
+import org.vivarium.plugin.circuits.metric.LogitDifference;
+import org.vivarium.plugin.circuits.metric.Metric;
+import org.vivarium.plugin.circuits.metric.SpanLoss;
+import org.vivarium.plugin.circuits.patch.ActivationPatcher;
+import org.vivarium.plugin.circuits.patch.HeadSite;
+import org.vivarium.plugin.circuits.patch.PatchDirection;
+import org.vivarium.plugin.circuits.patch.PatchResult;
+import org.vivarium.plugin.circuits.patch.PositionSite;
+import org.vivarium.plugin.circuits.report.PatchFiles;
+import org.vivarium.plugin.circuits.report.Plots;
+import org.vivarium.report.table.MarkdownTable;
+import org.vivarium.report.table.Table;
+
+/**
+ * {@code viv circuits patch CKPT ...}: activation patching between a clean and a corrupted prompt (or, with
+ * {@code --induction}, repeated random tokens {@code A A} against {@code B A}) over the residual stream, attention
+ * and MLP outputs per layer and position, and per head over {@code z, q, k, v, pattern}.
+ */
+public final class PatchCommand implements MethodCommand {
+    static final String USAGE = "CKPT (--clean TEXT --corrupt TEXT (--answer TOK --wrong TOK | --span FROM:TO)"
+            + " | --induction [--sequences 16] [--seed 1]) [--mode denoise|noise]"
+            + " [--sites resid_pre,attn_out,mlp_out,z,q,k,v,pattern] [--out DIR]";
+    private static final Set<String> OPTIONS = Set.of("clean", "corrupt", "answer", "wrong", "span", "sequences",
+            "seed", "mode", "sites", "out");
+
+    @Override
+    public String name() {
+        return "patch";
+    }
+
+    @Override
+    public String usage() {
+        return USAGE;
+    }
+
+    @Override
+    public String summary() {
+        return "activation patching (denoising or noising) per layer x position and per head, as heatmaps";
+    }
+
+    @Override
+    public int run(List<String> args, MethodContext ctx) {
+        CommandArgs a = CommandArgs.parse(args, OPTIONS, Set.of("induction"), "viv circuits patch " + USAGE);
+        Path ckpt = CommandInputs.checkpoint(a, ctx.workDir());
+        Path out = CommandInputs.out(a, ctx.workDir(), ckpt, "patch");
+        PatchDirection dir = PatchDirection.parse(a.get("mode", "denoise"));
+        List<PositionSite> posSites = new ArrayList<>();
+        List<HeadSite> headSites = new ArrayList<>();
+        sites(a.getList("sites", List.of("resid_pre", "attn_out", "mlp_out", "z", "q", "k", "v", "pattern")),
+                posSites, headSites);
+        try (Model model = ctx.runtime().load(ckpt)) {
+            ModelConfig cfg = model.config();
+            Tokenizer tok = model.tokenizer();
+            int[][] clean;
+            int[][] corrupt;
+            Metric metric;
+            List<String> labels;
+            if (a.flag("induction")) {
+                if (a.has("clean") || a.has("corrupt") || a.has("answer") || a.has("wrong") || a.has("span")) {
+                    throw new VivariumException("--induction builds its own prompts and metric",
+                            "drop --clean/--corrupt/--answer/--wrong/--span, or drop --induction");
+                }
+                RepeatedSequences s = RepeatedSequences.random(Math.min(tok.vocabSize(), cfg.dVocab()),
+                        a.getInt("sequences", 16, 1, 4096), Math.min(16, cfg.nCtx() / 2), a.getLong("seed", 1));
+                clean = s.clean();
+                corrupt = s.corrupted();
+                metric = s.repeatLoss();
+                labels = new ArrayList<>();
+                for (int p = 0; p < 2 * s.half(); p++) {
+                    labels.add(p < s.half() ? Integer.toString(p) : "r" + (p - s.half()));
+                }
+            } else {
+                clean = new int[][] {CommandInputs.prompt(tok, cfg, a.require("clean", "TEXT (the clean prompt)"),
+                        "clean")};
+                corrupt = new int[][] {CommandInputs.prompt(tok, cfg, a.require("corrupt",
+                        "TEXT (the corrupted prompt, same number of tokens)"), "corrupt")};
+                if (clean[0].length != corrupt[0].length) {
+                    throw new VivariumException("--clean is " + clean[0].length + " tokens but --corrupt is "
+                            + corrupt[0].length, "patching needs prompts of the same token length");
+                }
+                metric = metric(a, tok, clean);
+                labels = Plots.positions(clean[0], tok);
+            }
+            ActivationPatcher patcher = new ActivationPatcher(model, clean, corrupt, metric);
+            PatchResult r;
+            try (Progress p = ctx.progress("patching " + dir.id(),
+                    ActivationPatcher.passes(cfg, clean[0].length, posSites, headSites), "pass")) {
+                r = patcher.run(dir, posSites, headSites, p);
+            }
+            Map<String, String> images = PatchFiles.write(out, "patch", r, labels, cfg.nHeads());
+            print(ctx, r, cfg, out, images);
+        }
+        return 0;
+    }
+
+    private static Metric metric(CommandArgs a, Tokenizer tok, int[][] clean) {
+        boolean logit = a.has("answer") || a.has("wrong");
+        if (logit == a.has("span")) {
+            throw new VivariumException("choose one metric: --answer TOK --wrong TOK (logit difference at the last"
+                    + " position) or --span FROM:TO (loss of the clean tokens FROM..TO-1)", "usage: viv circuits"
+                    + " patch " + USAGE);
+        }
+        if (logit) {
+            int ans = CommandInputs.token(tok, a.require("answer", "TOK (the clean answer)"), "answer");
+            int wrong = CommandInputs.token(tok, a.require("wrong", "TOK (the corrupted answer)"), "wrong");
+            return LogitDifference.atLast(ans, wrong, CommandInputs.show(tok, ans) + " - " + CommandInputs.show(tok,
+                    wrong));
+        }
+        String span = a.get("span", "");
+        String[] parts = span.split(":");
+        try {
+            int from = Integer.parseInt(parts[0].trim());
+            int to = Integer.parseInt(parts[1].trim());
+            if (parts.length == 2 && from >= 1 && to > from && to <= clean[0].length) {
+                return new SpanLoss(clean, from, to);
+            }
+        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            // reported below
+        }
+        throw new VivariumException("--span \"" + span + "\" is not FROM:TO with 1 <= FROM < TO <= " + clean[0].length,
+                "pass e.g. --span 1:" + clean[0].length + " (the loss of predicting tokens FROM..TO-1)");
+    }
+
+    static void sites(List<String> names, List<PositionSite> pos, List<HeadSite> heads) {
+        for (String n : names) {
+            String s = n.toLowerCase(Locale.ROOT);
+            PositionSite p = switch (s) {
+                case "resid_pre" -> PositionSite.RESID_PRE;
+                case "attn_out" -> PositionSite.ATTN_OUT;
+                case "mlp_out" -> PositionSite.MLP_OUT;
+                default -> null;
+            };
+            if (p != null) {
+                pos.add(p);
+                continue;
+            }
+            HeadSite h = switch (s) {
+                case "z" -> HeadSite.Z;
+                case "q" -> HeadSite.Q;
+                case "k" -> HeadSite.K;
+                case "v" -> HeadSite.V;
+                case "pattern" -> HeadSite.PATTERN;
+                default -> throw new VivariumException("unknown patching site \"" + n + "\"",
+                        "use some of resid_pre, attn_out, mlp_out, z, q, k, v, pattern");
+            };
+            heads.add(h);
+        }
+    }
+
+    private static void print(MethodContext ctx, PatchResult r, ModelConfig cfg, Path out, Map<String, String> images) {
+        ctx.out().printf(Locale.ROOT, "%s, %s: clean %.4f, corrupted %.4f%n", r.metric(), r.direction().id(),
+                r.clean(), r.corrupted());
+        if (cfg.attnOnly()) {
+            ctx.out().println("attention-only model: no mlp_out sites");
+        }
+        if (!r.byHead().isEmpty()) {
+            Table t = Table.of(headerFor(cfg));
+            r.byHead().forEach((site, m) -> {
+                double[][] n = r.normalized(m);
+                for (int l = 0; l < n.length; l++) {
+                    List<Object> row = new ArrayList<>();
+                    row.add(site.id() + " L" + l);
+                    for (double v : n[l]) {
+                        row.add(v);
+                    }
+                    t.row(row);
+                }
+            });
+            ctx.out().println("per head, normalised (0 = corrupted, 1 = clean):");
+            ctx.out().print(MarkdownTable.of(t).decimals(3).render());
+        }
+        ctx.out().println("wrote " + out + " (patch.json, " + String.join(", ", images.keySet()) + ")");
+    }
+
+    private static List<String> headerFor(ModelConfig cfg) {
+        List<String> h = new ArrayList<>(List.of("site"));
+        h.addAll(Plots.heads(cfg.nHeads()));
+        return h;
+    }
+}

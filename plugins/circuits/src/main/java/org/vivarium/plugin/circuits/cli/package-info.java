@@ -1,0 +1,2 @@
+/** The {@code viv circuits patch|lens|composition} commands. */
+package org.vivarium.plugin.circuits.cli;

@@ -1,0 +1,120 @@
+package org.vivarium.plugin.circuits.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.vivarium.api.VivariumException;
+import org.vivarium.api.method.MethodCommand;
+import org.vivarium.plugin.circuits.CircuitsMethod;
+import org.vivarium.plugin.circuits.Fixtures;
+import org.vivarium.report.io.JsonReader;
+import org.vivarium.runtime.local.LocalMethodContext;
+
+/** The three commands as the host runs them, on the trained induction fixture. */
+class CommandsTest {
+    private static MethodCommand command(String name) {
+        return new CircuitsMethod().commands().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static String ckpt() {
+        return Fixtures.induction().toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> json(Path file) throws Exception {
+        return (Map<String, Object>) JsonReader.parse(Files.readString(file));
+    }
+
+    @Test
+    void patchOnRepeatedTokensWritesHeatmapsAndJson() throws Exception {
+        Path work = Fixtures.newDir("cmd");
+        LocalMethodContext ctx = new LocalMethodContext(Fixtures.runtime(), work);
+        assertEquals(0, command("patch").run(List.of(ckpt(), "--induction", "--sequences", "8", "--mode", "noise",
+                "--sites", "resid_pre,z"), ctx));
+        Path out = work.resolve("runs/circuits/induction/patch");
+        for (String f : List.of("patch.json", "patch_resid_pre.png", "patch_heads.png")) {
+            assertTrue(Files.size(out.resolve(f)) > 0, f);
+        }
+        Map<String, Object> doc = json(out.resolve("patch.json"));
+        assertEquals("noising", doc.get("direction"));
+        assertTrue((Double) doc.get("corrupted") > (Double) doc.get("clean") + 1, "B A has nothing to copy: " + doc);
+        assertEquals(List.of("patching noising 72/72 pass"), ctx.progressLog());
+        assertTrue(ctx.output().contains("z L1"), ctx.output());
+    }
+
+    @Test
+    void patchBetweenTwoPromptsWithALogitDifference() throws Exception {
+        Path work = Fixtures.newDir("cmd");
+        LocalMethodContext ctx = new LocalMethodContext(Fixtures.runtime(), work);
+        command("patch").run(List.of(ckpt(), "--clean", "11 3 40 7 22 11 3 40 7", "--corrupt",
+                "30 9 2 45 16 11 3 40 7", "--answer", "22", "--wrong", "16", "--out", "pp"), ctx);
+        Map<String, Object> doc = json(work.resolve("pp/patch.json"));
+        assertEquals("denoising", doc.get("direction"));
+        assertTrue((Double) doc.get("clean") > (Double) doc.get("corrupted") + 1,
+                "the clean prompt predicts the copy, the corrupted one does not: " + doc.get("clean") + " vs "
+                        + doc.get("corrupted"));
+        assertTrue(ctx.output().contains("attention-only model: no mlp_out sites"), ctx.output());
+        assertTrue(Files.exists(work.resolve("pp/patch_attn_out.png")));
+    }
+
+    @Test
+    void lensAndCompositionWriteTheirFiles() throws Exception {
+        Path work = Fixtures.newDir("cmd");
+        LocalMethodContext ctx = new LocalMethodContext(Fixtures.runtime(), work);
+        assertEquals(0, command("lens").run(List.of(ckpt(), "--prompt", "11 3 40 7 22 11 3 40 7", "--answer", "22"),
+                ctx));
+        Path lens = work.resolve("runs/circuits/induction/lens");
+        for (String f : List.of("lens.json", "lens.png", "dla_heads.png", "dla_layers.png")) {
+            assertTrue(Files.size(lens.resolve(f)) > 0, f);
+        }
+        assertTrue(ctx.output().contains("final LayerNorm scale frozen"), ctx.output());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> dla = (Map<String, Object>) json(lens.resolve("lens.json")).get("dla");
+        assertEquals((Double) dla.get("actual"), (Double) dla.get("sum"), 1e-3 * Math.abs((Double) dla.get("actual")));
+
+        LocalMethodContext comp = new LocalMethodContext(Fixtures.runtime(), work);
+        assertEquals(0, command("composition").run(List.of(ckpt(), "--top", "3"), comp));
+        Path out = work.resolve("runs/circuits/induction/composition");
+        for (String f : List.of("composition.json", "composition_q.png", "composition_k.png", "composition_v.png")) {
+            assertTrue(Files.size(out.resolve(f)) > 0, f);
+        }
+        assertTrue(comp.output().contains("K-composition, top 3:"), comp.output());
+        assertTrue(comp.output().contains("random matrices of the same shapes score"), comp.output());
+    }
+
+    @Test
+    void badInputEndsInOneClearError() {
+        Path work = Fixtures.newDir("cmd");
+        LocalMethodContext ctx = new LocalMethodContext(Fixtures.runtime(), work);
+        MethodCommand patch = command("patch");
+        assertProblem("same token length", () -> patch.run(List.of(ckpt(), "--clean", "1 2 3", "--corrupt", "1 2",
+                "--span", "1:3"), ctx));
+        assertProblem("choose one metric", () -> patch.run(List.of(ckpt(), "--clean", "1 2 3", "--corrupt", "4 5 6",
+                "--span", "1:3", "--answer", "1", "--wrong", "2"), ctx));
+        assertProblem("unknown patching site", () -> patch.run(List.of(ckpt(), "--induction", "--sites", "mlp"), ctx));
+        assertProblem("encodes to 2 tokens", () -> patch.run(List.of(ckpt(), "--clean", "1 2 3", "--corrupt",
+                "4 5 6", "--answer", "1 2", "--wrong", "3"), ctx));
+        assertProblem("--induction builds its own", () -> patch.run(List.of(ckpt(), "--induction", "--clean", "1"),
+                ctx));
+        assertProblem("--span \"0:9\"", () -> patch.run(List.of(ckpt(), "--clean", "1 2 3", "--corrupt", "4 5 6",
+                "--span", "0:9"), ctx));
+        assertProblem("unknown patching direction", () -> patch.run(List.of(ckpt(), "--induction", "--mode", "up"),
+                ctx));
+        assertProblem("does not exist", () -> command("lens").run(List.of("no/such/run", "--prompt", "1"), ctx));
+        assertProblem("missing --prompt", () -> command("lens").run(List.of(ckpt()), ctx));
+        assertProblem("--wrong needs --answer", () -> command("lens").run(List.of(ckpt(), "--prompt", "1 2",
+                "--wrong", "3"), ctx));
+    }
+
+    private static void assertProblem(String expected, org.junit.jupiter.api.function.Executable run) {
+        VivariumException e = assertThrows(VivariumException.class, run);
+        assertTrue(e.getMessage().contains(expected), "expected '" + expected + "' in: " + e.getMessage());
+        assertTrue(!e.fix().isBlank(), "a fix is suggested: " + e.getMessage());
+    }
+}
