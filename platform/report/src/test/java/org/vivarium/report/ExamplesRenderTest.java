@@ -92,6 +92,27 @@ class ExamplesRenderTest {
                 .rowLabels(Arrays.asList(toks)).columnLabels(Arrays.asList(toks)).range(0, 1)
                 .colorBarLabel("attention").size(760, 680).scale(2).build().write(dir.resolve("heatmap-attention.png"));
 
+        double[][] big = new double[64][48];
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        for (int j = 0; j < 48; j++) {
+            keys.add("token_" + j);
+        }
+        for (int i = 0; i < 64; i++) {
+            for (int j = 0; j < 48; j++) {
+                big[i][j] = Math.sin(i * 0.1) * Math.cos(j * 0.2);
+            }
+        }
+        Heatmap.builder().title("Feature activation by position").xLabel("token").yLabel("feature").matrix(big)
+                .columnLabels(keys).colorBarLabel("activation").scale(2).build().write(dir.resolve("heatmap-large.png"));
+        java.util.List<String> cats = new java.util.ArrayList<>();
+        double[] many = new double[30];
+        for (int i = 0; i < many.length; i++) {
+            cats.add("blocks." + i / 5 + ".attn.hook_z head " + i % 5);
+            many[i] = Math.abs(Math.sin(i / 4.0)) * 0.9;
+        }
+        BarPlot.builder().title("Direct logit attribution by head").yLabel("attribution").categories(cats)
+                .series("attribution", many).build().write(dir.resolve("bar-many.png"));
+
         double[] pre = new double[50_000];
         double[] post = new double[50_000];
         for (int i = 0; i < pre.length; i++) {

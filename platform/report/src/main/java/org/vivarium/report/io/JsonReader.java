@@ -1,21 +1,26 @@
 package org.vivarium.report.io;
 
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonToken;
+import java.io.IOException;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * A minimal JSON parser for reading back the files this plugin writes. Objects become
- * {@code Map<String, Object>} (insertion-ordered), arrays {@code List<Object>}, numbers {@code Double},
- * plus {@code String}, {@code Boolean} and {@code null}.
+ * Reads JSON into plain Java values, over Gson's {@link com.google.gson.stream.JsonReader} (plugins see no
+ * JSON library, so this wrapper is what they get). Objects become {@code Map<String, Object>}
+ * (insertion-ordered; a repeated member keeps its last value), arrays {@code List<Object>}, numbers
+ * {@code Double}, plus {@code String}, {@code Boolean} and {@code null}.
  */
 public final class JsonReader {
-    private final String s;
-    private int at;
+    private static final Pattern WHERE = Pattern.compile("\\s*at line (\\d+) column (\\d+)(?: path \\S*)?");
 
-    private JsonReader(String s) {
-        this.s = s;
+    private JsonReader() {
     }
 
     /**
@@ -26,153 +31,101 @@ public final class JsonReader {
      * @throws IllegalArgumentException with the character offset if the text is not valid JSON
      */
     public static Object parse(String text) {
-        JsonReader r = new JsonReader(text);
-        Object v = r.value();
-        r.skipSpace();
-        if (r.at != text.length()) {
-            throw r.error("unexpected text after the value");
+        com.google.gson.stream.JsonReader in = new com.google.gson.stream.JsonReader(new StringReader(text));
+        in.setStrictness(Strictness.LEGACY_STRICT);
+        Object v;
+        try {
+            v = value(in);
+        } catch (IOException | IllegalStateException | NumberFormatException e) {
+            throw new IllegalArgumentException(message(e, text), e);
         }
-        return v;
-    }
-
-    private Object value() {
-        skipSpace();
-        if (at >= s.length()) {
-            throw error("unexpected end of input");
-        }
-        char c = s.charAt(at);
-        return switch (c) {
-            case '{' -> object();
-            case '[' -> array();
-            case '"' -> string();
-            case 't' -> literal("true", Boolean.TRUE);
-            case 'f' -> literal("false", Boolean.FALSE);
-            case 'n' -> literal("null", null);
-            default -> number();
-        };
-    }
-
-    private Map<String, Object> object() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        at++;
-        skipSpace();
-        if (peek() == '}') {
-            at++;
-            return m;
-        }
-        while (true) {
-            skipSpace();
-            if (peek() != '"') {
-                throw error("expected a member name");
+        String end = in.toString(); // "JsonReader at line L column C path P", just after the value
+        try {
+            if (in.peek() == JsonToken.END_DOCUMENT) {
+                return v;
             }
-            String key = string();
-            skipSpace();
-            expect(':');
-            m.put(key, value());
-            skipSpace();
-            if (peek() == ',') {
-                at++;
-            } else {
-                expect('}');
+        } catch (IOException e) {
+            // trailing text that is not even a token; reported below
+        }
+        int at = offset(end, text);
+        while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
+            at++;
+        }
+        throw new IllegalArgumentException("unexpected text after the value at character " + at);
+    }
+
+    private static Object value(com.google.gson.stream.JsonReader in) throws IOException {
+        switch (in.peek()) {
+            case BEGIN_OBJECT -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                in.beginObject();
+                while (in.hasNext()) {
+                    m.put(in.nextName(), value(in));
+                }
+                in.endObject();
                 return m;
             }
-        }
-    }
-
-    private List<Object> array() {
-        List<Object> list = new ArrayList<>();
-        at++;
-        skipSpace();
-        if (peek() == ']') {
-            at++;
-            return list;
-        }
-        while (true) {
-            list.add(value());
-            skipSpace();
-            if (peek() == ',') {
-                at++;
-            } else {
-                expect(']');
+            case BEGIN_ARRAY -> {
+                List<Object> list = new ArrayList<>();
+                in.beginArray();
+                while (in.hasNext()) {
+                    list.add(value(in));
+                }
+                in.endArray();
                 return list;
             }
-        }
-    }
-
-    private String string() {
-        StringBuilder b = new StringBuilder();
-        at++;
-        while (at < s.length()) {
-            char c = s.charAt(at++);
-            if (c == '"') {
-                return b.toString();
+            case STRING -> {
+                return in.nextString();
             }
-            if (c != '\\') {
-                b.append(c);
-                continue;
+            case NUMBER -> {
+                return in.nextDouble();
             }
-            if (at >= s.length()) {
-                break;
+            case BOOLEAN -> {
+                return in.nextBoolean();
             }
-            char e = s.charAt(at++);
-            switch (e) {
-                case 'n' -> b.append('\n');
-                case 'r' -> b.append('\r');
-                case 't' -> b.append('\t');
-                case 'b' -> b.append('\b');
-                case 'f' -> b.append('\f');
-                case 'u' -> {
-                    if (at + 4 > s.length()) {
-                        throw error("truncated \\u escape");
-                    }
-                    b.append((char) Integer.parseInt(s.substring(at, at + 4), 16));
-                    at += 4;
-                }
-                default -> b.append(e);
+            case NULL -> {
+                in.nextNull();
+                return null;
             }
-        }
-        throw error("unterminated string");
-    }
-
-    private Object literal(String word, Object v) {
-        if (!s.startsWith(word, at)) {
-            throw error("unexpected character");
-        }
-        at += word.length();
-        return v;
-    }
-
-    private Double number() {
-        int start = at;
-        while (at < s.length() && "+-0123456789.eE".indexOf(s.charAt(at)) >= 0) {
-            at++;
-        }
-        try {
-            return Double.valueOf(s.substring(start, at));
-        } catch (NumberFormatException e) {
-            at = start;
-            throw error("expected a value");
+            default -> throw new IllegalStateException("Expected a value but was " + in.peek()
+                    + in.toString().substring("JsonReader".length()));
         }
     }
 
-    private char peek() {
-        return at < s.length() ? s.charAt(at) : '\0';
-    }
-
-    private void expect(char c) {
-        if (peek() != c) {
-            throw error("expected '" + c + "'");
+    /** Gson's message without its troubleshooting link, its line/column turned into a character offset. */
+    private static String message(Exception e, String text) {
+        if (e instanceof java.io.EOFException) {
+            return "unexpected end of input at character " + text.length();
         }
-        at++;
-    }
-
-    private void skipSpace() {
-        while (at < s.length() && Character.isWhitespace(s.charAt(at))) {
-            at++;
+        String m = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+        Matcher at = WHERE.matcher(m);
+        if (!at.find()) {
+            return m;
         }
+        String what = m.substring(0, at.start()).replace("Use JsonReader.setStrictness(Strictness.LENIENT) to accept"
+                + " malformed JSON", "malformed JSON");
+        return Character.toLowerCase(what.charAt(0)) + what.substring(1) + where(m, text);
     }
 
-    private IllegalArgumentException error(String what) {
-        return new IllegalArgumentException(what + " at character " + at);
+    /** Returns " at character N" for the first "line L column C" in a Gson message, or "". */
+    private static String where(String gson, String text) {
+        int at = offset(gson, text);
+        return at < 0 ? "" : " at character " + at;
+    }
+
+    /** Turns the first "line L column C" in a Gson message into a character offset in the text, or -1. */
+    private static int offset(String gson, String text) {
+        Matcher at = WHERE.matcher(gson);
+        if (!at.find()) {
+            return -1;
+        }
+        int line = Integer.parseInt(at.group(1));
+        int column = Integer.parseInt(at.group(2));
+        int offset = 0;
+        for (int l = 1; l < line && offset < text.length(); l++) {
+            int nl = text.indexOf('\n', offset);
+            offset = nl < 0 ? text.length() : nl + 1;
+        }
+        return Math.min(text.length(), offset + column - 1);
     }
 }

@@ -1,20 +1,30 @@
 package org.vivarium.report.io;
 
-import java.util.Locale;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 
 /**
- * A minimal streaming JSON writer producing indented output. Callers open and close objects and
- * arrays; commas are inserted automatically. Non-finite numbers are written as {@code null}.
+ * A streaming JSON writer producing indented output, over Gson's {@link com.google.gson.stream.JsonWriter}
+ * (plugins see no JSON library, so this wrapper is what they get). Callers open and close objects and
+ * arrays; commas are inserted automatically. Non-finite numbers are written as {@code null}, whole numbers
+ * without a fraction ({@code 42}, not {@code 42.0}), float arrays on one line.
  *
  * <pre>{@code
  * String json = new JsonWriter().beginObject().name("acc").value(0.93).endObject().toString();
  * }</pre>
+ *
+ * <p>A call that would make the JSON malformed, such as a value where a member name is expected or a second
+ * top-level value, throws {@link IllegalStateException}.
  */
 public final class JsonWriter {
-    private final StringBuilder out = new StringBuilder();
-    private int depth;
-    private boolean first = true;
-    private boolean afterName;
+    private final StringWriter text = new StringWriter();
+    private final com.google.gson.stream.JsonWriter out = new com.google.gson.stream.JsonWriter(text);
+
+    /** Creates a writer with two-space indentation. */
+    public JsonWriter() {
+        out.setIndent("  ");
+    }
 
     /**
      * Opens an object.
@@ -22,7 +32,7 @@ public final class JsonWriter {
      * @return this writer
      */
     public JsonWriter beginObject() {
-        return open('{');
+        return run(out::beginObject);
     }
 
     /**
@@ -31,7 +41,7 @@ public final class JsonWriter {
      * @return this writer
      */
     public JsonWriter endObject() {
-        return close('}');
+        return run(out::endObject);
     }
 
     /**
@@ -40,7 +50,7 @@ public final class JsonWriter {
      * @return this writer
      */
     public JsonWriter beginArray() {
-        return open('[');
+        return run(out::beginArray);
     }
 
     /**
@@ -49,7 +59,7 @@ public final class JsonWriter {
      * @return this writer
      */
     public JsonWriter endArray() {
-        return close(']');
+        return run(out::endArray);
     }
 
     /**
@@ -59,11 +69,7 @@ public final class JsonWriter {
      * @return this writer
      */
     public JsonWriter name(String name) {
-        separate();
-        string(name);
-        out.append(": ");
-        afterName = true;
-        return this;
+        return run(() -> out.name(name));
     }
 
     /**
@@ -73,13 +79,7 @@ public final class JsonWriter {
      * @return this writer
      */
     public JsonWriter value(String v) {
-        separate();
-        if (v == null) {
-            out.append("null");
-        } else {
-            string(v);
-        }
-        return this;
+        return run(() -> out.value(v));
     }
 
     /**
@@ -89,9 +89,13 @@ public final class JsonWriter {
      * @return this writer
      */
     public JsonWriter value(double v) {
-        separate();
-        out.append(number(v));
-        return this;
+        if (!Double.isFinite(v)) {
+            return run(out::nullValue);
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return value((long) v);
+        }
+        return run(() -> out.value(v)); // shortest round-trip form, e.g. 1.0E-4
     }
 
     /**
@@ -101,101 +105,40 @@ public final class JsonWriter {
      * @return this writer
      */
     public JsonWriter value(long v) {
-        separate();
-        out.append(v);
-        return this;
+        return run(() -> out.value(v));
     }
 
     /**
      * Writes a float array on one line.
      *
-     * @param values the values
+     * @param values the values; NaN and infinities become {@code null}
      * @return this writer
      */
     public JsonWriter value(float[] values) {
-        separate();
-        out.append('[');
+        StringBuilder b = new StringBuilder("[");
         for (int i = 0; i < values.length; i++) {
-            out.append(i == 0 ? "" : ", ").append(number(values[i]));
+            b.append(i == 0 ? "" : ", ").append(Float.isFinite(values[i]) ? Float.toString(values[i]) : "null");
         }
-        out.append(']');
-        return this;
+        return run(() -> out.jsonValue(b.append(']').toString()));
     }
 
+    /** Returns the JSON written so far, with a final newline. */
     @Override
     public String toString() {
-        return out + "\n";
+        return text + "\n";
     }
 
-    private JsonWriter open(char c) {
-        separate();
-        out.append(c);
-        depth++;
-        first = true;
+    private JsonWriter run(Step step) {
+        try {
+            step.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
         return this;
     }
 
-    private JsonWriter close(char c) {
-        depth--;
-        if (!first) {
-            newline();
-        }
-        out.append(c);
-        first = false;
-        return this;
-    }
-
-    private void separate() {
-        if (afterName) {
-            afterName = false;
-            return;
-        }
-        if (depth > 0) {
-            if (!first) {
-                out.append(',');
-            }
-            newline();
-        }
-        first = false;
-    }
-
-    private void newline() {
-        out.append('\n').append("  ".repeat(depth));
-    }
-
-    private static String number(double v) {
-        if (!Double.isFinite(v)) {
-            return "null";
-        }
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
-        }
-        return Double.toString(v); // shortest round-trip form, valid JSON (e.g. 1.0E-4)
-    }
-
-    private static String number(float v) {
-        return Double.isFinite(v) ? Float.toString(v) : "null";
-    }
-
-    private void string(String s) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
+    @FunctionalInterface
+    private interface Step {
+        void run() throws IOException;
     }
 }

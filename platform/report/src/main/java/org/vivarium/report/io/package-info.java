@@ -1,6 +1,6 @@
 /**
  * Small output helpers shared by method plugins, which see no JSON library: atomic text writes and a
- * minimal streaming JSON writer and reader.
+ * streaming JSON writer and reader, both thin wrappers over Gson on the host's classpath.
  */
 @Export
 @Version("1.0.0")

@@ -1,12 +1,25 @@
 package org.vivarium.report.plot;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.renderer.category.StatisticalBarRenderer;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 import org.vivarium.api.VivariumException;
 
 /**
@@ -27,6 +40,7 @@ import org.vivarium.api.VivariumException;
  */
 public final class BarPlot implements Chart {
     private static final String CHART = "bar plot";
+    private static final double MAX_CATEGORY_LABEL = 150;
 
     private record Series(String name, double[] values, double[] errors) {
     }
@@ -66,84 +80,97 @@ public final class BarPlot implements Chart {
 
     @Override
     public void write(Path png) {
-        ChartCanvas.writePng(render(), png);
+        ChartImages.write(render(), png);
     }
 
     Rendered draw() {
-        Extent ys = new Extent(false);
-        ys.add(0);
+        List<String> shown = new ArrayList<>();
+        categories.forEach(c -> shown.add(HouseTheme.fit(c, HouseTheme.TICK, MAX_CATEGORY_LABEL)));
+        DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
+        for (int k = 0; k < series.size(); k++) {
+            Series s = series.get(k);
+            for (int i = 0; i < s.values.length; i++) {
+                double v = s.values[i];
+                double e = s.errors == null ? Double.NaN : s.errors[i];
+                data.add(Double.isFinite(v) ? v : null, Double.isFinite(e) && e > 0 ? e : null,
+                        new SeriesKey(k, s.name), new SeriesKey(i, shown.get(i)));
+            }
+        }
+        CategoryAxis x = new CategoryAxis(HouseTheme.label(options.xLabel()));
+        x.setCategoryMargin(series.size() == 1 ? 0.3 : 0.2);
+        x.setLowerMargin(0.02);
+        x.setUpperMargin(0.02);
+        x.setMaximumCategoryLabelLines(2);
+        NumberAxis y = Axes.linear(options.yLabel());
+        y.setRange(yRange()[0], yRange()[1]);
+        StatisticalBarRenderer bars = new StatisticalBarRenderer();
+        bars.setItemMargin(0.03);
+        bars.setDrawBarOutline(false);
+        bars.setErrorIndicatorPaint(new Color(0x333333));
+        bars.setErrorIndicatorStroke(new BasicStroke(1.3f));
+        bars.setDefaultLegendShape(HouseTheme.box());
+        for (int k = 0; k < series.size(); k++) {
+            bars.setSeriesPaint(k, Palette.color(k));
+        }
+        CategoryPlot plot = new CategoryPlot(data, x, y, bars);
+        JFreeChart chart = HouseTheme.chart(plot, options, series.size());
+        double widest = 0;
+        for (String c : shown) {
+            widest = Math.max(widest, HouseTheme.textWidth(c, HouseTheme.TICK));
+        }
+        if (widest + 8 > options.width() * 0.85 / categories.size()) {
+            x.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+            // a tilted label runs down and left from its category: make room for the first one
+            Rectangle2D a = ChartImages.measure(chart, options).getPlotInfo().getDataArea();
+            double reach = (widest + HouseTheme.lineHeight(HouseTheme.TICK)) * Math.sqrt(0.5);
+            double overflow = reach - x.getCategoryMiddle(0, categories.size(), a, RectangleEdge.BOTTOM) + 4;
+            if (overflow > 0) {
+                RectangleInsets pad = chart.getPadding();
+                chart.setPadding(new RectangleInsets(pad.getTop(), pad.getLeft() + overflow, pad.getBottom(),
+                        pad.getRight()));
+            }
+        }
+        plot.setRangeZeroBaselineVisible(y.getLowerBound() < 0 && y.getUpperBound() > 0);
+        plot.setRangeZeroBaselinePaint(HouseTheme.AXIS);
+        for (Reference r : references) {
+            ValueMarker m = new ValueMarker(r.y, new Color(0x444444), new BasicStroke(1.3f, BasicStroke.CAP_BUTT,
+                    BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+            if (!r.label.isEmpty()) {
+                m.setLabel(r.label);
+                m.setLabelFont(HouseTheme.SMALL);
+                m.setLabelPaint(new Color(0x333333));
+                m.setLabelBackgroundColor(new Color(255, 255, 255, 200));
+                m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+                m.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+                m.setLabelOffset(new RectangleInsets(2, 2, 2, 2));
+            }
+            plot.addRangeMarker(m, Layer.FOREGROUND);
+        }
+        return ChartImages.draw(chart, options);
+    }
+
+    /** Returns the y range: fixed, or covering zero, every bar with its error and every reference line. */
+    private double[] yRange() {
+        if (!Double.isNaN(yLo)) {
+            return new double[] {yLo, yHi};
+        }
+        double min = 0;
+        double max = 0;
         for (Series s : series) {
             for (int i = 0; i < s.values.length; i++) {
                 double e = s.errors == null || !Double.isFinite(s.errors[i]) ? 0 : s.errors[i];
-                ys.add(s.values[i] - e);
-                ys.add(s.values[i] + e);
-            }
-        }
-        references.forEach(r -> ys.add(r.y));
-        ChartCanvas c = new ChartCanvas(options);
-        double reserve = 0;
-        for (Reference r : references) {
-            reserve = Math.max(reserve, r.label.isEmpty() ? 0 : c.textWidth(r.label, c.smallFont) + 6);
-        }
-        XYFrame f = XYFrame.categorical(c, categories, ys, yLo, yHi, reserve);
-        f.drawGrid();
-        c.markBaseline();
-        c.g.clip(f.area);
-        double slot = f.slot();
-        double group = slot * (series.size() == 1 ? 0.7 : 0.8);
-        double bar = group / series.size();
-        double gap = bar > 8 ? 1.5 : 0;
-        double base = f.py(Math.max(f.y.lo, Math.min(f.y.hi, 0)));
-        List<Legend.Entry> entries = new ArrayList<>();
-        for (int k = 0; k < series.size(); k++) {
-            Series s = series.get(k);
-            Color color = Palette.color(k);
-            for (int i = 0; i < s.values.length; i++) {
-                double v = s.values[i];
-                if (!Double.isFinite(v)) {
-                    continue;
-                }
-                double x0 = f.area.x + i * slot + (slot - group) / 2 + k * bar + gap / 2;
-                double top = f.py(v);
-                c.g.setColor(color);
-                c.g.fill(new Rectangle2D.Double(x0, Math.min(top, base), bar - gap, Math.abs(base - top)));
-                if (s.errors != null && Double.isFinite(s.errors[i]) && s.errors[i] > 0) {
-                    drawError(c, f, x0 + (bar - gap) / 2, v, s.errors[i], Math.min(8, bar * 0.4));
+                if (Double.isFinite(s.values[i])) {
+                    min = Math.min(min, s.values[i] - e);
+                    max = Math.max(max, s.values[i] + e);
                 }
             }
-            entries.add(new Legend.Entry(s.name, color, Legend.Kind.BOX));
-        }
-        if (f.y.lo < 0 && f.y.hi > 0) {
-            c.stroke(1, ChartCanvas.AXIS);
-            c.g.draw(new Line2D.Double(f.area.x, base, f.area.getMaxX(), base));
         }
         for (Reference r : references) {
-            drawReference(c, f, r);
+            min = Math.min(min, r.y);
+            max = Math.max(max, r.y);
         }
-        c.g.setClip(null);
-        for (Reference r : references) {
-            if (f.y.shows(r.y)) {
-                c.text(r.label, f.area.getMaxX() + 5, f.py(r.y), 0, 0.5, c.smallFont, new Color(0x333333), 0);
-            }
-        }
-        f.drawAxes();
-        Rectangle2D legend = options.showLegend(series.size()) ? Legend.draw(c, f.area, entries) : null;
-        return new Rendered(c.finish(), f.area, legend);
-    }
-
-    private static void drawError(ChartCanvas c, XYFrame f, double cx, double v, double err, double cap) {
-        double lo = f.py(v - err);
-        double hi = f.py(v + err);
-        c.stroke(1.3, new Color(0x333333));
-        c.g.draw(new Line2D.Double(cx, lo, cx, hi));
-        c.g.draw(new Line2D.Double(cx - cap / 2, lo, cx + cap / 2, lo));
-        c.g.draw(new Line2D.Double(cx - cap / 2, hi, cx + cap / 2, hi));
-    }
-
-    private static void drawReference(ChartCanvas c, XYFrame f, Reference r) {
-        double y = f.py(r.y);
-        c.dashed(1.3, new Color(0x444444));
-        c.g.draw(new Line2D.Double(f.area.x, y, f.area.getMaxX(), y));
+        double span = max > min ? max - min : 1;
+        return new double[] {min < 0 ? min - 0.05 * span : min, max > 0 || min == max ? max + 0.05 * span : max};
     }
 
     /** Collects the categories, series and settings of a {@link BarPlot}. */

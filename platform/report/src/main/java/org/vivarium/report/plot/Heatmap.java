@@ -1,14 +1,28 @@
 package org.vivarium.report.plot;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
-import java.awt.RenderingHints;
-import java.awt.geom.Line2D;
+import java.awt.Paint;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jfree.chart.ChartRenderingInfo;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYLineAnnotation;
+import org.jfree.chart.axis.AxisLocation;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYBlockRenderer;
+import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.DefaultXYZDataset;
+import org.jfree.data.xy.XYZDataset;
 import org.vivarium.api.VivariumException;
 import org.vivarium.report.internal.Numbers;
 
@@ -71,45 +85,124 @@ public final class Heatmap implements Chart {
 
     @Override
     public void write(Path png) {
-        ChartCanvas.writePng(render(), png);
+        ChartImages.write(render(), png);
     }
 
     Rendered draw() {
         int rows = matrix.length;
         int cols = matrix[0].length;
-        ChartCanvas c = new ChartCanvas(options);
-        ColorBar bar = new ColorBar(map, colorAxis(), colorBarLabel);
-        double top = c.drawTitle();
-        double tickH = c.lineHeight(c.tickFont);
-        List<String> rl = fitted(c, rowLabels);
-        List<String> cl = fitted(c, colLabels);
-        double yTitle = options.yLabel().isEmpty() ? 0 : c.lineHeight(c.labelFont) + 6;
-        double xTitle = options.xLabel().isEmpty() ? 0 : c.lineHeight(c.labelFont) + 6;
-        double left = ChartCanvas.PAD + yTitle + widest(c, rl) + 8;
-        double right = c.width() - ChartCanvas.PAD - bar.width(c);
-        boolean vertical = false;
-        double[] cell = null;
-        double bottom = 0;
-        for (int pass = 0; pass < 2; pass++) {
-            double colBlock = vertical ? widest(c, cl) : tickH;
-            bottom = c.height() - ChartCanvas.PAD - xTitle - colBlock - 6;
-            cell = cellSize((right - left) / cols, (bottom - top) / rows);
-            vertical = widest(c, cl) + 4 > cell[0];
+        double[] range = colorRange();
+        ColorScale scale = new ColorScale(map, range[0], range[1]);
+        List<String> cl = fitted(colLabels);
+        Axes.LabelAxis x = new Axes.LabelAxis(options.xLabel(), cl);
+        Axes.LabelAxis y = new Axes.LabelAxis(options.yLabel(), fitted(rowLabels));
+        y.setInverted(true);
+        CellRenderer cells = new CellRenderer(scale, dataset());
+        XYPlot plot = new XYPlot(cells.data, x, y, cells);
+        NumberAxis barAxis = Axes.linear(colorBarLabel);
+        barAxis.setRange(range[0], range[1]);
+        PaintScaleLegend bar = new PaintScaleLegend(scale, barAxis);
+        bar.setPosition(RectangleEdge.RIGHT);
+        bar.setAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
+        bar.setStripWidth(14);
+        bar.setStripOutlineVisible(true);
+        bar.setSubdivisionCount(256);
+        bar.setAxisOffset(0);
+        bar.setMargin(0, 16, 0, 0); // the vertical margins follow the cells, once they are laid out
+        JFreeChart chart = HouseTheme.chart(plot, options, 0, bar);
+        bar.setStripOutlinePaint(HouseTheme.AXIS);
+        barAxis.setTickMarkPaint(HouseTheme.AXIS);
+        barAxis.setAxisLineVisible(false);
+        barAxis.setTickLabelInsets(new RectangleInsets(13, 4, 13, 4)); // at least ~40 units between labels
+        barAxis.setLabelAngle(Math.PI); // read bottom to top, like the y axis title
+        plot.setDomainGridlinesVisible(false);
+        plot.setRangeGridlinesVisible(false);
+        plot.setOutlineVisible(true);
+        plot.setOutlinePaint(HouseTheme.AXIS);
+        plot.setOutlineStroke(new BasicStroke(1f));
+
+        ChartRenderingInfo info = fitCells(chart, plot, x, cl);
+        Rectangle2D a = info.getPlotInfo().getDataArea();
+        double cw = a.getWidth() / cols;
+        double ch = a.getHeight() / rows;
+        if (printValues(cw, ch)) {
+            cells.showValues(decimals, Math.min(cw, ch) >= 40);
         }
-        double w = cell[0] * cols;
-        double h = cell[1] * rows;
-        double shift = (right - left - w) / 2;
-        double barH = Math.max(h, Math.min(bottom - top, 160));
-        Rectangle2D.Double area = new Rectangle2D.Double(left + shift, top + (bottom - top - barH) / 2, w, h);
-        drawCells(c, bar, area, cell[0], cell[1]);
-        if (printValues(c, cell[0], cell[1])) {
-            drawValues(c, bar, area, cell[0], cell[1]);
+        if (Math.min(cw, ch) >= 14) {
+            separators(plot, rows, cols);
         }
-        c.stroke(1, ChartCanvas.AXIS);
-        c.g.draw(area);
-        drawLabels(c, area, cell[0], cell[1], rl, cl, vertical, tickH);
-        bar.draw(c, new Rectangle2D.Double(area.x, area.y, w, barH));
-        return new Rendered(c.finish(), area, null);
+        // the colour bar spans the cells, or at least 160 units, centred on them. Its title area has the
+        // height of the plot area, which JFreeChart reports less the plot insets
+        Rectangle2D p = info.getPlotInfo().getPlotArea();
+        double top = p.getY() - plot.getInsets().getTop();
+        double bottom = p.getMaxY() + plot.getInsets().getBottom();
+        double extra = Math.max(0, (Math.min(160, bottom - top) - a.getHeight()) / 2);
+        RectangleInsets pad = bar.getPadding();
+        bar.setMargin(Math.max(0, a.getY() - top - pad.getTop() - extra), 16,
+                Math.max(0, bottom - a.getMaxY() - pad.getBottom() - extra), 0);
+        return ChartImages.draw(chart, options);
+    }
+
+    /**
+     * Pads the chart until the cells have the shape {@link #cellSize} wants (JFreeChart fills whatever space
+     * it is given), turning the column labels vertical when they are wider than a cell.
+     *
+     * @return the final layout
+     */
+    private ChartRenderingInfo fitCells(JFreeChart chart, XYPlot plot, Axes.LabelAxis x, List<String> columns) {
+        int rows = matrix.length;
+        int cols = matrix[0].length;
+        double widest = 0;
+        for (String s : columns) {
+            widest = Math.max(widest, HouseTheme.textWidth(s, HouseTheme.TICK));
+        }
+        double padX = 0;
+        double padY = 0;
+        ChartRenderingInfo info = ChartImages.measure(chart, options);
+        for (int pass = 0; pass < 4; pass++) {
+            Rectangle2D a = info.getPlotInfo().getDataArea();
+            double[] cell = cellSize(a.getWidth() / cols, a.getHeight() / rows);
+            boolean vertical = widest + 4 > cell[0];
+            double dx = a.getWidth() - cell[0] * cols;
+            double dy = a.getHeight() - cell[1] * rows;
+            if (dx < 1 && dy < 1 && vertical == x.isVerticalTickLabels()) {
+                break;
+            }
+            x.setVertical(vertical);
+            padX += dx / 2;
+            padY += dy / 2;
+            RectangleInsets pad = chart.getPadding();
+            chart.setPadding(new RectangleInsets(pad.getTop(), 10 + padX, pad.getBottom(), 14 + padX));
+            plot.setInsets(new RectangleInsets(4 + padY, 4, 4 + padY, 4));
+            info = ChartImages.measure(chart, options);
+        }
+        return info;
+    }
+
+    private DefaultXYZDataset dataset() {
+        int n = matrix.length * matrix[0].length;
+        double[][] xyz = new double[3][n];
+        int i = 0;
+        for (int r = 0; r < matrix.length; r++) {
+            for (int k = 0; k < matrix[r].length; k++) {
+                xyz[0][i] = k;
+                xyz[1][i] = r;
+                xyz[2][i++] = matrix[r][k];
+            }
+        }
+        DefaultXYZDataset data = new DefaultXYZDataset();
+        data.addSeries("cells", xyz);
+        return data;
+    }
+
+    private static void separators(XYPlot plot, int rows, int cols) {
+        BasicStroke thin = new BasicStroke(1f);
+        for (int r = 1; r < rows; r++) {
+            plot.addAnnotation(new XYLineAnnotation(-0.5, r - 0.5, cols - 0.5, r - 0.5, thin, Color.WHITE), false);
+        }
+        for (int k = 1; k < cols; k++) {
+            plot.addAnnotation(new XYLineAnnotation(k - 0.5, -0.5, k - 0.5, rows - 0.5, thin, Color.WHITE), false);
+        }
     }
 
     /** Square cells unless that wastes most of the space; then at most 4:1 (or 40 units on the long side). */
@@ -124,56 +217,47 @@ public final class Heatmap implements Chart {
         return new double[] {cw, Math.min(ch, Math.max(4 * cw, 40))};
     }
 
-    private Axis colorAxis() {
-        Extent e = new Extent(false);
-        for (double[] row : matrix) {
-            for (double v : row) {
-                e.add(v);
-            }
-        }
+    /** Returns the colour scale's range: fixed, symmetric around zero (diverging maps), or the data's. */
+    private double[] colorRange() {
         if (!Double.isNaN(lo)) {
-            return Axis.fit(e, false, 7, lo, hi);
+            return new double[] {lo, hi};
         }
+        double[] e = extent(matrix);
         if (map.diverging()) {
-            double lim = Math.max(Math.abs(e.min()), Math.abs(e.max()));
-            Extent sym = new Extent(false);
-            sym.add(-lim);
-            sym.add(lim);
-            return Axis.fit(sym, false, 7, Double.NaN, Double.NaN);
+            double lim = Math.max(Math.abs(e[0]), Math.abs(e[1]));
+            return lim == 0 ? new double[] {-1, 1} : new double[] {-lim, lim};
         }
-        return Axis.fit(e, false, 7, Double.NaN, Double.NaN);
+        if (e[0] == e[1]) {
+            double pad = e[0] == 0 ? 1 : Math.abs(e[0]) * 0.1;
+            return new double[] {e[0] - pad, e[1] + pad};
+        }
+        return e;
     }
 
-    private void drawCells(ChartCanvas c, ColorBar bar, Rectangle2D.Double a, double cw, double ch) {
-        c.g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
-        for (int r = 0; r < matrix.length; r++) {
-            for (int k = 0; k < matrix[r].length; k++) {
-                c.g.setColor(bar.color(matrix[r][k]));
-                c.g.fill(new Rectangle2D.Double(a.x + k * cw, a.y + r * ch, cw, ch));
+    private static double[] extent(double[][] m) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double[] row : m) {
+            for (double v : row) {
+                if (Double.isFinite(v)) {
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                }
             }
         }
-        c.g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        if (Math.min(cw, ch) >= 14) {
-            c.stroke(1, Color.WHITE);
-            for (int r = 1; r < matrix.length; r++) {
-                c.g.draw(new Line2D.Double(a.x, a.y + r * ch, a.getMaxX(), a.y + r * ch));
-            }
-            for (int k = 1; k < matrix[0].length; k++) {
-                c.g.draw(new Line2D.Double(a.x + k * cw, a.y, a.x + k * cw, a.getMaxY()));
-            }
-        }
+        return new double[] {min, max};
     }
 
-    private boolean printValues(ChartCanvas c, double cw, double ch) {
+    private boolean printValues(double cw, double ch) {
         if (showValues != null) {
             return showValues;
         }
-        if (matrix.length * matrix[0].length > 900 || ch < c.lineHeight(c.smallFont) + 4) {
+        if (matrix.length * matrix[0].length > 900 || ch < HouseTheme.lineHeight(HouseTheme.SMALL) + 4) {
             return false;
         }
         for (double[] row : matrix) {
             for (double v : row) {
-                if (Double.isFinite(v) && c.textWidth(Numbers.fixed(v, decimals), c.smallFont) + 6 > cw) {
+                if (Double.isFinite(v) && HouseTheme.textWidth(Numbers.fixed(v, decimals), HouseTheme.SMALL) + 6 > cw) {
                     return false;
                 }
             }
@@ -181,62 +265,42 @@ public final class Heatmap implements Chart {
         return true;
     }
 
-    private void drawValues(ChartCanvas c, ColorBar bar, Rectangle2D.Double a, double cw, double ch) {
-        Font font = Math.min(cw, ch) >= 40 ? c.tickFont : c.smallFont;
-        for (int r = 0; r < matrix.length; r++) {
-            for (int k = 0; k < matrix[r].length; k++) {
-                double v = matrix[r][k];
-                if (!Double.isFinite(v)) {
-                    continue;
-                }
-                Color bg = bar.color(v);
-                double lum = (0.299 * bg.getRed() + 0.587 * bg.getGreen() + 0.114 * bg.getBlue()) / 255;
-                Color fg = lum < 0.55 ? Color.WHITE : ChartCanvas.TEXT;
-                c.text(Numbers.fixed(v, decimals), a.x + (k + 0.5) * cw, a.y + (r + 0.5) * ch, 0.5, 0.5, font, fg, 0);
-            }
-        }
-    }
-
-    private void drawLabels(ChartCanvas c, Rectangle2D.Double a, double cw, double ch, List<String> rl,
-            List<String> cl, boolean vertical, double tickH) {
-        int rowEvery = (int) Math.max(1, Math.ceil(tickH * 1.1 / ch));
-        for (int r = 0; r < rl.size(); r += rowEvery) {
-            c.text(rl.get(r), a.x - 6, a.y + (r + 0.5) * ch, 1, 0.5, c.tickFont, ChartCanvas.MUTED, 0);
-        }
-        int colEvery = vertical ? (int) Math.max(1, Math.ceil(tickH * 1.1 / cw)) : 1;
-        for (int k = 0; k < cl.size(); k += colEvery) {
-            double x = a.x + (k + 0.5) * cw;
-            if (vertical) {
-                c.text(cl.get(k), x, a.getMaxY() + 5, 1, 0.5, c.tickFont, ChartCanvas.MUTED, -90);
-            } else {
-                c.text(cl.get(k), x, a.getMaxY() + 5, 0.5, 0, c.tickFont, ChartCanvas.MUTED, 0);
-            }
-        }
-        if (!options.xLabel().isEmpty()) {
-            double block = vertical ? widest(c, cl) : tickH;
-            double y = Math.min(c.height() - ChartCanvas.PAD, a.getMaxY() + 5 + block + 6 + c.lineHeight(c.labelFont));
-            c.text(c.fit(options.xLabel(), c.labelFont, c.width()), a.getCenterX(), y, 0.5, 1, c.labelFont,
-                    ChartCanvas.TEXT, 0);
-        }
-        if (!options.yLabel().isEmpty()) {
-            double x = a.x - 6 - widest(c, rl) - 8 - c.lineHeight(c.labelFont);
-            c.text(c.fit(options.yLabel(), c.labelFont, a.height), x, a.getCenterY(), 0.5, 0,
-                    c.labelFont, ChartCanvas.TEXT, -90);
-        }
-    }
-
-    private static List<String> fitted(ChartCanvas c, List<String> labels) {
+    private static List<String> fitted(List<String> labels) {
         List<String> out = new ArrayList<>();
-        labels.forEach(s -> out.add(c.fit(s, c.tickFont, MAX_LABEL)));
+        labels.forEach(s -> out.add(HouseTheme.fit(s, HouseTheme.TICK, MAX_LABEL)));
         return out;
     }
 
-    private static double widest(ChartCanvas c, List<String> labels) {
-        double w = 0;
-        for (String s : labels) {
-            w = Math.max(w, c.textWidth(s, c.tickFont));
+    /** Cells coloured by the scale, with optional values in white or black, whichever reads on the cell. */
+    private static final class CellRenderer extends XYBlockRenderer {
+        private static final long serialVersionUID = 1L;
+        private final transient ColorScale scale;
+        private final transient DefaultXYZDataset data;
+
+        CellRenderer(ColorScale scale, DefaultXYZDataset data) {
+            this.scale = scale;
+            this.data = data;
+            setPaintScale(scale);
         }
-        return w;
+
+        void showValues(int decimals, boolean large) {
+            setDefaultItemLabelGenerator((dataset, series, item) -> {
+                double z = ((XYZDataset) dataset).getZValue(series, item);
+                return Double.isFinite(z) ? Numbers.fixed(z, decimals) : "";
+            });
+            setDefaultItemLabelFont(large ? HouseTheme.TICK : HouseTheme.SMALL);
+            ItemLabelPosition centre = new ItemLabelPosition(ItemLabelAnchor.CENTER, TextAnchor.CENTER);
+            setDefaultPositiveItemLabelPosition(centre);
+            setDefaultNegativeItemLabelPosition(centre);
+            setDefaultItemLabelsVisible(true);
+        }
+
+        @Override
+        public Paint getItemLabelPaint(int series, int item) {
+            Color bg = scale.color(data.getZValue(series, item));
+            double lum = (0.299 * bg.getRed() + 0.587 * bg.getGreen() + 0.114 * bg.getBlue()) / 255;
+            return lum < 0.55 ? Color.WHITE : HouseTheme.TEXT;
+        }
     }
 
     /** Collects the matrix, labels and settings of a {@link Heatmap}. */
@@ -382,16 +446,8 @@ public final class Heatmap implements Chart {
             colLabels = labels(colLabels, matrix[0].length, "column labels");
             ColorMap chosen = map;
             if (chosen == null) {
-                Extent e = new Extent(false);
-                for (double[] row : matrix) {
-                    for (double v : row) {
-                        e.add(v);
-                    }
-                }
-                boolean fixed = !Double.isNaN(lo);
-                double min = fixed ? lo : e.min();
-                double max = fixed ? hi : e.max();
-                chosen = min < 0 && max > 0 ? ColorMap.BLUE_RED : ColorMap.VIRIDIS;
+                double[] e = Double.isNaN(lo) ? extent(matrix) : new double[] {lo, hi};
+                chosen = e[0] < 0 && e[1] > 0 ? ColorMap.BLUE_RED : ColorMap.VIRIDIS;
             }
             return new Heatmap(this, chosen);
         }

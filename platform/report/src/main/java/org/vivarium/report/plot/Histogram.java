@@ -1,12 +1,19 @@
 package org.vivarium.report.plot;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.geom.Path2D;
-import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.SeriesRenderingOrder;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.data.xy.DefaultIntervalXYDataset;
 import org.vivarium.api.VivariumException;
 
 /**
@@ -82,62 +89,61 @@ public final class Histogram implements Chart {
 
     @Override
     public void write(Path png) {
-        ChartCanvas.writePng(render(), png);
+        ChartImages.write(render(), png);
     }
 
     Rendered draw() {
-        List<long[]> counts = new ArrayList<>();
-        Extent ys = new Extent(logY);
-        ys.add(logY ? 1 : 0);
-        for (Series s : series) {
-            long[] c = count(s.values, bins, lo, hi);
-            counts.add(c);
-            for (long n : c) {
-                ys.add(n);
+        DefaultIntervalXYDataset data = new DefaultIntervalXYDataset();
+        XYBarRenderer bars = new XYBarRenderer() {
+            @Override
+            public LegendItem getLegendItem(int dataset, int series) {
+                LegendItem item = super.getLegendItem(dataset, series);
+                if (item != null) {
+                    item.setFillPaint(Palette.color(series)); // a solid swatch, though the bars are translucent
+                }
+                return item;
             }
-        }
-        Extent xs = new Extent(false);
-        xs.add(lo);
-        xs.add(hi);
-        ChartCanvas c = new ChartCanvas(options.yLabel().isEmpty() ? withYLabel(options) : options);
-        XYFrame f = XYFrame.numeric(c, xs, false, lo, hi, ys, logY, Double.NaN, Double.NaN);
-        f.drawGrid();
-        c.markBaseline();
-        c.g.clip(f.area);
+        };
+        bars.setShadowVisible(false);
+        bars.setDrawBarOutline(true);
+        bars.setDefaultLegendShape(HouseTheme.box());
+        bars.setBase(logY ? 0.5 : 0);
         int alpha = series.size() == 1 ? 200 : 90;
-        List<Legend.Entry> entries = new ArrayList<>();
-        for (int k = 0; k < series.size(); k++) {
-            Color col = Palette.color(k);
-            Path2D outline = outline(f, counts.get(k));
-            c.g.setColor(new Color(col.getRed(), col.getGreen(), col.getBlue(), alpha));
-            c.g.fill(outline);
-            c.stroke(1.4, col);
-            c.g.draw(outline);
-            entries.add(new Legend.Entry(series.get(k).name, col, Legend.Kind.BOX));
-        }
-        c.g.setClip(null);
-        f.drawAxes();
-        Rectangle2D legend = options.showLegend(series.size()) ? Legend.draw(c, f.area, entries) : null;
-        return new Rendered(c.finish(), f.area, legend);
-    }
-
-    private static ChartOptions withYLabel(ChartOptions o) {
-        return new ChartOptions(o.title(), o.xLabel(), "count", o.width(), o.height(), o.scale(), o.legend());
-    }
-
-    private Path2D outline(XYFrame f, long[] counts) {
-        double base = f.area.getMaxY();
         double width = (hi - lo) / bins;
-        Path2D.Double p = new Path2D.Double();
-        p.moveTo(f.px(lo), base);
-        for (int i = 0; i < bins; i++) {
-            double top = counts[i] > 0 ? Math.min(f.py(counts[i]), base - 1.5) : base;
-            p.lineTo(f.px(lo + i * width), top);
-            p.lineTo(f.px(lo + (i + 1) * width), top);
+        for (int k = 0; k < series.size(); k++) {
+            long[] counts = count(series.get(k).values, bins, lo, hi);
+            double[][] cols = new double[6][bins];
+            for (int i = 0; i < bins; i++) {
+                cols[1][i] = lo + i * width;
+                cols[2][i] = i == bins - 1 ? hi : lo + (i + 1) * width;
+                cols[0][i] = (cols[1][i] + cols[2][i]) / 2;
+                double y = counts[i] == 0 && logY ? Double.NaN : counts[i];
+                cols[3][i] = y;
+                cols[4][i] = y;
+                cols[5][i] = y;
+            }
+            data.addSeries(new SeriesKey(k, series.get(k).name), cols);
+            Color c = Palette.color(k);
+            bars.setSeriesPaint(k, new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha));
+            bars.setSeriesOutlinePaint(k, c);
+            bars.setSeriesOutlineStroke(k, new BasicStroke(1.2f));
         }
-        p.lineTo(f.px(hi), base);
-        p.closePath();
-        return p;
+        NumberAxis x = Axes.linear(options.xLabel());
+        x.setRange(lo, hi);
+        String yLabel = options.yLabel().isEmpty() ? "count" : options.yLabel();
+        ValueAxis y;
+        if (logY) {
+            y = Axes.log(yLabel);
+        } else {
+            NumberAxis linear = Axes.linear(yLabel);
+            linear.setAutoRangeIncludesZero(true);
+            y = linear;
+        }
+        XYPlot plot = new XYPlot(data, x, y, bars);
+        plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
+        JFreeChart chart = HouseTheme.chart(plot, options, series.size());
+        plot.setRangeMinorGridlinesVisible(logY);
+        return ChartImages.draw(chart, options);
     }
 
     /** Collects the value sets and settings of a {@link Histogram}. */
@@ -246,14 +252,16 @@ public final class Histogram implements Chart {
             if (!Double.isNaN(lo)) {
                 return new Histogram(this, lo, hi);
             }
-            Extent e = new Extent(false);
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
             for (Series s : series) {
                 for (double v : s.values) {
-                    e.add(v);
+                    if (Double.isFinite(v)) {
+                        min = Math.min(min, v);
+                        max = Math.max(max, v);
+                    }
                 }
             }
-            double min = e.min();
-            double max = e.max();
             if (min == max) {
                 double pad = min == 0 ? 0.5 : Math.abs(min) * 0.05;
                 min -= pad;

@@ -1,13 +1,20 @@
 package org.vivarium.report.plot;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
-import java.awt.geom.Path2D;
-import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.SeriesRenderingOrder;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 import org.vivarium.api.VivariumException;
 
 /**
@@ -65,92 +72,65 @@ public final class LinePlot implements Chart {
 
     @Override
     public void write(Path png) {
-        ChartCanvas.writePng(render(), png);
+        ChartImages.write(render(), png);
     }
 
     Rendered draw() {
-        Extent xs = new Extent(false);
-        Extent ys = new Extent(logY);
-        for (Series s : series) {
-            for (int i = 0; i < s.x.length; i++) {
-                if (Double.isFinite(s.x[i]) && ys.add(s.y[i])) {
-                    xs.add(s.x[i]);
-                }
-            }
-        }
-        ChartCanvas c = new ChartCanvas(options);
-        XYFrame f = XYFrame.numeric(c, xs, false, ys, logY, yLo, yHi);
-        f.drawGrid();
-        c.markBaseline();
-        c.g.clip(new Rectangle2D.Double(f.area.x - 5, f.area.y - 5, f.area.width + 10, f.area.height + 10));
-        for (int k = 0; k < series.size(); k++) {
-            if (!smoothed(series.get(k))) {
-                continue;
-            }
-            Color col = Palette.color(k);
-            c.stroke(1.2, new Color(col.getRed(), col.getGreen(), col.getBlue(), 70));
-            c.g.draw(path(f, series.get(k).x, series.get(k).y));
-        }
-        List<Legend.Entry> entries = new ArrayList<>();
+        XYSeriesCollection lines = new XYSeriesCollection();
+        XYSeriesCollection raw = new XYSeriesCollection();
+        XYLineAndShapeRenderer main = new XYLineAndShapeRenderer(true, false);
+        XYLineAndShapeRenderer faint = new XYLineAndShapeRenderer(true, false);
+        faint.setDefaultSeriesVisibleInLegend(false);
+        main.setUseOutlinePaint(true);
+        main.setDefaultOutlinePaint(Color.WHITE);
+        main.setDefaultOutlineStroke(new BasicStroke(1f));
         for (int k = 0; k < series.size(); k++) {
             Series s = series.get(k);
-            double[] y = smoothed(s) ? Smoothing.ema(s.y, smoothing) : s.y;
-            boolean dashed = k >= Palette.size();
-            if (dashed) {
-                c.dashed(2, Palette.color(k));
-            } else {
-                c.stroke(2, Palette.color(k));
+            Color color = Palette.color(k);
+            if (smoothed(s)) {
+                raw.addSeries(xy(new SeriesKey(k, s.name), s.x, s.y));
+                int r = raw.getSeriesCount() - 1;
+                faint.setSeriesPaint(r, new Color(color.getRed(), color.getGreen(), color.getBlue(), 70));
+                faint.setSeriesStroke(r, new BasicStroke(1.2f));
             }
-            c.g.draw(path(f, s.x, y));
+            lines.addSeries(xy(new SeriesKey(k, s.name), s.x, smoothed(s) ? Smoothing.ema(s.y, smoothing) : s.y));
+            main.setSeriesPaint(k, color);
+            main.setSeriesStroke(k, k < Palette.size() ? new BasicStroke(2f, BasicStroke.CAP_ROUND,
+                    BasicStroke.JOIN_ROUND) : new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                    new float[] {6f, 4f}, 0f));
             if (s.x.length <= MARKER_LIMIT) {
-                drawMarkers(c, f, s.x, y, Palette.color(k));
+                main.setSeriesShapesVisible(k, true);
+                main.setSeriesShape(k, new Ellipse2D.Double(-3.2, -3.2, 6.4, 6.4));
             }
-            Legend.Kind kind = dashed ? Legend.Kind.DASHED_LINE : Legend.Kind.LINE;
-            entries.add(new Legend.Entry(s.name, Palette.color(k), kind));
         }
-        c.g.setClip(null);
-        f.drawAxes();
-        Rectangle2D legend = options.showLegend(series.size()) ? Legend.draw(c, f.area, entries) : null;
-        return new Rendered(c.finish(), f.area, legend);
+        NumberAxis x = Axes.linear(options.xLabel());
+        x.setLowerMargin(0.01);
+        x.setUpperMargin(0.01);
+        ValueAxis y = logY ? Axes.log(options.yLabel()) : Axes.linear(options.yLabel());
+        if (!Double.isNaN(yLo)) {
+            y.setRange(yLo, yHi);
+        }
+        XYPlot plot = new XYPlot(lines, x, y, main);
+        plot.setDataset(1, raw);
+        plot.setRenderer(1, faint);
+        plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
+        JFreeChart chart = HouseTheme.chart(plot, options, series.size());
+        plot.setRangeMinorGridlinesVisible(logY);
+        return ChartImages.draw(chart, options);
     }
 
     private boolean smoothed(Series s) {
         return smoothing > 0 && s.x.length > MARKER_LIMIT;
     }
 
-    private boolean usable(double x, double y) {
-        return Double.isFinite(x) && Double.isFinite(y) && (!logY || y > 0);
-    }
-
-    private Path2D path(XYFrame f, double[] x, double[] y) {
-        Path2D.Double p = new Path2D.Double();
-        boolean pen = false;
+    /** Copies points in order; unusable ones (NaN, infinite, non-positive on a log axis) become gaps. */
+    private XYSeries xy(SeriesKey key, double[] x, double[] y) {
+        XYSeries out = new XYSeries(key, false, true);
         for (int i = 0; i < x.length; i++) {
-            if (!usable(x[i], y[i])) {
-                pen = false;
-                continue;
-            }
-            if (pen) {
-                p.lineTo(f.px(x[i]), f.py(y[i]));
-            } else {
-                p.moveTo(f.px(x[i]), f.py(y[i]));
-                p.lineTo(f.px(x[i]), f.py(y[i]));
-                pen = true;
-            }
+            boolean usable = Double.isFinite(x[i]) && Double.isFinite(y[i]) && (!logY || y[i] > 0);
+            out.add(Double.isFinite(x[i]) ? x[i] : Double.NaN, usable ? y[i] : Double.NaN, false);
         }
-        return p;
-    }
-
-    private void drawMarkers(ChartCanvas c, XYFrame f, double[] x, double[] y, Color color) {
-        for (int i = 0; i < x.length; i++) {
-            if (usable(x[i], y[i])) {
-                Ellipse2D dot = new Ellipse2D.Double(f.px(x[i]) - 3.2, f.py(y[i]) - 3.2, 6.4, 6.4);
-                c.g.setColor(color);
-                c.g.fill(dot);
-                c.stroke(1, Color.WHITE);
-                c.g.draw(dot);
-            }
-        }
+        return out;
     }
 
     /** Collects the series and settings of a {@link LinePlot}. */

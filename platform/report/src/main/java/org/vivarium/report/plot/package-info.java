@@ -1,10 +1,14 @@
 /**
  * PNG charts for results people would rather look at than read: {@link org.vivarium.report.plot.LinePlot},
  * {@link org.vivarium.report.plot.BarPlot}, {@link org.vivarium.report.plot.Heatmap} and
- * {@link org.vivarium.report.plot.Histogram}, drawn with java.awt in headless mode.
+ * {@link org.vivarium.report.plot.Histogram}, drawn by JFreeChart in headless mode with the house theme.
+ * JFreeChart stays behind these builders: no public signature here names one of its types, so plugins
+ * import only this package and the library lives on the host's classpath.
+ *
+ * <p>2.0: the public {@code Ticks} helper was removed (JFreeChart places the ticks); the builders are unchanged.
  */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package org.vivarium.report.plot;
 
 import org.osgi.annotation.bundle.Export;

@@ -3,6 +3,7 @@ package org.vivarium.report.io;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -38,8 +39,52 @@ class JsonRoundTripTest {
     @Test
     void rejectsMalformedJsonWithAnOffset() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> JsonReader.parse("{\"a\": }"));
-        assertEquals("expected a value at character 6", e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> JsonReader.parse("[1, 2"));
-        assertThrows(IllegalArgumentException.class, () -> JsonReader.parse("{} extra"));
+        assertEquals("expected value at character 6", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> JsonReader.parse("[1,\n 2,\n x]"));
+        assertTrue(e.getMessage().endsWith("at character 9"), e.getMessage()); // the x, on line 3
+        e = assertThrows(IllegalArgumentException.class, () -> JsonReader.parse("[1, 2"));
+        assertTrue(e.getMessage().contains("end of input"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> JsonReader.parse("{} extra"));
+        assertEquals("unexpected text after the value at character 3", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> JsonReader.parse(""));
+        assertThrows(IllegalArgumentException.class, () -> JsonReader.parse("{\"a\": NaN}"));
+    }
+
+    @Test
+    void writerKeepsItsLayout() {
+        String json = new JsonWriter().beginObject().name("a").value(1.0).name("b").beginArray().value(1.5)
+                .value(Double.POSITIVE_INFINITY).endArray().name("v").value(new float[] {1.5f, Float.NaN})
+                .name("e").beginObject().endObject().name("s").value((String) null).name("t").value("<ok> & 'é'")
+                .endObject().toString();
+        assertEquals("""
+                {
+                  "a": 1,
+                  "b": [
+                    1.5,
+                    null
+                  ],
+                  "v": [1.5, null],
+                  "e": {},
+                  "s": null,
+                  "t": "<ok> & 'é'"
+                }
+                """, json);
+    }
+
+    @Test
+    void readerKeepsOrderAndTheLastOfRepeatedMembers() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> m = (Map<String, Object>) JsonReader.parse("{\"z\": 1, \"a\": true, \"z\": 2}");
+        assertEquals(List.of("z", "a"), List.copyOf(m.keySet()));
+        assertEquals(2.0, m.get("z"));
+        assertEquals(Boolean.TRUE, m.get("a"));
+        assertEquals("x", JsonReader.parse("\"x\""));
+        assertNull(JsonReader.parse(" null "));
+    }
+
+    @Test
+    void misuseOfTheWriterFailsEarly() {
+        assertThrows(IllegalStateException.class, () -> new JsonWriter().beginObject().value(1L));
+        assertThrows(IllegalStateException.class, () -> new JsonWriter().value(1L).value(2L));
     }
 }

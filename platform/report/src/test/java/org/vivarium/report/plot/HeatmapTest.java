@@ -67,6 +67,40 @@ class HeatmapTest {
     }
 
     @Test
+    void colourBarSpansTheCellsOnTheRight() {
+        double[][] m = {{0.2, 0.4}, {0.6, 0.8}};
+        Rendered r = Heatmap.builder().matrix(m).range(0, 1).colorMap(ColorMap.VIRIDIS).colorBarLabel("p").build()
+                .draw();
+        Rectangle2D a = r.area();
+        Rectangle2D right = new Rectangle2D.Double(a.getMaxX() + 2, a.getY(), r.image().getWidth() - a.getMaxX() - 2,
+                a.getHeight());
+        assertTrue(Pixels.matching(r.image(), right, 1, ColorMap.VIRIDIS.at(0.98)) > 20, "yellow top of the bar");
+        assertTrue(Pixels.matching(r.image(), right, 1, ColorMap.VIRIDIS.at(0.02)) > 20, "purple bottom of the bar");
+        assertEquals(0, Pixels.matching(r.image(), a, 1, ColorMap.VIRIDIS.at(0.98)), "no cell is that bright");
+    }
+
+    @Test
+    void cellsAreSquareWhenTheyCanBe() {
+        Rendered r = Heatmap.builder().matrix(new double[5][7]).range(0, 1).size(800, 500).build().draw();
+        assertEquals(r.area().getWidth() / 7, r.area().getHeight() / 5, 1.0, "square cells: " + r.area());
+    }
+
+    @Test
+    void manyLongColumnLabelsStillLeaveRoomForTheCells() {
+        double[][] m = new double[40][60];
+        List<String> cols = new java.util.ArrayList<>();
+        for (int k = 0; k < 60; k++) {
+            cols.add("a long key token " + k);
+            for (int q = 0; q < 40; q++) {
+                m[q][k] = Math.cos(q * k * 0.01);
+            }
+        }
+        Rendered r = Heatmap.builder().matrix(m).columnLabels(cols).xLabel("key").build().draw();
+        assertTrue(r.area().getHeight() > 200, "vertical, shortened labels: " + r.area());
+        assertTrue(Pixels.nonBackground(r.image(), r.area(), 1) > r.area().getWidth() * r.area().getHeight() * 0.95);
+    }
+
+    @Test
     void badInputIsRejected() {
         assertThrows(VivariumException.class, () -> Heatmap.builder().build(), "no matrix");
         assertThrows(VivariumException.class, () -> Heatmap.builder().matrix(new double[0][0]));
