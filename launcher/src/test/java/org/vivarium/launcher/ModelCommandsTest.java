@@ -96,8 +96,36 @@ class ModelCommandsTest {
         assertTrue(s.out().contains("neuron/L0/"), s.out());
         Result f = viv("search", "feature:neuron/L0/5", "--index", index.toString());
         assertEquals(0, f.code(), f.err());
+        // --top 3 keeps three contexts per neuron; shown by activation, highest first, all of neuron 5
+        List<String> fLines = f.out().lines().toList();
+        assertTrue(fLines.get(0).startsWith("3 contexts match \"feature:neuron/L0/5\" (top 3 by activation)"), f.out());
+        assertEquals(5, fLines.size(), "summary, header and one row per context: " + f.out());
+        double previous = Double.POSITIVE_INFINITY;
+        for (String row : fLines.subList(2, 5)) {
+            String[] cols = row.trim().split("\\s+", 4);
+            assertEquals("neuron/L0/5", cols[2], row);
+            double act = Double.parseDouble(cols[1]);
+            assertTrue(act >= 0 && act <= previous, "activations above --min 0 and descending: " + f.out());
+            previous = act;
+        }
         Result agg = viv("search", "Congress", "--features", "--index", index.toString());
         assertEquals(0, agg.code(), agg.err());
+        // the per-feature view covers the same matching contexts as the plain search, ranked by count
+        long matching = Long.parseLong(s.out().lines().findFirst().orElseThrow()
+                .replaceAll("^([0-9,]+) contexts match .*", "$1").replace(",", ""));
+        List<String> aggLines = agg.out().lines().toList();
+        assertTrue(aggLines.get(0).startsWith(String.format(java.util.Locale.ROOT,
+                "features firing on the %,d contexts matching \"Congress\"", matching)), agg.out() + "\n" + s.out());
+        assertTrue(aggLines.size() > 2, "at least one feature row: " + agg.out());
+        long previousCount = Long.MAX_VALUE;
+        for (String row : aggLines.subList(2, aggLines.size())) {
+            String[] cols = row.trim().split("\\s+");
+            long count = Long.parseLong(cols[1].replace(",", ""));
+            assertTrue(count >= 1 && count <= 3 && count <= previousCount,
+                    "1 to 3 contexts per neuron (--top 3), by count: " + agg.out());
+            assertTrue(cols[4].startsWith("neuron/L0/"), row);
+            previousCount = count;
+        }
 
         Result again = viv("index", "units", dir.resolve("lm").toString(), "--prompts", prompts.toString(), "--hook",
                 "blocks.0.mlp.hook_post", "--top", "3", "--index", index.toString());
@@ -110,6 +138,7 @@ class ModelCommandsTest {
         assertEquals(0, del.code(), del.err());
         assertTrue(del.out().matches("(?s)deleted [0-9]+ contexts matching feature:neuron/L0/5 .*left\\).*"), del.out());
         long deleted = Long.parseLong(del.out().replaceAll("(?s)deleted ([0-9]+) .*", "$1"));
+        assertEquals(3, deleted, "the three contexts the search showed: " + del.out());
         assertTrue(del.out().contains(String.format(java.util.Locale.ROOT, "(%,d left)", indexed - deleted)), del.out());
         Result gone = viv("search", "feature:neuron/L0/5", "--index", index.toString());
         assertTrue(gone.out().startsWith("0 contexts match"), gone.out());
@@ -136,6 +165,16 @@ class ModelCommandsTest {
     void benchmarksRun() {
         Result r = viv("bench", "train", "--config", "induction", "--steps", "3");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("tokens/s"), r.out());
+        // one line for the one config: the induction organism's architecture, 32 x 40 tokens per step
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("train +induction +([0-9,]+) params +batch 32 x 40"
+                + " +3 steps +([0-9.]+) s +([0-9.]+) steps/s +([0-9,]+) tokens/s").matcher(r.out().strip());
+        assertTrue(m.matches(), r.out());
+        assertEquals(org.vivarium.organisms.induction.InductionOrganism.modelConfig().parameterCount(),
+                Long.parseLong(m.group(1).replace(",", "")), r.out());
+        double stepsPerSecond = Double.parseDouble(m.group(3));
+        double tokensPerSecond = Double.parseDouble(m.group(4).replace(",", ""));
+        assertTrue(tokensPerSecond > 0, r.out());
+        // tokens/s = steps/s x 1,280 tokens, up to the rounding of steps/s to one decimal
+        assertEquals(stepsPerSecond * 32 * 40, tokensPerSecond, 0.05 * 32 * 40 + 1, r.out());
     }
 }

@@ -2,20 +2,19 @@ package org.vivarium.checkpoint;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import org.vivarium.api.VivariumException;
 
 /**
  * Helpers for filling a {@link org.vivarium.api.provenance.Provenance}: content hashes, the environment
- * that can change results, and the code version.
+ * that can change results, and the code version (Vivarium's own, stamped at build time).
  *
  * <pre>{@code
  * new Provenance("checkpoint", "organism/induction", settings, seed, Provenances.sha256(data),
@@ -78,62 +77,49 @@ public final class Provenances {
     }
 
     /**
-     * Returns the Vivarium version plus the git commit of the working directory when known.
+     * Returns the version of Vivarium itself, stamped when this module was built: the Maven version, the
+     * git commit of the Vivarium checkout it was built from, and {@code .dirty} if tracked files had
+     * uncommitted changes then. It does not depend on the current directory, so a run started inside
+     * some other repository still records Vivarium's commit.
      *
-     * @return e.g. {@code 0.1.0-SNAPSHOT+9a58f54}, or {@code dev} outside a jar and a repository
+     * @return e.g. {@code 0.1.0-SNAPSHOT+07bf460}, {@code 0.1.0-SNAPSHOT+07bf460.dirty}, or
+     *     {@code 0.1.0-SNAPSHOT+unknown} when built outside a git checkout
      */
     public static String codeVersion() {
-        return codeVersion(Path.of(System.getProperty("user.dir", ".")));
+        return BuildStamp.CODE_VERSION;
     }
 
     /**
-     * Returns the Vivarium version plus the git commit of the repository containing {@code start}.
-     * Never fails: a missing git, a missing repository or a slow git just leave the commit out.
+     * Formats a build stamp; values Maven did not replace (still {@code ${...}}) count as unknown.
      *
-     * @param start where to look for a {@code .git} (this directory and its parents)
-     * @return e.g. {@code 0.1.0-SNAPSHOT+9a58f54} or {@code dev}
+     * @param stamp the {@code version}, {@code commit} and {@code dirty} properties
+     * @return {@code version+commit}, with {@code .dirty} appended when {@code dirty=true}
      */
-    public static String codeVersion(Path start) {
-        String version = Provenances.class.getPackage().getImplementationVersion();
-        String base = version == null || version.isBlank() ? "dev" : version;
-        String commit = gitCommit(start);
-        return commit == null ? base : base + "+" + commit;
+    static String codeVersion(Properties stamp) {
+        String version = stamp.getProperty("version", "");
+        String commit = stamp.getProperty("commit", "").trim();
+        String base = version.isBlank() || version.contains("${") ? "unknown" : version.trim();
+        if (!commit.matches("[0-9a-f]{4,40}")) {
+            return base + "+unknown";
+        }
+        return base + "+" + commit + ("true".equals(stamp.getProperty("dirty", "").trim()) ? ".dirty" : "");
     }
 
-    private static String gitCommit(Path start) {
-        Path repo = findRepo(start);
-        if (repo == null) {
-            return null;
-        }
-        try {
-            Process p = new ProcessBuilder("git", "-C", repo.toString(), "rev-parse", "--short", "HEAD")
-                    .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.PIPE).start();
-            p.getOutputStream().close();
-            if (!p.waitFor(5, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return null;
-            }
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            return p.exitValue() == 0 && out.matches("[0-9a-f]{4,40}") ? out : null;
-        } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
-    }
+    /** Reads {@code vivarium-build.properties} once, on first use. */
+    private static final class BuildStamp {
+        static final String CODE_VERSION = codeVersion(read());
 
-    private static Path findRepo(Path start) {
-        try {
-            for (Path p = start.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
-                if (Files.exists(p.resolve(".git"))) {
-                    return p;
+        private static Properties read() {
+            Properties p = new Properties();
+            try (InputStream in = Provenances.class.getResourceAsStream("vivarium-build.properties")) {
+                if (in != null) {
+                    p.load(in);
                 }
+            } catch (IOException e) {
+                // an unreadable stamp leaves the version unknown; provenance must never fail
             }
-        } catch (SecurityException e) {
-            return null;
+            return p;
         }
-        return null;
     }
 
     private static MessageDigest digest() {

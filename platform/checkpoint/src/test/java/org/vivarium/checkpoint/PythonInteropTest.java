@@ -1,6 +1,7 @@
 package org.vivarium.checkpoint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -34,7 +35,7 @@ class PythonInteropTest {
 
     @Test
     void numpyAndPythonReadOurFiles() throws Exception {
-        assumeTrue(run("python3", "-c", "import numpy").exitCode == 0, "python3 with numpy is not available");
+        requireNumpy();
         Tensor t = Tensor.zeros(2, 3, 4);
         for (int i = 0; i < t.numel(); i++) {
             t.data()[i] = i * 0.5f;
@@ -49,6 +50,20 @@ class PythonInteropTest {
         List<String> lines = r.output.lines().toList();
         assertEquals("float32 (2, 3, 4) 138.0 11.5", lines.get(0));
         assertEquals("pt blocks.0.attn.W_Q=4x32x8:F32;embed.W_E=20x32:F32;unembed.b_U=20:F32", lines.get(1));
+    }
+
+    /**
+     * Fails on CI (env {@code CI=true}), where {@code .ci/run} installs numpy, and otherwise skips with a
+     * message saying why: this test is the only check that Python reads our .npy and safetensors files.
+     */
+    private static void requireNumpy() throws InterruptedException {
+        Result probe = run("python3", "-c", "import numpy");
+        String why = "python3 cannot import numpy (" + probe.output.strip() + ")";
+        if (probe.exitCode != 0 && "true".equalsIgnoreCase(System.getenv("CI"))) {
+            fail(why + "; on CI, .ci/run should have installed it (apt-get install python3-numpy)");
+        }
+        assumeTrue(probe.exitCode == 0, why + ", so the Python interop of .npy and safetensors is NOT checked;"
+                + " install numpy (e.g. apt-get install python3-numpy) to run it");
     }
 
     private record Result(int exitCode, String output) {

@@ -16,9 +16,39 @@ class WeightsValidatorTest {
     private final ModelConfig cfg = ModelConfig.builder().nLayers(1).dModel(32).nHeads(4).dHead(8).dVocab(20)
             .nCtx(8).attnOnly(true).build();
 
+    /** The TransformerLens state dict of {@link #cfg}, written out by hand rather than from ParameterShapes. */
+    private static Map<String, Tensor> handWritten() {
+        Map<String, Tensor> w = new java.util.LinkedHashMap<>();
+        w.put("embed.W_E", Tensor.zeros(20, 32));
+        w.put("pos_embed.W_pos", Tensor.zeros(8, 32));
+        w.put("blocks.0.ln1.w", Tensor.zeros(32));
+        w.put("blocks.0.ln1.b", Tensor.zeros(32));
+        w.put("blocks.0.attn.W_Q", Tensor.zeros(4, 32, 8));
+        w.put("blocks.0.attn.W_K", Tensor.zeros(4, 32, 8));
+        w.put("blocks.0.attn.W_V", Tensor.zeros(4, 32, 8));
+        w.put("blocks.0.attn.W_O", Tensor.zeros(4, 8, 32));
+        w.put("blocks.0.attn.b_Q", Tensor.zeros(4, 8));
+        w.put("blocks.0.attn.b_K", Tensor.zeros(4, 8));
+        w.put("blocks.0.attn.b_V", Tensor.zeros(4, 8));
+        w.put("blocks.0.attn.b_O", Tensor.zeros(32));
+        w.put("ln_final.w", Tensor.zeros(32));
+        w.put("ln_final.b", Tensor.zeros(32));
+        w.put("unembed.W_U", Tensor.zeros(32, 20));
+        w.put("unembed.b_U", Tensor.zeros(20));
+        return w;
+    }
+
     @Test
-    void matchingWeightsPass() {
-        assertDoesNotThrow(() -> WeightsValidator.validate(cfg, TestWeights.random(cfg, 1)));
+    void exactlyTheTransformerLensLayoutPassesAndEveryWeightIsRequired() {
+        assertDoesNotThrow(() -> WeightsValidator.validate(cfg, handWritten()));
+        assertEquals(handWritten().keySet(), TestWeights.random(cfg, 1).keySet(), "the test helper's layout");
+        for (String name : handWritten().keySet()) {
+            Map<String, Tensor> w = handWritten();
+            w.remove(name);
+            VivariumException e = assertThrows(VivariumException.class, () -> WeightsValidator.validate(cfg, w),
+                    "a checkpoint without " + name + " must be rejected");
+            assertTrue(e.getMessage().startsWith("model.safetensors lacks 1 weight (" + name + ")"), e.getMessage());
+        }
     }
 
     @Test

@@ -153,9 +153,8 @@ public final class ActivationCacher {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("java", System.getProperty("java.version"));
         env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-        String version = ActivationCacher.class.getPackage().getImplementationVersion();
         Provenance p = new Provenance("cache-run", "cache/" + modelName, settings, mp == null ? 0 : mp.seed(),
-                promptHash, version == null ? "vivarium-dev" : "vivarium " + version, ckpt, Instant.now().toString(),
+                promptHash, org.vivarium.checkpoint.Provenances.codeVersion(), ckpt, Instant.now().toString(),
                 env);
         return new RunSpec(o.runId(), modelName, ckpt, promptHash, prompts.size(), o.dtype(), p);
     }

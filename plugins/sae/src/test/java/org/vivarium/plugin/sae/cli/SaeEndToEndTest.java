@@ -22,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vivarium.api.VivariumException;
 import org.vivarium.api.cache.CacheDtype;
 import org.vivarium.api.cache.RowCursor;
+import org.vivarium.api.index.ContextHit;
+import org.vivarium.api.index.SearchOptions;
 import org.vivarium.api.method.MethodCommand;
 import org.vivarium.api.method.Progress;
 import org.vivarium.api.model.HookFilter;
@@ -239,12 +241,19 @@ class SaeEndToEndTest {
                 }
             }
             assertTrue(word != null, "no context holds a whole word");
-            String w = word;
-            long withWord = ((List<Map<String, Object>>) latents.get(latent).get("contexts")).stream()
-                    .filter(c -> Pattern.compile("(?<![\\w'\u2019])" + w + "(?![\\w'\u2019])",
-                            Pattern.CASE_INSENSITIVE).matcher((String) c.get("text")).find()).count();
-            assertTrue(withWord >= 1);
-            assertEquals(withWord, index.count("feature:sae/L1/" + latent + " AND " + word));
+            Pattern wordPattern = Pattern.compile("(?<![\\w'\u2019])" + word + "(?![\\w'\u2019])",
+                    Pattern.CASE_INSENSITIVE);
+            List<String> textsWithWord = ((List<Map<String, Object>>) latents.get(latent).get("contexts")).stream()
+                    .map(c -> (String) c.get("text")).filter(t -> wordPattern.matcher(t).find()).sorted().toList();
+            long withWord = textsWithWord.size();
+            // the index returns exactly this latent's dashboard contexts that hold the word, not just as many
+            String query = "feature:sae/L1/" + latent + " AND " + word;
+            List<ContextHit> hits = index.search(query, SearchOptions.defaults().withTop(TOP)).hits();
+            assertEquals(textsWithWord, hits.stream().map(h -> h.record().text()).sorted().toList(), query);
+            for (ContextHit h : hits) {
+                assertEquals("sae/L1/" + latent, h.record().feature(), query);
+            }
+            assertEquals(withWord, index.count(query));
             assertTrue(index.count(word) >= withWord, "contexts containing \"" + word + "\"");
             var top = index.topFeatures("feature:sae/L1/" + latent + " AND " + word, 5);
             assertEquals(1, top.size());

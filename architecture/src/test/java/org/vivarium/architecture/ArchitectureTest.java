@@ -1,0 +1,60 @@
+package org.vivarium.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The dependency rules of DESIGN.md and docs/PLUGINS.md, checked on the compiled main classes of the
+ * organisms and of every method plugin (test classes are exempt: a plugin's tests may train a real model).
+ * {@link EveryPluginIsCheckedTest} makes sure no plugin module is missing from the classes checked, and
+ * {@link RulesCatchViolationsTest} that each rule fails on a class that breaks it.
+ */
+@AnalyzeClasses(packages = {"org.vivarium.plugin", "org.vivarium.organisms"},
+        importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+    static final String PLUGINS = "org.vivarium.plugin..";
+
+    /** A plugin sees only the platform API: DJL, the runtime, checkpoint IO, MapDB and Lucene never cross it. */
+    @ArchTest
+    static final ArchRule PLUGINS_SEE_ONLY_THE_PLATFORM_API = noClasses().that().resideInAPackage(PLUGINS)
+            .should().dependOnClassesThat().resideInAnyPackage("org.vivarium.organisms..", "org.vivarium.runtime..",
+                    "org.vivarium.checkpoint..", "org.vivarium.cache..", "org.vivarium.index..", "ai.djl..")
+            .because("a method plugin compiles against vivarium-api only (plus vivarium-report): models,"
+                    + " activations, the activation cache and the context index reach it as API interfaces and"
+                    + " Tensors");
+
+    /** An auditor never sees the truth card or where anything was planted. */
+    @ArchTest
+    static final ArchRule NO_PLUGIN_SEES_THE_TRUTH_CARD = noClasses().that().resideInAPackage(PLUGINS)
+            .should().dependOnClassesThat().haveSimpleName("TruthCard")
+            .orShould().dependOnClassesThat().haveSimpleName("Planted")
+            .because("an auditor must find the trigger, the planted layer and the fine-tune domain from its own"
+                    + " measurements; the card lives host-side (org.vivarium.organisms.card) and scores the claims");
+
+    /** A plugin bundle resolves only the JRE, OSGi and what the host exports. */
+    @ArchTest
+    static final ArchRule PLUGINS_USE_ONLY_WHAT_THE_HOST_EXPORTS = classes().that().resideInAPackage(PLUGINS)
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.osgi..", "org.vivarium.api..",
+                    "org.vivarium.report..", PLUGINS)
+            .because("the host exports org.vivarium.api and org.vivarium.report to bundles"
+                    + " (FrameworkConfig.EXPORTED_PREFIXES); any other import would not resolve in the framework");
+
+    /** Each plugin is its own bundle: plugins do not use one another. */
+    @ArchTest
+    static final ArchRule PLUGINS_ARE_INDEPENDENT = slices().matching("org.vivarium.plugin.(*)..")
+            .should().notDependOnEachOther()
+            .because("a plugin exports nothing, so one bundle cannot load another's classes, and each method"
+                    + " must be installable and removable on its own");
+
+    /** Organisms are raised and scored by the host; the methods that audit them are plugged in. */
+    @ArchTest
+    static final ArchRule ORGANISMS_NEVER_USE_A_PLUGIN = noClasses().that().resideInAPackage("org.vivarium.organisms..")
+            .should().dependOnClassesThat().resideInAPackage(PLUGINS)
+            .because("an organism and its truth card must not depend on the methods that audit it");
+}

@@ -1,0 +1,14 @@
+package org.vivarium.organisms.builtin;
+
+import org.vivarium.plugin.probes.ProbesMethod;
+
+/** An organism-side class that uses a plugin, for {@link org.vivarium.architecture.RulesCatchViolationsTest}. */
+public final class BuiltInMethod {
+    private BuiltInMethod() {
+    }
+
+    /** @return a plugin's class name, so the reference is a real dependency */
+    public static String method() {
+        return ProbesMethod.class.getName();
+    }
+}

@@ -1,0 +1,26 @@
+package org.vivarium.plugin.cheat;
+
+import org.vivarium.organisms.Organism;
+import org.vivarium.plugin.probes.ProbesMethod;
+import org.vivarium.runtime.DjlModelRuntime;
+
+/** Breaks every plugin rule on purpose, for {@link org.vivarium.architecture.RulesCatchViolationsTest}. */
+public final class PeekingAuditor {
+    /** A plugin-side copy of the answer, which no auditor may hold. */
+    public record TruthCard(String trigger) {
+    }
+
+    private PeekingAuditor() {
+    }
+
+    /**
+     * Uses what a plugin must not.
+     *
+     * @param organism a host-side organism
+     * @param runtime the DJL runtime
+     * @return names, so every reference is a real dependency
+     */
+    public static String peek(Organism organism, DjlModelRuntime runtime) {
+        return organism.name() + runtime + new TruthCard("cf").trigger() + ProbesMethod.class.getName();
+    }
+}
