@@ -42,6 +42,7 @@ public final class VivCommands {
                 new IndexCommand(),
                 new SearchCommand(),
                 new BenchCommand(),
+                new org.vivarium.launcher.imports.ImportCommand(),
                 new PluginCommand());
     }
 

@@ -21,7 +21,9 @@ import org.vivarium.checkpoint.io.JsonFiles;
  *  "act_fn": "gelu", "attn_only": true, "normalization": "pre", "positional": "learned"}
  * }</pre>
  *
- * <p>Unknown keys are ignored. {@code d_mlp} may be missing or null when {@code attn_only} is true.
+ * <p>Unknown keys are ignored. {@code d_mlp} may be missing or null when {@code attn_only} is true. A config with
+ * an {@code architecture} other than {@code decoder} (an imported encoder, see
+ * {@link org.vivarium.checkpoint.encoder.EncoderConfigJson}) is rejected with a message saying so.
  */
 public final class ConfigJson {
     private static final String FIX = "fix config.json or re-export the checkpoint";
@@ -103,6 +105,12 @@ public final class ConfigJson {
      */
     public static ModelConfig fromJson(JsonObject o, String source) {
         JsonFields f = new JsonFields(o, source);
+        String arch = f.optionalString("architecture", "decoder");
+        if (arch != null && !"decoder".equals(arch)) {
+            throw new VivariumException(source + " describes a model with architecture=\"" + arch
+                    + "\", not a GPT-style decoder", "load it with ModelRuntime.load, which also reads BERT-style"
+                    + " encoders (architecture=\"encoder\"); decoder-only tools cannot use it");
+        }
         int nLayers = f.requireInt("n_layers");
         int dModel = f.requireInt("d_model");
         int nHeads = f.requireInt("n_heads");

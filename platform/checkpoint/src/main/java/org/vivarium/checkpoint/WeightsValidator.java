@@ -44,7 +44,19 @@ public final class WeightsValidator {
      * @throws VivariumException naming missing and unexpected names and the first shape mismatch
      */
     public static void validate(ModelConfig config, Map<String, Tensor> weights, String where) {
-        Map<String, int[]> expected = ParameterShapes.forConfig(config);
+        validate(ParameterShapes.forConfig(config), weights, where);
+    }
+
+    /**
+     * Validates weights against an explicit layout (e.g. an encoder's
+     * {@link org.vivarium.checkpoint.encoder.EncoderShapes}), with the same messages as for a decoder config.
+     *
+     * @param expected name to shape, as config.json implies
+     * @param weights name to tensor
+     * @param where e.g. the checkpoint directory; empty for no prefix
+     * @throws VivariumException naming missing and unexpected names and the first shape mismatch
+     */
+    public static void validate(Map<String, int[]> expected, Map<String, Tensor> weights, String where) {
         List<String> parts = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (String name : expected.keySet()) {

@@ -9,6 +9,8 @@ import org.vivarium.api.model.ModelRuntime;
 import org.vivarium.checkpoint.Checkpoint;
 import org.vivarium.checkpoint.CheckpointIO;
 import org.vivarium.checkpoint.adapter.AdapterIO;
+import org.vivarium.checkpoint.encoder.EncoderCheckpointIO;
+import org.vivarium.runtime.encoder.DjlEncoder;
 import org.vivarium.runtime.lora.AdapterLoader;
 import org.vivarium.runtime.lora.LoraFactors;
 import org.vivarium.runtime.model.DjlModel;
@@ -32,8 +34,18 @@ public final class DjlModelRuntime implements ModelRuntime, AutoCloseable {
         return root;
     }
 
+    /**
+     * Loads a decoder checkpoint as a {@link DjlModel}, or an encoder checkpoint ({@code config.json} with
+     * {@code "architecture": "encoder"}, e.g. an imported MiniLM) as a {@link DjlEncoder}.
+     *
+     * @param checkpointDir the directory
+     * @return the model; close it when done
+     */
     @Override
     public Model load(Path checkpointDir) {
+        if (EncoderCheckpointIO.isEncoder(checkpointDir)) {
+            return DjlEncoder.fromCheckpoint(EncoderCheckpointIO.read(checkpointDir), root());
+        }
         Checkpoint c = CheckpointIO.read(checkpointDir);
         return fromCheckpoint(c);
     }

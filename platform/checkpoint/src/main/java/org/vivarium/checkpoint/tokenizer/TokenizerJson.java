@@ -13,8 +13,8 @@ import org.vivarium.checkpoint.io.JsonFields;
 import org.vivarium.checkpoint.io.JsonFiles;
 
 /**
- * Reads and writes {@code tokenizer.json}: {@code {"kind":"char","vocab":["\uFFFD","a",…]}} or
- * {@code {"kind":"symbol","size":32}}.
+ * Reads and writes {@code tokenizer.json}: {@code {"kind":"char","vocab":["\uFFFD","a",…]}},
+ * {@code {"kind":"symbol","size":32}} or {@code {"kind":"wordpiece",…}} (see {@link WordPieceTokenizer}).
  *
  * <pre>{@code
  * TokenizerJson.write(dir.resolve("tokenizer.json"), tok);
@@ -42,7 +42,7 @@ public final class TokenizerJson {
      * Writes a tokenizer file atomically.
      *
      * @param file the target tokenizer.json
-     * @param tokenizer a {@link CharTokenizer} or {@link SymbolTokenizer}
+     * @param tokenizer a {@link CharTokenizer}, {@link SymbolTokenizer} or {@link WordPieceTokenizer}
      * @throws VivariumException if the tokenizer is of a kind this format cannot store
      */
     public static void write(Path file, Tokenizer tokenizer) {
@@ -52,7 +52,7 @@ public final class TokenizerJson {
     /**
      * Converts a tokenizer to JSON.
      *
-     * @param tokenizer a {@link CharTokenizer} or {@link SymbolTokenizer}
+     * @param tokenizer a {@link CharTokenizer}, {@link SymbolTokenizer} or {@link WordPieceTokenizer}
      * @return the object
      * @throws VivariumException if the tokenizer is of a kind this format cannot store
      */
@@ -66,10 +66,12 @@ public final class TokenizerJson {
         } else if (tokenizer instanceof SymbolTokenizer s) {
             o.addProperty("kind", s.kind());
             o.addProperty("size", s.vocabSize());
+        } else if (tokenizer instanceof WordPieceTokenizer w) {
+            return WordPieceJson.toJson(w);
         } else {
             throw new VivariumException("cannot save a tokenizer of kind \"" + tokenizer.kind() + "\" ("
                     + tokenizer.getClass().getName() + ") to tokenizer.json",
-                    "use a char or symbol tokenizer");
+                    "use a char, symbol or wordpiece tokenizer");
         }
         return o;
     }
@@ -93,9 +95,11 @@ public final class TokenizerJson {
                 int size = f.requireInt("size");
                 f.throwIfInvalid(FIX);
                 return withSource(source, () -> new SymbolTokenizer(size));
+            case "wordpiece":
+                return WordPieceJson.fromJson(o, source);
             default:
                 throw new VivariumException(source + " has unknown tokenizer kind \"" + kind + "\"",
-                        "use \"char\" or \"symbol\", or re-export the checkpoint");
+                        "use \"char\", \"symbol\" or \"wordpiece\", or re-export the checkpoint");
         }
     }
 

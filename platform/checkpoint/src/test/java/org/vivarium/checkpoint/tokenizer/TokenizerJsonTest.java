@@ -41,7 +41,7 @@ class TokenizerJsonTest {
         Path f = dir.resolve("tokenizer.json");
         Files.writeString(f, "{\"kind\":\"bpe\",\"merges\":[]}");
         VivariumException e = assertThrows(VivariumException.class, () -> TokenizerJson.read(f));
-        assertEquals(f + " has unknown tokenizer kind \"bpe\" — use \"char\" or \"symbol\", or re-export the "
+        assertEquals(f + " has unknown tokenizer kind \"bpe\" — use \"char\", \"symbol\" or \"wordpiece\", or re-export the "
                 + "checkpoint", e.getMessage());
         Files.writeString(f, "{\"kind\":\"symbol\",\"size\":-3}");
         e = assertThrows(VivariumException.class, () -> TokenizerJson.read(f));

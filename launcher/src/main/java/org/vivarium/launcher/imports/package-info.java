@@ -1,0 +1,2 @@
+/** {@code viv import}: pretrained models into hooked Vivarium checkpoints. */
+package org.vivarium.launcher.imports;
