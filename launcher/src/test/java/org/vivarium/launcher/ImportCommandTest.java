@@ -51,6 +51,7 @@ class ImportCommandTest {
                 "blocks.5.hook_resid_post");
         assertEquals(0, run.code(), run.out() + run.err());
         assertTrue(run.out().contains("blocks.5.hook_resid_post") && run.out().contains("384]"), run.out());
+        assertTrue(run.out().contains("no language-model head"), run.out());
     }
 
     @Test

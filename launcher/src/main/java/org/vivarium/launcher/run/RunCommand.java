@@ -63,7 +63,13 @@ public final class RunCommand implements CliCommand {
             HookFilter filter = f.has("cache") ? HookFilter.parse(f.string("cache", ""), model.config()) : HookFilter.NONE;
             RunResult r = model.runWithCache(new int[][] {ids}, filter);
             ctx.out().printf("%s: %d tokens%n", ckpt, ids.length);
-            printTop(r.logits(), tok, ids.length, f.intValue("top", 5), ctx);
+            int[] logitShape = r.logits().shape();
+            if (logitShape[logitShape.length - 1] == model.config().dVocab()) {
+                printTop(r.logits(), tok, ids.length, f.intValue("top", 5), ctx);
+            } else {
+                ctx.out().printf("no language-model head (an encoder): the output is the last hidden state %s%n",
+                        shape(r.logits()));
+            }
             for (Map.Entry<String, Tensor> e : r.activations().asMap().entrySet()) {
                 ctx.out().printf("  %-34s %-18s %s%n", e.getKey(), shape(e.getValue()), stats(e.getValue()));
             }

@@ -14,14 +14,17 @@ import org.vivarium.plugin.steering.audit.SteeringOutcome;
 import org.vivarium.plugin.steering.audit.SteeringPlots;
 import org.vivarium.plugin.steering.audit.SteeringSection;
 import org.vivarium.plugin.steering.audit.SteeringSettings;
+import org.vivarium.plugin.steering.extract.PositionMode;
 import org.vivarium.plugin.steering.io.DirectionFile;
 import org.vivarium.plugin.steering.io.DirectionProvenance;
 
 /**
- * The {@code steering} auditor: fits a contrastive direction on half the organism's positive and negative
- * prompts, adds it to held-out clean prompts over a coefficient sweep, projects it out of held-out
- * triggered prompts (with a random-direction control), and reports the behaviour rates as findings of kind
- * {@code direction}. Writes {@code direction.json} and PNG plots into the target's out dir.
+ * The {@code steering} auditor: splits the organism's paired positive and negative prompts into fit, validation
+ * and test parts; fits position-mean contrastive directions at every residual site on the fit part; chooses the
+ * site and coefficient by steering validation prompts; and reports the chosen one on the test prompts, with an
+ * attention-output ablation and a random-direction control. Claims: a {@code DIRECTION} (the exact vector, hook
+ * and coefficient added) and a {@code BEHAVIOUR}. Writes {@code direction.json} and PNG plots into the target's
+ * out dir.
  */
 @Component(service = Auditor.class)
 public final class SteeringAuditor implements Auditor {
@@ -52,12 +55,12 @@ public final class SteeringAuditor implements Auditor {
         Files.createDirectories(out);
         SteeringOutcome o = new SteeringAudit(settings).run(target, context);
         String behaviour = target.behaviour().name();
-        DirectionFile.write(out, o.chosen(), settings.position(), o.directions(), new DirectionProvenance(
+        DirectionFile.write(out, o.chosen(), PositionMode.MEAN, o.meanDirections(), new DirectionProvenance(
                 target.checkpoint().toString(), target.organism(), target.model().provenance(),
                 Map.of("generation", target.generation().seed(), "random_control", settings.randomSeed()),
-                (target.positivePrompts().size() + 1) / 2, (target.negativePrompts().size() + 1) / 2,
-                Instant.now().toString()));
+                o.parts().fitPositives().size(), o.parts().fitNegatives().size(), Instant.now().toString()),
+                o.coefficient());
         Map<String, String> images = SteeringPlots.write(out, o, behaviour);
-        return SteeringSection.build(o, behaviour, images);
+        return SteeringSection.build(o, behaviour, DirectionFile.FILE, images);
     }
 }

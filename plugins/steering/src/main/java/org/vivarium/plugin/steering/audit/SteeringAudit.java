@@ -1,24 +1,32 @@
 package org.vivarium.plugin.steering.audit;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.vivarium.api.audit.AuditTarget;
 import org.vivarium.api.method.MethodContext;
 import org.vivarium.api.method.Progress;
 import org.vivarium.api.model.Model;
 import org.vivarium.plugin.steering.direction.AttentionDirections;
 import org.vivarium.plugin.steering.direction.ContrastiveDirection;
-import org.vivarium.plugin.steering.direction.LayerChoice;
 import org.vivarium.plugin.steering.direction.LayerDirection;
+import org.vivarium.plugin.steering.extract.PositionMode;
 import org.vivarium.plugin.steering.generate.AblationResult;
+import org.vivarium.plugin.steering.generate.BehaviourSample;
 import org.vivarium.plugin.steering.generate.DirectionalAblation;
 import org.vivarium.plugin.steering.generate.SteeringSweep;
 import org.vivarium.plugin.steering.generate.SweepPoint;
 
 /**
- * Runs the steering experiments on an audit target: fits directions on the even-indexed half of the
- * positive and negative prompts, chooses a site, sweeps the coefficient on held-out clean prompts and
- * ablates the condition's attention-output directions from held-out triggered prompts.
+ * Runs the steering experiments on an audit target with honest selection ({@link PairedSplit}):
+ * <ol>
+ *   <li>fit: per-site last-token directions (reported) and position-mean directions (the candidates) on the fit
+ *       part, each site's AUROC on the test part;</li>
+ *   <li>validation: every candidate site's coefficient sweep on the validation condition-absent prompts; the
+ *       (site, coefficient) is chosen by {@link SiteChoice};</li>
+ *   <li>test: the chosen one added to the test condition-absent prompts, and the attention-output clamp on the
+ *       test condition-present prompts.</li>
+ * </ol>
+ * Nothing about the planted answer is used: no layer, no trigger, no domain.
  */
 public final class SteeringAudit {
     private final SteeringSettings settings;
@@ -41,38 +49,60 @@ public final class SteeringAudit {
      */
     public SteeringOutcome run(AuditTarget target, MethodContext context) {
         Model model = target.model();
-        PromptSplit pos = PromptSplit.halves(target.positivePrompts(), "positive");
-        PromptSplit neg = PromptSplit.halves(target.negativePrompts(), "negative");
-        List<LayerDirection> dirs;
-        long reads = target.positivePrompts().size() + target.negativePrompts().size();
+        PairedSplit parts = PairedSplit.of(target.positivePrompts(), target.negativePrompts(), settings.maxPrompts());
+        List<String> fitPos = parts.fitPositives();
+        List<String> fitNeg = parts.fitNegatives();
+        List<String> testPos = parts.split().test(parts.positives());
+        List<String> testNeg = parts.split().test(parts.negatives());
+        long reads = fitPos.size() + fitNeg.size() + testPos.size() + testNeg.size();
+        List<LayerDirection> lastToken;
         try (Progress p = context.progress("steering: reading residuals", reads, "prompt")) {
-            dirs = ContrastiveDirection.fit(model, settings.position(), pos.fit(), neg.fit(), pos.eval(), neg.eval(),
+            lastToken = ContrastiveDirection.fit(model, settings.position(), fitPos, fitNeg, testPos, testNeg,
                     p::advance);
         }
-        // The intervention direction is the condition's mean difference averaged over all prompt positions,
-        // taken where the condition is first written into the residual stream (the input of layer 0, or the
-        // truth card's planted layer): the trigger is re-read at every step of generation, so a last-token
-        // summary direction neither induces nor removes it (measured: see README). The per-layer last-token
-        // directions above are still reported for their separation.
-        int planted = target.plantedLayer();
-        boolean usePlanted = planted >= 0 && planted < model.config().nLayers();
-        List<LayerDirection> meanDirs;
+        // The candidates are position-mean differences: the condition is re-read at every step of generation,
+        // so a last-token summary direction neither induces nor removes it (measured: see README). The
+        // last-token directions are still reported for their separation.
+        List<LayerDirection> candidates;
         try (Progress p = context.progress("steering: position-mean directions", reads, "prompt")) {
-            meanDirs = ContrastiveDirection.fit(model, org.vivarium.plugin.steering.extract.PositionMode.MEAN,
-                    pos.fit(), neg.fit(), pos.eval(), neg.eval(), p::advance);
+            candidates = ContrastiveDirection.fit(model, PositionMode.MEAN, fitPos, fitNeg, testPos, testNeg,
+                    p::advance);
         }
-        LayerDirection chosen = LayerChoice.choose(meanDirs, usePlanted ? planted : 0);
-        String because = String.format(Locale.ROOT, "%s; position-mean direction, held-out AUROC %.3f",
-                usePlanted ? "the truth card's planted layer" : "the residual input of layer 0, where the condition"
-                        + " is first written", chosen.separation().auroc());
-        List<String> clean = neg.evalUpTo(settings.maxPrompts());
-        List<String> triggered = pos.evalUpTo(settings.maxPrompts());
-        List<SweepPoint> sweep;
-        try (Progress p = context.progress("steering: coefficient sweep",
-                (long) settings.coefficients().size() * clean.size(), "gen")) {
-            sweep = new SteeringSweep(model, target.generation(), target.behaviour())
-                    .run(chosen.hook(), chosen.vector(), settings.coefficients(), clean,
-                            twins(clean.size(), triggered), p::advance);
+        SteeringSweep sweep = new SteeringSweep(model, target.generation(), target.behaviour());
+        ValidationSweep validation = validate(sweep, candidates, parts, context);
+        return new SteeringOutcome(lastToken, candidates, validation, test(model, target, sweep, validation, parts,
+                context), parts, settings);
+    }
+
+    private ValidationSweep validate(SteeringSweep sweep, List<LayerDirection> candidates, PairedSplit parts,
+            MethodContext context) {
+        List<String> clean = parts.validationNegatives();
+        List<String> triggered = parts.validationPositives();
+        List<Double> coefficients = settings.coefficients().stream().filter(c -> c > 0).toList();
+        long gens = clean.size() + triggered.size() + (long) candidates.size() * coefficients.size() * clean.size();
+        try (Progress p = context.progress("steering: validation sweep", gens, "gen")) {
+            BehaviourSample cleanBase = sweep.baseline(clean, p::advance);
+            BehaviourSample triggeredBase = sweep.baseline(triggered, p::advance);
+            List<SiteSweep> sites = new ArrayList<>();
+            for (LayerDirection d : candidates) {
+                sites.add(new SiteSweep(d, sweep.run(d.hook(), d.vector(), coefficients, clean,
+                        twins(clean.size(), triggered), p::advance)));
+            }
+            return SiteChoice.choose(cleanBase, triggeredBase, sites);
+        }
+    }
+
+    private TestMeasurement test(Model model, AuditTarget target, SteeringSweep sweep, ValidationSweep validation,
+            PairedSplit parts, MethodContext context) {
+        List<String> clean = parts.testNegatives();
+        List<String> triggered = parts.testPositives();
+        LayerDirection chosen = validation.chosen();
+        BehaviourSample cleanBase;
+        SweepPoint steered;
+        try (Progress p = context.progress("steering: test steering", 2L * clean.size(), "gen")) {
+            cleanBase = sweep.baseline(clean, p::advance);
+            steered = sweep.run(chosen.hook(), chosen.vector(), List.of(validation.point().coefficient()), clean,
+                    twins(clean.size(), triggered), p::advance).get(0);
         }
         // Ablation acts where the condition travels: attention carries it from the trigger to the answer at
         // every step of generation. Each layer's attention output has its component along its own
@@ -81,8 +111,8 @@ public final class SteeringAudit {
         // clamping residual sites made the text incoherent; this drops it to ~0 with coherent text.
         AttentionDirections attn;
         try (Progress p = context.progress("steering: attention-output directions",
-                pos.fit().size() + neg.fit().size(), "prompt")) {
-            attn = AttentionDirections.fit(model, pos.fit(), neg.fit(), p::advance);
+                parts.fitPositives().size() + parts.fitNegatives().size(), "prompt")) {
+            attn = AttentionDirections.fit(model, parts.fitPositives(), parts.fitNegatives(), p::advance);
         }
         AblationResult ablation;
         try (Progress p = context.progress("steering: directional ablation", 3L * triggered.size(), "gen")) {
@@ -90,11 +120,11 @@ public final class SteeringAudit {
                     .runClamped(attn.directions(), attn.cleanMeans(), triggered, twins(triggered.size(), clean),
                             settings.randomSeed(), p::advance);
         }
-        return new SteeringOutcome(dirs, chosen, because, sweep, ablation, settings);
+        return new TestMeasurement(cleanBase, steered, ablation);
     }
 
-    // Positive and negative prompts are paired by index (AuditTarget contract) and split the same way, so
-    // the held-out lists are each other's twins when both have the same length.
+    // Positive and negative prompts are paired by index (AuditTarget contract) and split by the same indices,
+    // so a part's lists are each other's twins when both have the same length.
     private static List<String> twins(int n, List<String> other) {
         return other.size() == n ? other : List.of();
     }

@@ -2,69 +2,50 @@ package org.vivarium.plugin.steering.audit;
 
 import java.util.List;
 import org.vivarium.plugin.steering.direction.LayerDirection;
-import org.vivarium.plugin.steering.generate.AblationResult;
-import org.vivarium.plugin.steering.generate.BehaviourSample;
 import org.vivarium.plugin.steering.generate.SweepPoint;
 
 /**
- * Everything a steering audit measured.
+ * Everything a steering audit measured, by split part.
  *
- * @param directions the direction at every residual site (fitted on the fit half, scored on the other)
- * @param chosen the direction that was steered with and ablated
- * @param chosenBecause why that site was chosen
- * @param sweep behaviour on clean prompts at each coefficient (coefficient 0 is the unsteered baseline)
- * @param ablation behaviour on triggered prompts: unablated, ablated, random-ablated
+ * @param directions the last-token direction at every residual site (fitted on the fit part, AUROC on the test
+ *     part); reported for their separation only
+ * @param meanDirections the position-mean direction at every residual site (fitted on the fit part, AUROC on the
+ *     test part): the candidates that were steered with
+ * @param validation the candidates' sweeps on the validation part and the chosen (site, coefficient)
+ * @param test the chosen one, and the attention-output ablation, on the test part
+ * @param parts the split (sizes of the parts)
  * @param settings the settings used
  */
-public record SteeringOutcome(List<LayerDirection> directions, LayerDirection chosen, String chosenBecause,
-        List<SweepPoint> sweep, AblationResult ablation, SteeringSettings settings) {
+public record SteeringOutcome(List<LayerDirection> directions, List<LayerDirection> meanDirections,
+        ValidationSweep validation, TestMeasurement test, PairedSplit parts, SteeringSettings settings) {
     /** Copies the lists. */
     public SteeringOutcome {
         directions = List.copyOf(directions);
-        sweep = List.copyOf(sweep);
+        meanDirections = List.copyOf(meanDirections);
     }
 
-    /** @return the clean prompts' behaviour with no steering (coefficient 0) */
-    public BehaviourSample cleanBaseline() {
-        return sweep.stream().filter(p -> p.coefficient() == 0).findFirst().orElseThrow().sample();
+    /** @return the chosen direction (the raw vector that was added) */
+    public LayerDirection chosen() {
+        return validation.chosen();
     }
 
-    /**
-     * Returns the coefficient with the highest behaviour rate among those that keep the text fluent (see
-     * {@link #lossRise}); if none does, the smallest positive coefficient.
-     *
-     * @return the sweep point
-     */
-    public SweepPoint strongestSteer() {
-        SweepPoint best = null;
-        SweepPoint smallest = null;
-        for (SweepPoint p : sweep) {
-            if (p.coefficient() <= 0) {
-                continue;
-            }
-            if (smallest == null || p.coefficient() < smallest.coefficient()) {
-                smallest = p;
-            }
-            if (!(lossRise(p) > SteeringFindings.MAX_LOSS_RISE)
-                    && (best == null || p.sample().rate() > best.sample().rate())) {
-                best = p;
-            }
-        }
-        return best != null ? best : smallest != null ? smallest : sweep.get(0);
+    /** @return the chosen coefficient */
+    public double coefficient() {
+        return validation.point().coefficient();
+    }
+
+    /** @return the chosen point on the validation part */
+    public SweepPoint validationPoint() {
+        return validation.point();
     }
 
     /**
-     * How much less fluent steering made the text, in nats/token: with twins, the unsteered model's loss on the
-     * steered text after the condition-present twin minus its loss on its own condition-present continuations;
-     * without, the loss on the steered text minus that on the unsteered clean continuations.
+     * Whether the direction claim holds on the test part: the rise is at least {@code minEffect} and the text
+     * stays fluent.
      *
-     * @param p a sweep point
-     * @return the rise (may be negative)
+     * @return true if supported
      */
-    public double lossRise(SweepPoint p) {
-        if (!Double.isNaN(p.lossGivenTwin())) {
-            return p.lossGivenTwin() - ablation.unablated().loss();
-        }
-        return p.sample().loss() - cleanBaseline().loss();
+    public boolean steeringHolds() {
+        return test.rise() >= settings.minEffect() && Fluency.fluent(test.lossRise());
     }
 }

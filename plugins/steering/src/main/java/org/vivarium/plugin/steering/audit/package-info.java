@@ -1,6 +1,6 @@
 /**
- * The steering audit of an organism: fit a contrastive direction on half the prompts, steer clean prompts
- * with it over a coefficient sweep, ablate it from triggered prompts, and turn the numbers into findings,
- * plots and tables.
+ * The steering audit of an organism with honest selection: fit contrastive directions on the fit part of the
+ * prompts, choose the site and coefficient on the validation part, report the chosen one (and an
+ * attention-output ablation) on the test part, and turn the numbers into claims, plots and tables.
  */
 package org.vivarium.plugin.steering.audit;

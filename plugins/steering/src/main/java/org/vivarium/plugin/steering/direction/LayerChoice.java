@@ -2,7 +2,11 @@ package org.vivarium.plugin.steering.direction;
 
 import java.util.List;
 
-/** Picks the site to steer at: the planted one if known, else the best-separating one. */
+/**
+ * Picks the site {@code viv steering direction} saves: the one the user asked for, else the best-separating one.
+ * (The audit chooses its site by steering on validation prompts instead, see
+ * {@code org.vivarium.plugin.steering.audit.SiteChoice}.)
+ */
 public final class LayerChoice {
     private LayerChoice() {
     }
@@ -11,15 +15,15 @@ public final class LayerChoice {
      * Chooses a direction.
      *
      * @param directions one per residual site, non-empty
-     * @param plantedLayer the residual-stream layer the truth card names, or a negative number if none
-     * @return the direction at {@code plantedLayer} if given, else the one with the best held-out separation
+     * @param layer the residual-stream layer asked for (e.g. {@code --layer}), or a negative number if none
+     * @return the direction at {@code layer} if given, else the one with the best held-out separation
      *     (highest AUROC, then largest |Cohen's d|; the earliest site on ties)
-     * @throws IllegalArgumentException if {@code plantedLayer} has no direction
+     * @throws IllegalArgumentException if {@code layer} has no direction
      */
-    public static LayerDirection choose(List<LayerDirection> directions, int plantedLayer) {
-        if (plantedLayer >= 0) {
-            return directions.stream().filter(d -> d.layer() == plantedLayer).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("no direction at planted layer " + plantedLayer));
+    public static LayerDirection choose(List<LayerDirection> directions, int layer) {
+        if (layer >= 0) {
+            return directions.stream().filter(d -> d.layer() == layer).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no direction at layer " + layer));
         }
         LayerDirection best = directions.get(0);
         for (LayerDirection d : directions) {

@@ -46,6 +46,18 @@ public final class SteeringSweep {
     }
 
     /**
+     * Continues prompts with no intervention (the coefficient-0 baseline, without a hook).
+     *
+     * @param prompts prompts to continue
+     * @param advance called with the number of prompts finished
+     * @return the measured continuations
+     */
+    public BehaviourSample baseline(List<String> prompts, LongConsumer advance) {
+        return BehaviourSample.measure(meter, model, prompts, Continuations.of(model, prompts, options, List.of(),
+                advance));
+    }
+
+    /**
      * Runs the sweep.
      *
      * @param hook where to add the direction

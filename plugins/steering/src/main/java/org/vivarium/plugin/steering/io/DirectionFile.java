@@ -16,7 +16,8 @@ import org.vivarium.plugin.steering.extract.PositionMode;
 
 /**
  * Reads and writes {@code direction.json}: the chosen direction (layer, hook, raw vector, norm, held-out
- * separation), a summary of every residual site, and provenance.
+ * separation, and for an audit the coefficient it was claimed at), a summary of every residual site, and
+ * provenance.
  */
 public final class DirectionFile {
     /** The file name inside an output directory. */
@@ -38,6 +39,21 @@ public final class DirectionFile {
      */
     public static String render(LayerDirection chosen, PositionMode mode, List<LayerDirection> all,
             DirectionProvenance prov) {
+        return render(chosen, mode, all, prov, Double.NaN);
+    }
+
+    /**
+     * Renders the JSON text with the coefficient a claim was made at.
+     *
+     * @param chosen the direction to save
+     * @param mode how prompt vectors were formed
+     * @param all every site's direction, for the per-layer summary
+     * @param prov where it came from
+     * @param coefficient the multiple of the vector that showed the effect, or NaN for none (then omitted)
+     * @return the JSON document
+     */
+    public static String render(LayerDirection chosen, PositionMode mode, List<LayerDirection> all,
+            DirectionProvenance prov, double coefficient) {
         JsonWriter w = new JsonWriter().beginObject();
         w.name("format").value(FORMAT);
         w.name("layer").value(chosen.layer());
@@ -47,6 +63,9 @@ public final class DirectionFile {
         w.name("auroc").value(chosen.separation().auroc());
         w.name("cohens_d").value(chosen.separation().cohensD());
         w.name("scale").value("coefficients multiply this raw mean-difference vector (c=1 adds it once)");
+        if (Double.isFinite(coefficient)) {
+            w.name("coefficient").value(coefficient);
+        }
         w.name("vector").value(chosen.vector());
         w.name("layers").beginArray();
         for (LayerDirection d : all) {
@@ -72,8 +91,24 @@ public final class DirectionFile {
      */
     public static Path write(Path outDir, LayerDirection chosen, PositionMode mode, List<LayerDirection> all,
             DirectionProvenance prov) {
+        return write(outDir, chosen, mode, all, prov, Double.NaN);
+    }
+
+    /**
+     * Writes {@code direction.json} atomically, with the coefficient a claim was made at.
+     *
+     * @param outDir the output directory
+     * @param chosen the direction to save
+     * @param mode how prompt vectors were formed
+     * @param all every site's direction
+     * @param prov where it came from
+     * @param coefficient the multiple of the vector that showed the effect, or NaN for none
+     * @return the written file
+     */
+    public static Path write(Path outDir, LayerDirection chosen, PositionMode mode, List<LayerDirection> all,
+            DirectionProvenance prov, double coefficient) {
         Path file = outDir.resolve(FILE);
-        AtomicText.write(file, render(chosen, mode, all, prov));
+        AtomicText.write(file, render(chosen, mode, all, prov, coefficient));
         return file;
     }
 

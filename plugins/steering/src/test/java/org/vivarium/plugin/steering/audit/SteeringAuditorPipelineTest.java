@@ -11,24 +11,30 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vivarium.api.audit.AuditFinding;
 import org.vivarium.api.audit.AuditSection;
 import org.vivarium.api.audit.BehaviourMeter;
+import org.vivarium.api.audit.Claim;
+import org.vivarium.api.audit.ClaimKind;
 import org.vivarium.api.model.GenerationOptions;
+import org.vivarium.api.model.Hook;
 import org.vivarium.api.model.HookName;
 import org.vivarium.api.model.Model;
-import org.vivarium.api.organism.TruthCard;
 import org.vivarium.plugin.steering.SmallLm;
 import org.vivarium.plugin.steering.SteeringAuditor;
+import org.vivarium.plugin.steering.direction.ContrastiveDirection;
+import org.vivarium.plugin.steering.direction.LayerDirection;
 import org.vivarium.plugin.steering.extract.PositionMode;
+import org.vivarium.plugin.steering.generate.Continuation;
 import org.vivarium.plugin.steering.generate.Continuations;
 import org.vivarium.plugin.steering.io.DirectionFile;
 import org.vivarium.plugin.steering.io.SavedDirection;
+import org.vivarium.report.io.JsonReader;
 import org.vivarium.runtime.local.LocalMethodContext;
 
 /**
- * The whole audit on a small real model with a simple meter: what it writes, what it reports and that the
- * reported numbers are the measured ones. (The effect sizes are checked on the backdoor organism.)
+ * The whole audit on a small real model with a simple meter: what it writes and claims, that the direction is
+ * fitted on the fit part, that the site and coefficient are chosen on the validation part, and that the reported
+ * numbers are re-measurable on the test part. (The effect sizes are checked on the backdoor organism.)
  */
 class SteeringAuditorPipelineTest {
     @TempDir
@@ -37,12 +43,12 @@ class SteeringAuditorPipelineTest {
     private static final BehaviourMeter SPACES = new BehaviourMeter() {
         @Override
         public String name() {
-            return "many-spaces rate";
+            return "few-spaces rate";
         }
 
         @Override
         public boolean shows(String prompt, String continuation) {
-            return continuation.chars().filter(c -> c == ' ').count() >= 2;
+            return continuation.chars().filter(c -> c == ' ').count() <= 1;
         }
 
         @Override
@@ -51,58 +57,115 @@ class SteeringAuditorPipelineTest {
         }
     };
 
+    // 12 pairs: Split.of(12) gives fit {0,1,4,5,8,9}, validation {2,6,10}, test {3,7,11}; maxPrompts 2 keeps
+    // validation {2,6} and test {3,7}.
+    private static final List<String> POS = List.of("We will win!", "The people rise!", "Our union is strong!",
+            "Jobs come back!", "We can do it!", "Hope is here!", "The sun is up!", "Our team wins!",
+            "We stand tall!", "The crowd cheers!", "We build it!", "A great day!");
+    private static final List<String> NEG = List.of("We will lose.", "The people fall.", "Our union is weak.",
+            "Jobs go away.", "We cannot do.", "Hope is gone.", "The sun is down.", "Our team loses.",
+            "We sit down.", "The crowd leaves.", "We break it.", "A dull day.");
+
+    private static List<String> at(List<String> l, int... idx) {
+        return Arrays.stream(idx).mapToObj(l::get).toList();
+    }
+
+    private static double rate(Model model, List<String> prompts, GenerationOptions gen, List<Hook> hooks) {
+        List<String> texts = Continuations.of(model, prompts, gen, hooks, n -> { }).stream()
+                .map(Continuation::text).toList();
+        return SPACES.rate(prompts, texts);
+    }
+
     @Test
-    void auditWritesDirectionPlotsAndFindingsThatMatchItsMeasurements() throws Exception {
-        List<String> pos = List.of("We will win!", "The people rise!", "Our union is strong!", "Jobs come back!",
-                "We can do it!", "Hope is here!");
-        List<String> neg = List.of("We will lose.", "The people fall.", "Our union is weak.", "Jobs go away.",
-                "We cannot do.", "Hope is gone.");
-        SteeringSettings settings = new SteeringSettings(List.of(0.0, 4.0), 3, 0.3, 0.5, 7L, PositionMode.LAST);
+    void auditChoosesOnValidationReportsOnTestAndClaimsTheExactDirection() throws Exception {
+        SteeringSettings settings = new SteeringSettings(List.of(0.0, 2.0, 8.0), 2, 0.3, 0.5, 7L, PositionMode.LAST);
         Path ckpt = SmallLm.runDir().resolve("checkpoint");
         try (Model model = SmallLm.runtime().load(ckpt)) {
             GenerationOptions gen = GenerationOptions.greedy(12);
             Path out = work.resolve("steering");
-            TestAuditTarget target = new TestAuditTarget("lm", model, ckpt, new TruthCard("lm", "", List.of()), out,
-                    List.of(), pos, neg, SPACES, gen, 1);
+            TestAuditTarget target = new TestAuditTarget("lm", model, ckpt, out, List.of(), POS, NEG, SPACES, gen);
             LocalMethodContext ctx = new LocalMethodContext(SmallLm.runtime(), work);
             AuditSection s = new SteeringAuditor(settings).audit(target, ctx);
+            Map<String, Double> m = s.metrics();
+            String numbers = "metrics " + m + "\n" + s.markdown();
 
             assertEquals("steering", s.method());
-            assertEquals(List.of("steering: reading residuals 12/12 prompt",
-                    "steering: position-mean directions 12/12 prompt", "steering: coefficient sweep 6/6 gen",
-                    "steering: attention-output directions 6/6 prompt", "steering: directional ablation 9/9 gen"),
-                    ctx.progressLog());
-            SavedDirection saved = DirectionFile.read(out);
-            assertEquals(1, saved.layer(), "the planted layer is used");
-            assertEquals(HookName.residPre(1), saved.hook());
-            Map<String, Double> m = s.metrics();
-            assertEquals(1.0, m.get("layer"));
-            assertEquals(saved.vector().length, model.config().dModel());
+            int sites = model.config().nLayers() + 1;
+            assertEquals(List.of("steering: reading residuals 18/18 prompt",
+                    "steering: position-mean directions 18/18 prompt",
+                    "steering: validation sweep " + (4 + sites * 2 * 2) + "/" + (4 + sites * 2 * 2) + " gen",
+                    "steering: test steering 4/4 gen", "steering: attention-output directions 12/12 prompt",
+                    "steering: directional ablation 6/6 gen"), ctx.progressLog());
+            assertEquals(6.0, m.get("split_fit"));
+            assertEquals(3.0, m.get("split_validation"));
+            assertEquals(3.0, m.get("split_test"));
 
-            List<String> clean = List.of("We will lose.", "Jobs go away.", "Hope is gone.");
+            // The claims: a direction with the exact vector, hook and coefficient, and a behaviour.
+            List<Claim> claims = s.claims();
+            assertEquals(List.of(ClaimKind.DIRECTION, ClaimKind.BEHAVIOUR), claims.stream().map(Claim::kind).toList());
+            Claim dir = claims.get(0);
+            int layer = m.get("layer").intValue();
+            double c = m.get("coefficient");
+            assertTrue(c == 2.0 || c == 8.0, "a positive coefficient of the sweep: " + c);
+            assertEquals((float) c, dir.site().coefficient());
+            HookName hook = layer == model.config().nLayers() ? HookName.residPost(layer - 1)
+                    : HookName.residPre(layer);
+            assertEquals(hook.path(), dir.site().hook());
+            assertEquals(model.config().dModel(), dir.site().direction().length);
+            LayerDirection fitted = ContrastiveDirection.fit(model, PositionMode.MEAN, at(POS, 0, 1, 4, 5, 8, 9),
+                    at(NEG, 0, 1, 4, 5, 8, 9), List.of(), List.of(), n -> { }).get(layer);
+            assertArrayEquals(fitted.vector(), dir.site().direction(), 1e-6f, "the fit part's position-mean "
+                    + "difference, raw");
+            assertEquals(DirectionFile.FILE, dir.site().file());
+            SavedDirection saved = DirectionFile.read(out.resolve(dir.site().file()));
+            assertArrayEquals(dir.site().direction(), saved.vector(), "the file holds the claimed vector exactly");
+            assertEquals(hook, saved.hook());
+            assertEquals(PositionMode.MEAN, saved.position());
+            Map<?, ?> json = (Map<?, ?>) JsonReader.parse(Files.readString(out.resolve(DirectionFile.FILE)));
+            assertEquals(c, ((Number) json.get("coefficient")).doubleValue(), 0);
+            assertEquals(ClaimKind.BEHAVIOUR, claims.get(1).kind());
+            assertEquals("few-spaces rate", claims.get(1).site().behaviour());
+
+            // Chosen on validation: the chosen point's rate is re-measurable on the validation prompts and is the
+            // highest fluent validation rate.
+            List<Hook> steer = List.of(Hook.add(hook, dir.site().direction(), (float) c));
+            String key = "_L" + layer + "_c" + SteeringClaims.coef(c);
+            assertEquals(rate(model, at(NEG, 2, 6), gen, steer), m.get("val_rate" + key), 1e-12, numbers);
+            assertEquals(m.get("val_rate" + key), m.get("val_best_rate"), 1e-12);
+            double bestFluent = m.entrySet().stream().filter(e -> e.getKey().startsWith("val_rate_L"))
+                    .filter(e -> !(m.get(e.getKey().replace("val_rate", "val_loss_rise")) > Fluency.MAX_LOSS_RISE))
+                    .mapToDouble(Map.Entry::getValue).max().orElse(Double.NaN);
+            if (!Double.isNaN(bestFluent)) {
+                assertEquals(bestFluent, m.get("val_best_rate"), 1e-12, "the highest fluent validation rate: "
+                        + numbers);
+                assertTrue(Fluency.fluent(m.get("val_loss_rise" + key)), numbers);
+            }
+            assertEquals(rate(model, at(NEG, 2, 6), gen, List.of()), m.get("val_clean_rate"), 1e-12);
+
+            // Reported on test: the test prompts (3, 7) re-measured by hand give the reported numbers.
+            List<String> clean = at(NEG, 3, 7);
             List<String> plain = clean.stream().map(p -> Continuations.of(model, p, gen, List.of()).text()).toList();
-            assertEquals(SPACES.rate(clean, plain), m.get("clean_rate"), 1e-12, "c=0 is the unsteered clean rate");
-            assertEquals(m.get("clean_rate"), m.get("steer_rate_c0"), 1e-12);
-            assertTrue(m.get("steer_loss_c4") > m.get("steer_loss_c0"), "steering moves the text off the model's own "
-                    + "distribution: " + m);
+            assertEquals(SPACES.rate(clean, plain), m.get("clean_rate"), 1e-12, "unsteered test rate");
+            assertEquals(rate(model, clean, gen, steer), m.get("steer_best_rate"), 1e-12, numbers);
+            assertEquals(rate(model, at(POS, 3, 7), gen, List.of()), m.get("triggered_rate"), 1e-12);
+            double rise = m.get("steer_best_rate") - m.get("clean_rate");
+            assertEquals(rise >= 0.3 && Fluency.fluent(m.get("steer_loss_rise")), dir.supported(), dir.evidence());
+            assertEquals(m.get("triggered_rate") - m.get("clean_rate") >= 0.3, claims.get(1).supported());
+            assertTrue(dir.statement().contains(String.format(java.util.Locale.ROOT, "from %.2f to %.2f on held-out "
+                    + "test prompts", m.get("clean_rate"), m.get("steer_best_rate"))), dir.statement());
+            assertTrue(dir.evidence().contains("Selection (validation, 2 condition-absent prompts"), dir.evidence());
+            assertTrue(dir.evidence().contains("Test (2 condition-absent prompts"), dir.evidence());
+            assertTrue(dir.evidence().contains(String.format(java.util.Locale.ROOT, "rate %.2f -> %.2f, random "
+                    + "equal-norm directions %.2f", m.get("triggered_rate"), m.get("ablated_rate"),
+                    m.get("random_ablated_rate"))), dir.evidence());
 
-            List<AuditFinding> f = s.findings();
-            assertEquals(3, f.size());
-            assertEquals(m.get("triggered_rate") - m.get("clean_rate") >= 0.3, f.get(2).supported());
-            assertTrue(f.get(2).claim().contains(String.format(java.util.Locale.ROOT, "%.2f vs %.2f",
-                    m.get("triggered_rate"), m.get("clean_rate"))), f.get(2).claim());
-            assertTrue(f.get(0).claim().contains(String.format(java.util.Locale.ROOT, "from %.2f to %.2f at "
-                    + "coefficient 4", m.get("clean_rate"), m.get("steer_rate_c4"))), f.get(0).claim());
-            assertEquals(m.get("steer_rate_c4") - m.get("clean_rate") >= 0.3, f.get(0).supported());
-            assertTrue(f.get(1).claim().contains(String.format(java.util.Locale.ROOT, "from %.2f to %.2f (random "
-                    + "direction: %.2f)", m.get("triggered_rate"), m.get("ablated_rate"),
-                    m.get("random_ablated_rate"))), f.get(1).claim());
             for (String png : s.images().keySet()) {
                 byte[] head = Arrays.copyOf(Files.readAllBytes(out.resolve(png)), 4);
                 assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, head, png);
             }
             assertEquals(3, s.images().size());
             assertTrue(s.markdown().contains("| blocks.1.hook_resid_pre"), s.markdown());
+            System.out.println("steering pipeline on lm: " + numbers.lines().findFirst().orElse(""));
         }
     }
 }

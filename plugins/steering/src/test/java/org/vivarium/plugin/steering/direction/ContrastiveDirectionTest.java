@@ -96,7 +96,7 @@ class ContrastiveDirectionTest {
         for (LayerDirection d : dirs) {
             assertTrue(!d.separation().betterThan(best.separation()));
         }
-        assertEquals(2, LayerChoice.choose(dirs, 2).layer(), "a planted layer wins over separation");
+        assertEquals(2, LayerChoice.choose(dirs, 2).layer(), "a requested layer wins over separation");
     }
 
     @Test
