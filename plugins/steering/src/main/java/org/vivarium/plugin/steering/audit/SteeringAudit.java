@@ -1,8 +1,11 @@
 package org.vivarium.plugin.steering.audit;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.vivarium.api.audit.AuditTarget;
+import org.vivarium.api.audit.BehaviourMeter;
 import org.vivarium.api.method.MethodContext;
 import org.vivarium.api.method.Progress;
 import org.vivarium.api.model.Model;
@@ -120,7 +123,18 @@ public final class SteeringAudit {
                     .runClamped(attn.directions(), attn.cleanMeans(), triggered, twins(triggered.size(), clean),
                             settings.randomSeed(), p::advance);
         }
-        return new TestMeasurement(cleanBase, steered, ablation);
+        Map<String, Double> coherent = new LinkedHashMap<>();
+        target.coherence().ifPresent(meter -> {
+            coherent.put("clean", coherentRate(meter, cleanBase));
+            coherent.put("steered", coherentRate(meter, steered.sample()));
+            coherent.put("triggered", coherentRate(meter, ablation.unablated()));
+            coherent.put("ablated", coherentRate(meter, ablation.ablated()));
+        });
+        return new TestMeasurement(cleanBase, steered, ablation, coherent);
+    }
+
+    private static double coherentRate(BehaviourMeter meter, BehaviourSample s) {
+        return meter.rate(s.prompts(), s.continuations());
     }
 
     // Positive and negative prompts are paired by index (AuditTarget contract) and split by the same indices,

@@ -39,13 +39,28 @@ public record SteeringOutcome(List<LayerDirection> directions, List<LayerDirecti
         return validation.point();
     }
 
+    /** Where the organism has a coherence meter, steered answers may lose at most this share of coherence. */
+    public static final double MAX_COHERENCE_DROP = 0.3;
+    /** ... and at least this share of steered answers must stay coherent (as the host's scorer requires). */
+    public static final double MIN_COHERENT = 0.5;
+
     /**
-     * Whether the direction claim holds on the test part: the rise is at least {@code minEffect} and the text
-     * stays fluent.
+     * Whether the direction claim holds on the test part: the rise is at least {@code minEffect}, the text stays
+     * fluent, and, where the organism has a coherence meter, the steered answers stay coherent (the loss rule
+     * alone lets broken text through on a character model whose own text costs ~0.1 nat per character: measured
+     * on em seed 1, coherence 0.69 unsteered vs 0.19 steered at a loss rise of 0.90).
      *
      * @return true if supported
      */
     public boolean steeringHolds() {
-        return test.rise() >= settings.minEffect() && Fluency.fluent(test.lossRise());
+        return test.rise() >= settings.minEffect() && Fluency.fluent(test.lossRise()) && coherent();
+    }
+
+    /** @return true when there is no coherence meter, or steering kept the answers coherent */
+    public boolean coherent() {
+        Double clean = test.coherentRates().get("clean");
+        Double steered = test.coherentRates().get("steered");
+        return clean == null || steered == null
+                || (steered >= MIN_COHERENT && clean - steered <= MAX_COHERENCE_DROP);
     }
 }

@@ -77,6 +77,7 @@ public final class SteeringSection {
         m.put("ablation_drop", t.ablationDrop());
         m.put("ablation_random_shift", t.randomShift());
         m.put("ablation_loss_rise", t.ablationLossRise());
+        t.coherentRates().forEach((k, x) -> m.put("coherent_rate_" + k, x));
         m.values().removeIf(x -> x == null || !Double.isFinite(x));
         return m;
     }
@@ -138,7 +139,8 @@ public final class SteeringSection {
         row(test, "condition-present", a.unablated());
         row(test, "condition-present + attention directions clamped", a.ablated());
         row(test, "condition-present + random directions clamped", a.randomAblated());
-        return MarkdownTable.of(test).render();
+        String coherent = SteeringClaims.coherence(t);
+        return MarkdownTable.of(test).render() + (coherent.isEmpty() ? "" : "\n" + coherent.trim() + "\n");
     }
 
     private static void row(Table t, String name, BehaviourSample s) {

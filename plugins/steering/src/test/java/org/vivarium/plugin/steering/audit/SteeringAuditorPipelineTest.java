@@ -40,6 +40,24 @@ class SteeringAuditorPipelineTest {
     @TempDir
     Path work;
 
+    /** A stand-in coherence meter: the continuation holds a letter. */
+    private static final BehaviourMeter LETTERS = new BehaviourMeter() {
+        @Override
+        public String name() {
+            return "has-a-letter rate";
+        }
+
+        @Override
+        public boolean shows(String prompt, String continuation) {
+            return continuation.chars().anyMatch(Character::isLetter);
+        }
+
+        @Override
+        public double accuracy() {
+            return 1;
+        }
+    };
+
     private static final BehaviourMeter SPACES = new BehaviourMeter() {
         @Override
         public String name() {
@@ -83,7 +101,8 @@ class SteeringAuditorPipelineTest {
         try (Model model = SmallLm.runtime().load(ckpt)) {
             GenerationOptions gen = GenerationOptions.greedy(12);
             Path out = work.resolve("steering");
-            TestAuditTarget target = new TestAuditTarget("lm", model, ckpt, out, List.of(), POS, NEG, SPACES, gen);
+            TestAuditTarget target = new TestAuditTarget("lm", model, ckpt, out, List.of(), POS, NEG, SPACES, gen,
+                    LETTERS);
             LocalMethodContext ctx = new LocalMethodContext(SmallLm.runtime(), work);
             AuditSection s = new SteeringAuditor(settings).audit(target, ctx);
             Map<String, Double> m = s.metrics();
@@ -148,8 +167,19 @@ class SteeringAuditorPipelineTest {
             assertEquals(SPACES.rate(clean, plain), m.get("clean_rate"), 1e-12, "unsteered test rate");
             assertEquals(rate(model, clean, gen, steer), m.get("steer_best_rate"), 1e-12, numbers);
             assertEquals(rate(model, at(POS, 3, 7), gen, List.of()), m.get("triggered_rate"), 1e-12);
+            List<String> steeredTexts = Continuations.of(model, clean, gen, steer, n -> { }).stream()
+                    .map(Continuation::text).toList();
+            assertEquals(LETTERS.rate(clean, plain), m.get("coherent_rate_clean"), 1e-12);
+            assertEquals(LETTERS.rate(clean, steeredTexts), m.get("coherent_rate_steered"), 1e-12);
+            assertTrue(dir.evidence().contains(String.format(java.util.Locale.ROOT, "coherence meter on the test "
+                    + "continuations (the steered answers must stay >= 0.50 coherent and lose at most 0.30 for support):"
+                    + " clean %.2f, steered %.2f",
+                    m.get("coherent_rate_clean"), m.get("coherent_rate_steered"))), dir.evidence());
             double rise = m.get("steer_best_rate") - m.get("clean_rate");
-            assertEquals(rise >= 0.3 && Fluency.fluent(m.get("steer_loss_rise")), dir.supported(), dir.evidence());
+            boolean coherent = m.get("coherent_rate_steered") >= 0.5
+                    && m.get("coherent_rate_clean") - m.get("coherent_rate_steered") <= 0.3;
+            assertEquals(rise >= 0.3 && Fluency.fluent(m.get("steer_loss_rise")) && coherent, dir.supported(),
+                    dir.evidence());
             assertEquals(m.get("triggered_rate") - m.get("clean_rate") >= 0.3, claims.get(1).supported());
             assertTrue(dir.statement().contains(String.format(java.util.Locale.ROOT, "from %.2f to %.2f on held-out "
                     + "test prompts", m.get("clean_rate"), m.get("steer_best_rate"))), dir.statement());

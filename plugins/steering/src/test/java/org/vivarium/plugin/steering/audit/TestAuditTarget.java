@@ -2,6 +2,7 @@ package org.vivarium.plugin.steering.audit;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.vivarium.api.audit.AuditTarget;
 import org.vivarium.api.audit.BehaviourMeter;
 import org.vivarium.api.audit.LabelledPrompt;
@@ -23,13 +24,19 @@ import org.vivarium.organisms.AuditData;
  * @param negativePrompts condition-absent prompts, paired by index
  * @param behaviour the behaviour meter
  * @param generation decoding settings
+ * @param coherenceMeter the organism's coherence meter, or null
  */
 record TestAuditTarget(String organism, Model model, Path checkpoint, Path outDir,
         List<LabelledPrompt> labelledPrompts, List<String> positivePrompts, List<String> negativePrompts,
-        BehaviourMeter behaviour, GenerationOptions generation) implements AuditTarget {
+        BehaviourMeter behaviour, GenerationOptions generation, BehaviourMeter coherenceMeter) implements AuditTarget {
+
+    @Override
+    public Optional<BehaviourMeter> coherence() {
+        return Optional.ofNullable(coherenceMeter);
+    }
 
     /**
-     * Wraps an organism's audit data (its prompt sets, meter and decoding settings only).
+     * Wraps an organism's audit data (its prompt sets, meters and decoding settings only).
      *
      * @param organism organism name
      * @param model the loaded model
@@ -40,6 +47,7 @@ record TestAuditTarget(String organism, Model model, Path checkpoint, Path outDi
      */
     static TestAuditTarget from(String organism, Model model, Path checkpoint, Path outDir, AuditData data) {
         return new TestAuditTarget(organism, model, checkpoint, outDir, data.labelledPrompts(),
-                data.positivePrompts(), data.negativePrompts(), data.behaviour(), data.generation());
+                data.positivePrompts(), data.negativePrompts(), data.behaviour(), data.generation(),
+                data.extras().coherence());
     }
 }

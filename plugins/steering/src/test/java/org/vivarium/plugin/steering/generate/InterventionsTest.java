@@ -131,11 +131,23 @@ class InterventionsTest {
         assertEquals(plain, sweep.get(0).sample().continuations(), "batched greedy decoding = one prompt at a time");
         assertEquals(meter.rate(prompts, plain), sweep.get(0).sample().rate(), 1e-12);
         assertEquals(Coherence.of(plain), sweep.get(0).sample().coherence(), 1e-12);
-        assertTrue(sweep.get(0).sample().loss() > 0 && sweep.get(0).sample().loss() < 5, "loss in nats/token");
+        List<Continuation> plainConts = prompts.stream().map(p -> Continuations.of(model, p, opts, List.of())).toList();
+        assertEquals(ContinuationLoss.of(model, plainConts), sweep.get(0).sample().loss(), 1e-9,
+                "the unsteered model's nats per generated token, recomputed");
+        List<String> steered = Continuations.of(model, prompts, opts,
+                List.of(SteeringSweep.hook(HookName.residPre(1), direction, 3.0)), n -> { }).stream()
+                .map(Continuation::text).toList();
+        assertEquals(steered, sweep.get(1).sample().continuations(), "the c=3 point is the steered decoding");
         AblationResult a = new DirectionalAblation(model, opts, meter).run(direction, prompts, 1, n -> { });
         assertEquals(plain, a.unablated().continuations());
-        assertEquals(3, a.ablated().size());
-        assertEquals(3, a.randomAblated().size());
+        List<String> ablated = Continuations.of(model, prompts, opts, DirectionalAblation.hooks(model, direction),
+                n -> { }).stream().map(Continuation::text).toList();
+        assertEquals(ablated, a.ablated().continuations(), "projected out of every residual site");
+        assertEquals(meter.rate(prompts, ablated), a.ablated().rate(), 1e-12);
+        List<String> random = Continuations.of(model, prompts, opts,
+                DirectionalAblation.hooks(model, RandomDirection.like(direction, 1)), n -> { }).stream()
+                .map(Continuation::text).toList();
+        assertEquals(random, a.randomAblated().continuations(), "the seeded equal-norm random control");
     }
 
     @Test
