@@ -72,6 +72,20 @@ public interface Organism {
     CheckResult check(Model model, Path reportDir, OrganismContext ctx);
 
     /**
+     * Checks a trained run directory without loading a transformer checkpoint, for organisms that are not
+     * transformers (e.g. {@code superposition}, whose toy models are plain weight matrices). The launcher calls
+     * this first and falls back to loading {@code runDir}'s checkpoint and calling {@link #check} when it is
+     * empty.
+     *
+     * @param runDir the run directory written by {@link #train}; the report goes there too
+     * @param ctx runtime and output
+     * @return the verdict, or empty if this organism is checked through {@link #check}
+     */
+    default java.util.Optional<CheckResult> checkRun(Path runDir, OrganismContext ctx) {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Returns the prompt sets and behaviour meter that {@code viv audit} hands to method plugins.
      *
      * @param model the trained organism (some organisms derive data from its tokenizer)

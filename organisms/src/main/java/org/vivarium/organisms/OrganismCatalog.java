@@ -7,6 +7,7 @@ import org.vivarium.organisms.backdoor.BackdoorOrganism;
 import org.vivarium.organisms.em.EmOrganism;
 import org.vivarium.organisms.induction.InductionOrganism;
 import org.vivarium.organisms.lm.LmOrganism;
+import org.vivarium.organisms.superposition.SuperpositionOrganism;
 
 /**
  * The organisms built into this distribution. An explicit list, created per caller; nothing global.
@@ -18,7 +19,7 @@ public record OrganismCatalog(List<Organism> organisms) {
     /** @return a catalog of the built-in organisms */
     public static OrganismCatalog builtIn() {
         return new OrganismCatalog(List.of(new InductionOrganism(), new LmOrganism(), new BackdoorOrganism(),
-                new EmOrganism()));
+                new EmOrganism(), new SuperpositionOrganism()));
     }
 
     /**
