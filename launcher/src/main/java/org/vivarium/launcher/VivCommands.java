@@ -41,6 +41,7 @@ public final class VivCommands {
                 new CacheCommand(),
                 new IndexCommand(),
                 new SearchCommand(),
+                new org.vivarium.launcher.web.ServeCommand(),
                 new BenchCommand(),
                 new org.vivarium.launcher.imports.ImportCommand(),
                 new PluginCommand());

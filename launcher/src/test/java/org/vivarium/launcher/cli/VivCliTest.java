@@ -45,7 +45,7 @@ class VivCliTest {
     void unknownCommandIsOneErrorLineListingTheValidOnes() {
         CliRun run = viv("frobnicate");
         assertEquals(1, run.code());
-        assertEquals(List.of("error: unknown command 'frobnicate' — valid commands: help, version, organism, audit, run, cache, index, search, bench, plugin; plugin methods: hello"),
+        assertEquals(List.of("error: unknown command 'frobnicate' — valid commands: help, version, organism, audit, run, cache, index, search, serve, bench, import, plugin; plugin methods: hello"),
                 run.errLines());
     }
 

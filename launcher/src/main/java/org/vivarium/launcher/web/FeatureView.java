@@ -1,0 +1,78 @@
+package org.vivarium.launcher.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.vivarium.api.VivariumException;
+import org.vivarium.api.index.ContextHit;
+import org.vivarium.api.index.ContextIndex;
+import org.vivarium.api.index.FeatureAggregate;
+import org.vivarium.api.index.SearchOptions;
+
+/**
+ * One feature as the index knows it: its top contexts by activation and a histogram of all its activations
+ * (up to {@link #HISTOGRAM_LIMIT} contexts).
+ *
+ * @param feature the feature id
+ * @param stats count, max and mean activation
+ * @param top the top contexts, highest activation first
+ * @param histogram the activation histogram
+ */
+record FeatureView(String feature, FeatureAggregate stats, List<ContextHit> top, Histogram histogram) {
+    /** Top contexts shown. */
+    static final int TOP = 50;
+    /** Most contexts read for the histogram. */
+    static final int HISTOGRAM_LIMIT = 5000;
+    /** Feature ids the page accepts: SOURCE/REST, segments of letters, digits and {@code _ . @ + -}. */
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.@+-]+(/[A-Za-z0-9_.@+-]+)+");
+
+    /**
+     * Loads a feature.
+     *
+     * @param index the index
+     * @param feature the feature id
+     * @return the view
+     * @throws VivariumException if the id is not a plain feature id (no wildcards or query syntax)
+     * @throws PageServlet.NotFound if the index has no context of the feature
+     */
+    static FeatureView load(ContextIndex index, String feature) {
+        if (feature == null || feature.length() > 200 || !ID.matcher(feature).matches()) {
+            throw new VivariumException("\"" + feature + "\" is not a feature id",
+                    "feature ids look like sae/L1/812 or neuron/L0/12 (no wildcards or spaces)");
+        }
+        String q = "feature:" + feature;
+        List<FeatureAggregate> agg = index.topFeatures(q, 1);
+        if (agg.isEmpty()) {
+            throw new PageServlet.NotFound("no contexts of feature " + feature + " in the index");
+        }
+        FeatureAggregate stats = agg.get(0);
+        int n = (int) Math.min(stats.count(), HISTOGRAM_LIMIT);
+        List<ContextHit> hits = index.search(q, SearchOptions.defaults().withTop(Math.max(1, n))).hits();
+        float[] acts = new float[hits.size()];
+        for (int i = 0; i < acts.length; i++) {
+            acts[i] = hits.get(i).record().activation();
+        }
+        return new FeatureView(feature, stats, hits.subList(0, Math.min(TOP, hits.size())), Histogram.of(acts, 20));
+    }
+
+    /** @return the JSON body of {@code /api/feature/{id}} */
+    Map<String, Object> json() {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("feature", feature);
+        root.put("count", stats.count());
+        root.put("maxActivation", stats.maxActivation());
+        root.put("meanActivation", stats.meanActivation());
+        List<Object> contexts = new ArrayList<>();
+        for (ContextHit h : top) {
+            Map<String, Object> o = SearchView.hitJson(h.record());
+            o.put("rank", h.rank());
+            o.put("html", h.highlight().window(SearchView.WINDOW).html());
+            contexts.add(o);
+        }
+        root.put("contexts", contexts);
+        root.put("histogram", histogram.json());
+        return root;
+    }
+}

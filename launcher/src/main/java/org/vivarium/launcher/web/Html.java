@@ -1,0 +1,69 @@
+package org.vivarium.launcher.web;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/** HTML escaping, URL encoding and the shared page frame. Every user or index string goes through {@link #esc}. */
+final class Html {
+    private Html() {
+    }
+
+    /**
+     * @param s any text, may be null
+     * @return the text with {@code & < > " '} escaped, safe in element content and quoted attributes
+     */
+    static String esc(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * @param s a query-parameter value
+     * @return the value URL-encoded (UTF-8)
+     */
+    static String url(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * @param feature a feature id such as {@code sae/L1/812}
+     * @return the feature page's path, each segment URL-encoded
+     */
+    static String featureHref(String feature) {
+        StringBuilder out = new StringBuilder("/feature");
+        for (String segment : feature.split("/", -1)) {
+            out.append('/').append(URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"));
+        }
+        return out.toString();
+    }
+
+    /**
+     * Wraps a body in the page frame (title, stylesheet, navigation).
+     *
+     * @param title the page title (escaped here)
+     * @param body the body HTML, already escaped
+     * @return the full document
+     */
+    static String page(String title, String body) {
+        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<title>" + esc(title) + " · Vivarium</title>"
+                + "<link rel=\"stylesheet\" href=\"/static/viv.css\"></head><body>"
+                + "<nav><a href=\"/\" class=\"brand\">Vivarium</a> <a href=\"/\">Home</a> <a href=\"/search\">Search</a>"
+                + " <a href=\"/api/plugins\">API</a></nav><main>" + body + "</main></body></html>\n";
+    }
+}

@@ -1,0 +1,117 @@
+package org.vivarium.launcher.web;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.vivarium.api.VivariumException;
+
+/**
+ * Base of every page and API servlet: read-only (GET and HEAD; anything else is 405), strict security headers,
+ * and one-line errors as HTML or JSON.
+ */
+abstract class PageServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    /** Gson escapes {@code < > & = '} as {@code \\u003c} etc., so JSON is also safe if a browser sniffs it. */
+    static final Gson GSON = new GsonBuilder().serializeSpecialFloatingPointValues().create();
+    static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self';"
+            + " base-uri 'none'; frame-ancestors 'none'";
+
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        resp.setHeader("X-Content-Type-Options", "nosniff");
+        resp.setHeader("Referrer-Policy", "no-referrer");
+        resp.setHeader("Content-Security-Policy", CSP);
+        resp.setHeader("Cache-Control", "no-store");
+        String method = req.getMethod();
+        if (!"GET".equals(method) && !"HEAD".equals(method)) {
+            resp.setHeader("Allow", "GET, HEAD");
+            resp.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED, "read-only: only GET and HEAD");
+            return;
+        }
+        try {
+            super.service(req, resp);
+        } catch (jakarta.servlet.ServletException e) {
+            throw new IOException(e);
+        }
+    }
+
+    @Override
+    protected final void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        try {
+            get(req, resp);
+        } catch (VivariumException e) {
+            error(resp, HttpServletResponse.SC_BAD_REQUEST, e.problem(), e.fix());
+        } catch (NotFound e) {
+            error(resp, HttpServletResponse.SC_NOT_FOUND, e.getMessage(), null);
+        }
+    }
+
+    /**
+     * Answers a GET.
+     *
+     * @param req the request
+     * @param resp the response
+     * @throws IOException if writing fails
+     */
+    abstract void get(HttpServletRequest req, HttpServletResponse resp) throws IOException;
+
+    /** @return whether errors are answered as JSON */
+    boolean json() {
+        return false;
+    }
+
+    void error(HttpServletResponse resp, int status, String problem, String fix) throws IOException {
+        if (json()) {
+            java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+            body.put("error", problem);
+            if (fix != null) {
+                body.put("fix", fix);
+            }
+            sendJson(resp, status, body);
+        } else {
+            sendHtml(resp, status, Html.page("Error", "<h1>Error</h1><p class=\"error\">" + Html.esc(problem) + "</p>"
+                    + (fix == null ? "" : "<p class=\"fix\">" + Html.esc(fix) + "</p>")));
+        }
+    }
+
+    static void sendHtml(HttpServletResponse resp, int status, String html) throws IOException {
+        byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+        resp.setStatus(status);
+        resp.setContentType("text/html; charset=utf-8");
+        resp.setContentLength(bytes.length);
+        resp.getOutputStream().write(bytes);
+    }
+
+    static void sendJson(HttpServletResponse resp, int status, Object body) throws IOException {
+        byte[] bytes = GSON.toJson(body).getBytes(StandardCharsets.UTF_8);
+        resp.setStatus(status);
+        resp.setContentType("application/json; charset=utf-8");
+        resp.setContentLength(bytes.length);
+        resp.getOutputStream().write(bytes);
+    }
+
+    static int intParam(HttpServletRequest req, String name, int dflt, int min, int max) {
+        String v = req.getParameter(name);
+        if (v == null || v.isBlank()) {
+            return dflt;
+        }
+        try {
+            return Math.max(min, Math.min(max, Integer.parseInt(v.trim())));
+        } catch (NumberFormatException e) {
+            throw new VivariumException(name + " must be a whole number, got \"" + v + "\"", "pass e.g. " + name + "=1");
+        }
+    }
+
+    /** A missing page or feature: answered with 404. */
+    static final class NotFound extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotFound(String message) {
+            super(message);
+        }
+    }
+}

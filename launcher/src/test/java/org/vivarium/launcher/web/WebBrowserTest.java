@@ -1,0 +1,131 @@
+package org.vivarium.launcher.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Drives Debian's headless chromium through {@code viv serve}: types a query, waits for highlighted hits, clicks
+ * through to the feature page. Screenshots go to {@code target/screenshots}, also when a step fails.
+ *
+ * <p>Needs {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver} ({@code apt-get install chromium
+ * chromium-driver}); Selenium Manager is disabled, so nothing is downloaded. Without them the test is skipped,
+ * or fails when {@code CI=true}.
+ */
+class WebBrowserTest {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of(System.getProperty("vivarium.test.screenshots", "target/screenshots"));
+
+    @TempDir
+    Path dir;
+    WebFixture web;
+    ChromeDriver driver;
+    String testName;
+
+    @BeforeEach
+    void start(TestInfo info) {
+        testName = info.getTestMethod().orElseThrow().getName();
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            String why = "no " + CHROMIUM + " or " + CHROMEDRIVER + "; install them with"
+                    + " 'apt-get install -y chromium chromium-driver' (.ci/run does)";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail("CI=true but " + why);
+            }
+            Assumptions.abort("skipped: " + why);
+        }
+        System.setProperty("SE_MANAGER_PATH", "/nonexistent"); // belt and braces: the driver path is given below
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        web = WebFixture.start(dir, null);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1280,900", "--user-data-dir=" + dir.resolve("chromium-profile"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void stop() {
+        try {
+            if (driver != null) {
+                driver.quit();
+            }
+        } finally {
+            if (web != null) {
+                web.close();
+            }
+        }
+    }
+
+    @Test
+    void searchHighlightsHitsAndLinksToTheFeaturePage() {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        try {
+            driver.get(web.uri("/search").toString());
+            WebElement box = wait.until(ExpectedConditions.elementToBeClickable(By.id("q")));
+            box.sendKeys("password");
+            driver.findElement(By.id("go")).click();
+            List<WebElement> marks = wait.until(
+                    ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#hits .context mark"), 0));
+            assertEquals("password", marks.get(0).getText());
+            assertEquals(20, driver.findElements(By.cssSelector("#hits li.hit")).size());
+            assertFalse(driver.findElements(By.cssSelector("#facets li")).isEmpty());
+            assertTrue(driver.findElement(By.id("summary")).getText().contains("49 contexts"));
+            screenshot("1-search");
+
+            driver.findElement(By.id("next")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("summary"), "21–40"));
+
+            driver.navigate().back();
+            WebElement link = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#hits a.feature-link")));
+            String feature = link.getText();
+            link.click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("feature"), feature));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("svg.histogram rect")));
+            assertFalse(driver.findElements(By.cssSelector("#contexts mark")).isEmpty());
+            screenshot("2-feature");
+        } catch (RuntimeException | AssertionError e) {
+            screenshot("FAILED");
+            throw e;
+        }
+    }
+
+    private void screenshot(String step) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
+            Files.copy(shot, SCREENSHOTS.resolve(testName + "-" + step + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            // a failed screenshot must not hide the failure being recorded
+        }
+    }
+}
