@@ -19,7 +19,8 @@ import org.vivarium.report.table.Table;
  * Renders one example of every chart plus an HTML page, for a human to look at. Runs only when asked:
  * {@code mvn -o test -pl platform/report -Dtest=ExamplesRenderTest -Dvivarium.report.examples=/tmp/report-examples}.
  */
-@EnabledIfSystemProperty(named = "vivarium.report.examples", matches = ".+")
+@EnabledIfSystemProperty(named = "vivarium.report.examples", matches = ".+",
+        disabledReason = "renders example figures for people to look at; run with -Dvivarium.report.examples=DIR")
 class ExamplesRenderTest {
 
     @Test

@@ -33,7 +33,8 @@ import org.vivarium.runtime.local.LocalMethodContext;
  * {@code -Dvivarium.steering.em.seed=S}, default 1, and {@code -Dvivarium.steering.em.run=DIR} to train into
  * {@code DIR}, or reuse the run already there if {@code DIR/checkpoint} exists).
  */
-@EnabledIfSystemProperty(named = "vivarium.steering.em", matches = "true")
+@EnabledIfSystemProperty(named = "vivarium.steering.em", matches = "true",
+        disabledReason = "trains the em organism (minutes); the launcher's EmAuditTest covers steering on em in CI; run with -Dvivarium.steering.em=true")
 class EmSteeringAuditTest {
     /** The audit's own budget on 2 cores (the launcher's em test gives the whole audit 20 minutes). */
     static final double MAX_SECONDS = 300;
