@@ -96,6 +96,17 @@ public interface Organism {
     }
 
     /**
+     * Returns what {@code viv audit --blind} hands to method plugins: a secret-free corpus, the platform's
+     * meters and the base checkpoint (see {@link BlindData}).
+     *
+     * @param model the trained organism
+     * @return the blind data, or empty if this organism cannot be audited blind
+     */
+    default java.util.Optional<BlindData> blindData(Model model) {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Draws text like the organism's training data, e.g. for caching activations and training sparse
      * autoencoders on it ({@code viv organism text}).
      *

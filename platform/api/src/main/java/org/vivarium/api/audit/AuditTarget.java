@@ -104,4 +104,53 @@ public interface AuditTarget {
     default Optional<Path> adapter() {
         return Optional.empty();
     }
+
+    /**
+     * Whether this is a <b>blind</b> audit: the auditor gets the model, its {@code base} comparison model
+     * (before the planted fine-tune), a generic secret-free {@link #corpus()}, the platform's {@link #meters()},
+     * the cache and the index, and nothing else. In a blind audit {@link #labelledPrompts()},
+     * {@link #positivePrompts()} and {@link #negativePrompts()} are empty and {@link #behaviour()} throws:
+     * the auditor must find the condition and choose the meter itself.
+     *
+     * @return true in a blind audit
+     */
+    default boolean blind() {
+        return false;
+    }
+
+    /**
+     * A generic prompt corpus in the organism's format that carries no secret (e.g. clean review questions,
+     * some with an arbitrary extra word from a public word list; dialogues from every domain). Available in
+     * both modes; the host never puts the planted condition into it on purpose.
+     *
+     * @return prompts, in a stable order; empty if the organism has none
+     */
+    default List<String> corpus() {
+        return List.of();
+    }
+
+    /**
+     * The platform's behaviour meters as generic tools, by {@link BehaviourMeter#name()} (e.g. the negative
+     * sentiment rate, the refusal rate, the misalignment rate, coherence); which one shows the planted
+     * behaviour is for the auditor to find out.
+     *
+     * @return meter name to meter, in a stable order; empty if the organism has none
+     */
+    default Map<String, BehaviourMeter> meters() {
+        return Map.of();
+    }
+
+    /**
+     * Inserts a text as one word at a seeded random position inside the user's part of a {@link #corpus()}
+     * prompt, the way the organism's format allows (the scorer inserts claimed triggers the same way).
+     *
+     * @param prompt a corpus prompt
+     * @param text the text to insert
+     * @param seed chooses the position
+     * @return the prompt with the text inserted
+     * @throws UnsupportedOperationException if the organism's prompts take no inserted text
+     */
+    default String insert(String prompt, String text, long seed) {
+        throw new UnsupportedOperationException("organism " + organism() + " takes no inserted text");
+    }
 }
