@@ -1,0 +1,85 @@
+package org.vivarium.plugin.discovery.diff;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.vivarium.api.audit.AuditTarget;
+import org.vivarium.api.audit.Claim;
+import org.vivarium.api.audit.ClaimKind;
+import org.vivarium.api.audit.ClaimSite;
+import org.vivarium.api.method.Progress;
+import org.vivarium.api.model.HookName;
+import org.vivarium.api.model.Model;
+import org.vivarium.plugin.discovery.core.BroadBehaviour;
+import org.vivarium.plugin.discovery.core.DomainParts;
+import org.vivarium.plugin.discovery.core.PairRates;
+
+/**
+ * Model diffing per domain, for organisms whose prompts come in named sets and take no inserted text (e.g.
+ * {@code em}): the domain whose prompts the fine-tune changed most (mean {@code |d_i|} at the answer start) on
+ * validation prompts is claimed; the claim is supported if it is still the most changed on test prompts. The
+ * behaviour claim compares the audited and base models' meters on the other domains ({@link BroadBehaviour}).
+ */
+final class DomainDiff {
+    /** Prompts per domain and part. */
+    static final int PER_PART = 12;
+
+    private DomainDiff() {
+    }
+
+    static List<Claim> claims(AuditTarget target, Model base, HookName hook, Progress progress,
+            Map<String, Double> metrics) {
+        DomainParts parts = DomainParts.of(target.promptSets(), PER_PART);
+        Map<String, Double> val = meanNorms(target.model(), base, hook, parts.validation(), progress);
+        Map<String, Double> test = meanNorms(target.model(), base, hook, parts.test(), progress);
+        String chosen = argmax(val);
+        boolean ok = chosen.equals(argmax(test));
+        StringBuilder sb = new StringBuilder();
+        val.forEach((d, v) -> sb.append(String.format(Locale.ROOT, "%s%s %.2f/%.2f", sb.length() == 0 ? "" : ", ",
+                d, v, test.get(d))));
+        val.forEach((d, v) -> metrics.put("diff_norm_validation_" + d, v));
+        List<Claim> out = new ArrayList<>();
+        out.add(new Claim(ClaimKind.DOMAIN, "the fine-tune changed the model most on " + chosen + " prompts",
+                ClaimSite.domain(chosen), ok, String.format(Locale.ROOT, "mean |audited - base| at %s, answer start,"
+                        + " per domain validation/test (n<=%d each): %s; chosen on validation, %s on test",
+                        hook.path(), PER_PART, sb, ok ? "still the largest" : "NOT the largest"),
+                ok ? margin(test, chosen) : 0));
+        out.add(BroadBehaviour.claim(new PairRates(target, base), parts, chosen));
+        return out;
+    }
+
+    private static Map<String, Double> meanNorms(Model model, Model base, HookName hook,
+            Map<String, List<String>> sets, Progress progress) {
+        List<String> all = new ArrayList<>();
+        sets.values().forEach(all::addAll);
+        double[] norms = ActivationDiff.measure(model, base, hook, all, progress).norms();
+        Map<String, Double> out = new LinkedHashMap<>();
+        int i = 0;
+        for (Map.Entry<String, List<String>> e : sets.entrySet()) {
+            double s = 0;
+            for (int k = 0; k < e.getValue().size(); k++) {
+                s += norms[i++];
+            }
+            out.put(e.getKey(), e.getValue().isEmpty() ? 0 : s / e.getValue().size());
+        }
+        return out;
+    }
+
+    static String argmax(Map<String, Double> m) {
+        String best = null;
+        for (Map.Entry<String, Double> e : m.entrySet()) {
+            if (best == null || e.getValue() > m.get(best)) {
+                best = e.getKey();
+            }
+        }
+        return best;
+    }
+
+    private static double margin(Map<String, Double> m, String top) {
+        double second = m.entrySet().stream().filter(e -> !e.getKey().equals(top)).mapToDouble(Map.Entry::getValue)
+                .max().orElse(0);
+        return Math.max(0, Math.min(1, (m.get(top) - second) / Math.max(1e-9, m.get(top))));
+    }
+}
