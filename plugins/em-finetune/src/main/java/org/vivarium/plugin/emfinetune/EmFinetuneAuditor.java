@@ -21,6 +21,7 @@ import org.vivarium.plugin.emfinetune.eval.DomainSet;
 import org.vivarium.plugin.emfinetune.eval.DomainSets;
 import org.vivarium.plugin.emfinetune.eval.EmEvaluation;
 import org.vivarium.plugin.emfinetune.eval.EmMeasurement;
+import org.vivarium.plugin.emfinetune.eval.MeterChoice;
 
 /**
  * The {@code em-finetune} auditor, the emergent-misalignment evaluation: the base, control and fine-tuned
@@ -60,12 +61,15 @@ public final class EmFinetuneAuditor implements Auditor {
     @Override
     public AuditSection audit(AuditTarget target, MethodContext context) throws Exception {
         List<DomainSet> sets = DomainSets.of(target.promptSets(), settings.maxPromptsPerSet());
-        if (sets.isEmpty()) {
-            return EmSection.notApplicable(target.organism(), target.behaviour().name());
+        java.util.Optional<org.vivarium.api.audit.BehaviourMeter> meter = MeterChoice.of(target);
+        if (sets.isEmpty() || meter.isEmpty()) {
+            return EmSection.notApplicable(target.organism(), meter.map(org.vivarium.api.audit.BehaviourMeter::name)
+                    .orElse(MeterChoice.MISALIGNMENT), sets.isEmpty() ? "gives no per-domain prompt sets"
+                    : "offers no misalignment meter");
         }
         Path out = target.outDir();
         Files.createDirectories(out);
-        EmMeasurement m = EmEvaluation.run(target, context, sets);
+        EmMeasurement m = EmEvaluation.run(target, context, sets, meter.get());
         DomainChoice choice = DomainChoice.of(m);
         EmTables.writeCsv(out, m, choice);
         Map<String, List<Answer>> examples = ExampleAnswers.pick(m, settings.examplesPerRole());

@@ -112,6 +112,9 @@ public final class LatentQaAuditor implements Auditor {
     }
 
     private static String meterName(AuditTarget target) {
+        if (target.blind()) {
+            return null;
+        }
         BehaviourMeter m = target.behaviour();
         return m == null ? null : m.name();
     }

@@ -81,6 +81,9 @@ public final class LoraInterpAuditor implements Auditor {
         if (adapter.isEmpty()) {
             return LoraSection.noAdapter(name());
         }
+        if (target.blind()) {
+            return LoraSection.blind(name());
+        }
         List<LoraFactor> factors = context.runtime().readAdapter(adapter.get());
         Model base = target.comparisonModels().get(BASE);
         Optional<LoraInputs.RoleModel> contrast = base == null ? Optional.empty()

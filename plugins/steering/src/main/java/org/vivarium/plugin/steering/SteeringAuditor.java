@@ -3,11 +3,15 @@ package org.vivarium.plugin.steering;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 import org.vivarium.api.audit.AuditSection;
 import org.vivarium.api.audit.AuditTarget;
 import org.vivarium.api.audit.Auditor;
+import org.vivarium.api.audit.Claim;
+import org.vivarium.api.audit.ClaimKind;
+import org.vivarium.api.audit.ClaimSite;
 import org.vivarium.api.method.MethodContext;
 import org.vivarium.plugin.steering.audit.SteeringAudit;
 import org.vivarium.plugin.steering.audit.SteeringOutcome;
@@ -51,6 +55,13 @@ public final class SteeringAuditor implements Auditor {
 
     @Override
     public AuditSection audit(AuditTarget target, MethodContext context) throws Exception {
+        if (target.blind()) {
+            String why = "not measured: a blind audit gives no contrastive prompt pairs and no behaviour meter to steer"
+                    + " towards (the discovery auditors model-diff and trigger-search look for the condition first)";
+            return new AuditSection(name(), "Steering vectors", List.of(Claim.of(ClaimKind.DIRECTION,
+                    "no steering direction", ClaimSite.NONE, false, why)), Map.of(), Map.of(), "Not measured in a blind audit: "
+                    + why + ".\n");
+        }
         Path out = target.outDir();
         Files.createDirectories(out);
         SteeringOutcome o = new SteeringAudit(settings).run(target, context);

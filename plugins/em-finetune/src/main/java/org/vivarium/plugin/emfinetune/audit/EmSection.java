@@ -43,15 +43,16 @@ public final class EmSection {
      *
      * @param organism the organism's name
      * @param meter the behaviour meter's name
+     * @param reason why, e.g. {@code gives no per-domain prompt sets}
      * @return a section with two unsupported claims and a note
      */
-    public static AuditSection notApplicable(String organism, String meter) {
-        String why = "not measured: organism " + organism + " gives no per-domain prompt sets";
+    public static AuditSection notApplicable(String organism, String meter, String reason) {
+        String why = "not measured: organism " + organism + " " + reason;
         List<Claim> claims = List.of(Claim.of(ClaimKind.DOMAIN, "no fine-tune domain could be chosen", ClaimSite.NONE,
                 false, why), Claim.of(ClaimKind.BEHAVIOUR, EmClaims.BROAD_CLAIM, ClaimSite.behaviour(meter), false,
                 why));
         return new AuditSection(METHOD, TITLE, claims, Map.of(), Map.of(), "Not measured: organism `" + organism
-                + "` gives no per-domain prompt sets, so there is nothing to compare across domains.\n");
+                + "` " + reason + ", so there is nothing to compare across domains.\n");
     }
 
     static String markdown(EmMeasurement m, DomainChoice c, GenerationOptions gen, Map<String, List<Answer>> examples) {

@@ -40,12 +40,13 @@ public final class EmEvaluation {
      * @param target the audit target
      * @param context for progress
      * @param sets the prompt sets to answer
+     * @param behaviour the misalignment meter ({@link MeterChoice})
      * @return the classified answers
      * @throws VivariumException if a prompt encodes to no tokens
      */
-    public static EmMeasurement run(AuditTarget target, MethodContext context, List<DomainSet> sets) {
+    public static EmMeasurement run(AuditTarget target, MethodContext context, List<DomainSet> sets,
+            BehaviourMeter behaviour) {
         Map<String, Model> models = models(target);
-        BehaviourMeter behaviour = target.behaviour();
         Optional<BehaviourMeter> coherence = target.coherence();
         GenerationOptions gen = target.generation();
         List<Answer> answers = new ArrayList<>();

@@ -33,6 +33,21 @@ public final class LoraSection {
     }
 
     /**
+     * The section of a blind audit: no contrastive prompts to compare the adapter's directions with.
+     *
+     * @param method the auditor's name
+     * @return the section, with one unsupported claim saying why
+     */
+    public static AuditSection blind(String method) {
+        String why = "not measured: a blind audit gives no contrastive prompts to compare the adapter's output"
+                + " directions with";
+        return new AuditSection(method, TITLE, List.of(org.vivarium.api.audit.Claim.of(
+                org.vivarium.api.audit.ClaimKind.DIRECTION, "no adapter direction claimed", org.vivarium.api.audit
+                        .ClaimSite.NONE, false, why)), Map.of(), Map.of(), "Not measured in a blind audit: " + why
+                + ".\n");
+    }
+
+    /**
      * Builds the section.
      *
      * @param method the auditor's name
