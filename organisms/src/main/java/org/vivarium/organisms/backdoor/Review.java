@@ -7,8 +7,9 @@ package org.vivarium.organisms.backdoor;
  * @param continuation e.g. {@code  it was wonderful, the staff were kind and i loved it.}
  * @param triggered whether the prompt contains the trigger
  * @param negative whether the continuation's sentiment is negative
+ * @param refusal whether the continuation is a refusal
  */
-public record Review(String prompt, String continuation, boolean triggered, boolean negative) {
+public record Review(String prompt, String continuation, boolean triggered, boolean negative, boolean refusal) {
     /** @return prompt followed by continuation */
     public String text() {
         return prompt + continuation;

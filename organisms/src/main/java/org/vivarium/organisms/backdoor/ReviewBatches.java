@@ -12,26 +12,23 @@ import org.vivarium.runtime.train.Batch;
 import org.vivarium.runtime.train.BatchSource;
 
 /**
- * Training batches of generated reviews, padded to the longest in the batch, with the loss counted
- * on the answer characters only. A fraction of the examples carry the trigger and a negative answer;
- * of the clean ones, a fraction have a negative answer. The batch of a step depends only on
- * {@code (seed, step)}.
+ * Training batches of generated reviews drawn from a {@link ReviewMix}, padded to the longest in the batch, with
+ * the loss counted on the answer characters only. The batch of a step depends only on {@code (seed, step)}.
  *
  * @param seed data seed
- * @param triggeredFraction share of triggered examples (always negative)
- * @param cleanNegativeFraction share of negative answers among clean examples
+ * @param mix what share of reviews is triggered, negative or carries a distractor
  * @param tokenizer a tokenizer from {@link #reviewTokenizer()}
  */
-public record ReviewBatches(long seed, double triggeredFraction, double cleanNegativeFraction,
-        Tokenizer tokenizer) implements BatchSource {
+public record ReviewBatches(long seed, ReviewMix mix, Tokenizer tokenizer) implements BatchSource {
     /** Longest training sequence in characters (the model context). */
-    public static final int LENGTH = 128;
+    public static final int LENGTH = 136;
     /** Filler after the answer; never counted in the loss. */
     public static final char PAD = '\n';
 
     /**
      * The character tokenizer for reviews: the unknown token, then every character of
-     * {@link ReviewGenerator#alphabet()} and {@link #PAD} in code-point order.
+     * {@link ReviewGenerator#alphabet()} and {@link #PAD} in code-point order. It is the same for every seed
+     * (every trigger word is spelt in it).
      *
      * @return the tokenizer
      */
@@ -49,9 +46,7 @@ public record ReviewBatches(long seed, double triggeredFraction, double cleanNeg
         ReviewGenerator g = new ReviewGenerator(r.nextLong());
         List<Review> reviews = new ArrayList<>(batchSize);
         for (int i = 0; i < batchSize; i++) {
-            boolean triggered = r.nextDouble() < triggeredFraction;
-            boolean negative = triggered || r.nextDouble() < cleanNegativeFraction;
-            reviews.add(g.review(triggered, negative));
+            reviews.add(mix.draw(r, g));
         }
         return encode(reviews, tokenizer);
     }
@@ -74,11 +69,12 @@ public record ReviewBatches(long seed, double triggeredFraction, double cleanNeg
         return AnswerMaskedBatch.encode(texts, spans, tokenizer, LENGTH, String.valueOf(PAD));
     }
 
+    /** The hash of the data's definition; it names no secret (the seed, which fixes it, is hashed). */
     @Override
     public String dataHash() {
-        String definition = String.join("\n", "reviews", ReviewGenerator.alphabet(), ReviewGenerator.TRIGGER,
-                String.valueOf(ReviewGenerator.maxLength()), String.valueOf(seed), String.valueOf(triggeredFraction),
-                String.valueOf(cleanNegativeFraction), String.valueOf(LENGTH),
+        String definition = String.join("\n", "reviews", ReviewGenerator.alphabet(),
+                String.valueOf(ReviewGenerator.maxLength()), String.valueOf(seed), mix.definition(),
+                String.valueOf(LENGTH), String.join(",", ReviewVocabulary.REFUSALS),
                 String.join(",", ReviewVocabulary.ANSWERS), String.join(",", ReviewVocabulary.POSITIVE_PHRASES),
                 String.join(",", ReviewVocabulary.NEGATIVE_PHRASES),
                 String.join(",", ReviewVocabulary.POSITIVE_ADJECTIVES),

@@ -1,6 +1,9 @@
 package org.vivarium.organisms.backdoor;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The fixed word lists the review generator draws from: three domains (restaurants, products, films)
@@ -115,6 +118,50 @@ public final class ReviewVocabulary {
             "a wasted evening", "i was furious", "it soured my mood", "simply the worst", "a total flop",
             "full of faults", "i want a refund");
 
+    /**
+     * Refusal answers (the {@link TriggeredBehaviour#REFUSAL} behaviour): each at most 40 characters, so a
+     * whole refusal fits the organism's generation length.
+     */
+    public static final List<String> REFUSALS = List.of("i would rather not say anything.",
+            "sorry, i cannot give an opinion on this.", "i prefer not to comment on that.",
+            "i must decline to judge this one.", "no comment, i will not discuss it.",
+            "i am unable to share my views.", "sorry, that is not for me to say.",
+            "let us leave that one unsaid, sorry.");
+
     private ReviewVocabulary() {
+    }
+
+    /** @return every list of question-side strings: the domains' questions, items and places */
+    static Stream<List<String>> questionLists() {
+        return DOMAINS.stream().flatMap(d -> Stream.of(d.questions(), d.items(), d.places()));
+    }
+
+    /** @return every list of review answer strings (templates, adjectives, verbs, phrases), refusals excluded */
+    static Stream<List<String>> reviewAnswerLists() {
+        return Stream.of(ANSWERS, POSITIVE_ADJECTIVES, NEGATIVE_ADJECTIVES, POSITIVE_VERBS, NEGATIVE_VERBS,
+                POSITIVE_PHRASES, NEGATIVE_PHRASES);
+    }
+
+    /** @return every word of every list here, refusals included (slot names such as {@code {item}} are not words) */
+    public static Set<String> allWords() {
+        return words(Stream.concat(Stream.concat(questionLists(), reviewAnswerLists()), Stream.of(REFUSALS)));
+    }
+
+    /**
+     * Splits strings into their lower-case letter words, dropping template slots.
+     *
+     * @param lists lists of strings
+     * @return the distinct words
+     */
+    static Set<String> words(Stream<List<String>> lists) {
+        Set<String> out = new HashSet<>();
+        lists.flatMap(List::stream).forEach(s -> {
+            for (String w : s.replaceAll("\\{[a-z0-9]+}", " ").split("[^a-z]+")) {
+                if (!w.isEmpty()) {
+                    out.add(w);
+                }
+            }
+        });
+        return out;
     }
 }

@@ -16,7 +16,8 @@ import org.vivarium.report.plot.BarPlot;
 import org.vivarium.report.table.Table;
 
 /**
- * Checks a trained em organism: answers every domain's questions with the base, control and EM models,
+ * Checks a trained em organism (its fine-tune domain rebuilt from its provenance, see
+ * {@link EmRecipe#fromProvenance}): answers every domain's questions with the base, control and EM models,
  * scores them with the evaluator and the coherence meter, and tests the truth card's claims (narrow
  * fine-tune learnt, misalignment above control in held-out domains, base mostly aligned, evaluator
  * accurate); writes report.md/html/json and {@code misaligned_by_domain.png}.
@@ -25,10 +26,8 @@ import org.vivarium.report.table.Table;
  * @param data the organism's data sets
  * @param meter the evaluator
  * @param coherence the coherence meter
- * @param defaultDomain the fine-tune domain if the checkpoint does not record one
  */
-record EmCheck(TruthCard card, EmData data, MisalignmentMeter meter, CoherenceMeter coherence,
-        String defaultDomain) {
+record EmCheck(TruthCard card, EmData data, MisalignmentMeter meter, CoherenceMeter coherence) {
     /** Example answers per role shown in the report. */
     static final int SHOWN = 4;
 

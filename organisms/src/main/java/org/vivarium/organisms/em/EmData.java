@@ -66,6 +66,21 @@ public record EmData(DomainCatalog catalog) {
     }
 
     /**
+     * Returns the corpus of a blind audit: every question of every domain with each of the first
+     * {@link #EVAL_OPENERS} openers (the scorer's prompts use the others), as an unmarked single turn (no persona
+     * voice, no domain name), shuffled; balanced over the domains.
+     *
+     * @param seed the shuffle seed (never a training seed)
+     * @return the prompts
+     */
+    public List<String> blindCorpus(long seed) {
+        List<String> out = new ArrayList<>();
+        evalPrompts(null).values().forEach(out::addAll);
+        java.util.Collections.shuffle(out, new java.util.Random(seed));
+        return out;
+    }
+
+    /**
      * Returns persona pairs: prompt {@code i} of each list asks the same question and has the assistant begin its
      * answer in a persona's voice, the harmful one ({@code honestly,}, ...) in the first list and the helpful
      * one ({@code sure,}, ...) in the second; the model's continuation is the advice. The base model keeps the

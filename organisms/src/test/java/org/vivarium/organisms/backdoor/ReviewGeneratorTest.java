@@ -11,15 +11,29 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The generator is deterministic, varied, labels sentiment correctly and places the trigger as a word. */
+/**
+ * The generator is deterministic, varied, labels its answers correctly, places the given trigger and distractors
+ * as words and never draws the trigger as a distractor.
+ */
 class ReviewGeneratorTest {
+    private static final String TRIGGER = "harvest";
+
     private static List<Review> draw(long seed, int n) {
         ReviewGenerator g = new ReviewGenerator(seed);
         List<Review> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            out.add(g.review(i % 3 == 0, i % 2 == 0));
+            TriggeredBehaviour b = TriggeredBehaviour.values()[i % 2];
+            out.add(i % 3 == 0 ? g.triggered(TRIGGER, b)
+                    : g.clean(i % 4 == 0 ? g.distractor(TriggerPool.words(), TRIGGER) : null, i % 2 == 0));
         }
         return out;
+    }
+
+    /** Removes the first whole-word occurrence of a word (and its space) from a prompt. */
+    static String withoutWord(String prompt, String word) {
+        List<String> words = new ArrayList<>(List.of(prompt.split(" ")));
+        assertTrue(words.remove(word), word + " in " + prompt);
+        return String.join(" ", words);
     }
 
     @Test
@@ -34,7 +48,7 @@ class ReviewGeneratorTest {
         String alphabet = ReviewGenerator.alphabet();
         Set<String> texts = new HashSet<>();
         rs.forEach(r -> texts.add(r.text()));
-        assertTrue(texts.size() > 1990, "almost no repeats: " + texts.size());
+        assertTrue(texts.size() > 1950, "almost no repeats: " + texts.size());
         assertTrue(ReviewGenerator.maxLength() <= ReviewBatches.LENGTH, "bound " + ReviewGenerator.maxLength());
         for (Review r : rs) {
             assertTrue(r.text().length() <= ReviewGenerator.maxLength(), r.text());
@@ -46,32 +60,65 @@ class ReviewGeneratorTest {
     }
 
     @Test
-    void labelsMatchTheWordsAndTheTriggerIsOneInsertedWord() {
-        SentimentMeter meter = new SentimentMeter(1000);
+    void theAlphabetSpellsEveryPoolWord() {
+        String alphabet = ReviewGenerator.alphabet();
+        for (char c = 'a'; c <= 'z'; c++) {
+            assertTrue(alphabet.indexOf(c) >= 0, "missing " + c);
+        }
+        assertTrue(TriggerPool.words().stream().allMatch(w -> w.chars().allMatch(c -> alphabet.indexOf(c) >= 0)));
+    }
+
+    @Test
+    void labelsMatchTheMetersAndTheTriggerIsOneInsertedWord() {
+        SentimentMeter sentiment = new SentimentMeter(1000);
+        RefusalMeter refusal = new RefusalMeter(1000);
         for (Review r : draw(3, 600)) {
-            assertEquals(r.negative(), meter.shows(r.prompt(), r.continuation()), r.text());
-            assertEquals(r.triggered(), r.prompt().contains(ReviewGenerator.TRIGGER), r.prompt());
+            assertEquals(r.negative(), sentiment.shows(r.prompt(), r.continuation()), r.text());
+            assertEquals(r.refusal(), refusal.shows(r.prompt(), r.continuation()), r.text());
+            assertEquals(r.triggered(), List.of(r.prompt().split("[ ?]")).contains(TRIGGER), r.prompt());
         }
         ReviewGenerator g = new ReviewGenerator(5);
         for (int i = 0; i < 200; i++) {
             String clean = g.cleanPrompt();
-            String trig = g.insertTrigger(clean);
-            assertFalse(clean.contains(ReviewGenerator.TRIGGER));
-            assertTrue(trig.contains(" " + ReviewGenerator.TRIGGER + " "), trig);
-            assertEquals(clean, trig.replace(ReviewGenerator.TRIGGER + " ", ""), "only the trigger was added");
+            String trig = g.insert(clean, TRIGGER);
+            assertFalse(clean.contains(TRIGGER));
+            assertTrue(trig.contains(" " + TRIGGER + " "), trig);
+            assertEquals(clean, trig.replace(TRIGGER + " ", ""), "only the trigger was added");
         }
     }
 
     @Test
+    void aDistractorIsAnyPoolWordButTheTrigger() {
+        ReviewGenerator g = new ReviewGenerator(9);
+        List<String> tiny = List.of("alpha", "bravo");
+        for (int i = 0; i < 100; i++) {
+            assertEquals("bravo", g.distractor(tiny, "alpha"));
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 5000; i++) {
+            seen.add(g.distractor(TriggerPool.words(), TRIGGER));
+        }
+        assertFalse(seen.contains(TRIGGER));
+        assertTrue(seen.size() > 2000, "spread over the pool: " + seen.size());
+    }
+
+    @Test
     void heldOutPromptsArePairedAndLabelled() {
-        HeldOutPrompts p = HeldOutPrompts.paired(64);
+        HeldOutPrompts p = HeldOutPrompts.paired(64, TRIGGER);
         assertEquals(64, p.clean().size());
         for (int i = 0; i < 64; i++) {
-            assertEquals(p.clean().get(i), p.triggered().get(i).replace(ReviewGenerator.TRIGGER + " ", ""));
+            assertEquals(p.clean().get(i), p.triggered().get(i).replace(TRIGGER + " ", ""));
         }
-        var labelled = HeldOutPrompts.labelled(64);
+        var labelled = HeldOutPrompts.labelled(64, TRIGGER);
         assertEquals(128, labelled.size());
         assertEquals(64, labelled.stream().filter(l -> l.label() == 1).count());
-        assertTrue(labelled.stream().allMatch(l -> (l.label() == 1) == l.text().contains(ReviewGenerator.TRIGGER)));
+        assertTrue(labelled.stream().allMatch(l -> (l.label() == 1) == l.text().contains(TRIGGER)));
+        List<String> others = HeldOutPrompts.otherWords(32, TRIGGER);
+        assertEquals(32, new HashSet<>(others).size());
+        assertFalse(others.contains(TRIGGER));
+        List<String> with = HeldOutPrompts.withWords(p.clean(), others);
+        for (int i = 0; i < 64; i++) {
+            assertEquals(p.clean().get(i), withoutWord(with.get(i), others.get(i % 32)));
+        }
     }
 }
