@@ -101,6 +101,20 @@ public final class CardSeal {
     }
 
     /**
+     * Checks, without decrypting, that the run's card was sealed with this key.
+     *
+     * @param runDir the run directory
+     * @param key the host key
+     * @throws VivariumException if there is no sealed card, it is damaged, or it was sealed with another key
+     */
+    public static void requireKey(Path runDir, byte[] key) {
+        if (!sealedWith(runDir, key)) {
+            throw new VivariumException("the truth card of " + runDir + " was sealed with another host key",
+                    "audit on the machine that trained it, or retrain");
+        }
+    }
+
+    /**
      * Decrypts the run's card.
      *
      * @param runDir the run directory
@@ -109,12 +123,9 @@ public final class CardSeal {
      * @throws VivariumException if there is no sealed card, it is damaged, or it was sealed with another key
      */
     public static TruthCard unseal(Path runDir, byte[] key) {
+        requireKey(runDir, key);
         Map<String, String> parts = read(runDir);
         String id = keyId(key);
-        if (!parts.get("key-id").equals(id)) {
-            throw new VivariumException("the truth card of " + runDir + " was sealed with another host key",
-                    "audit on the machine that trained it, or retrain");
-        }
         Base64.Decoder b64 = Base64.getDecoder();
         byte[] plain;
         try {
