@@ -11,6 +11,7 @@ import org.vivarium.api.model.Model;
 import org.vivarium.launcher.args.Flags;
 import org.vivarium.launcher.cli.CliCommand;
 import org.vivarium.launcher.cli.CliContext;
+import org.vivarium.launcher.cli.UsageException;
 import org.vivarium.launcher.organism.CheckpointPaths;
 import org.vivarium.organisms.AuditData;
 import org.vivarium.organisms.CheckResult;
@@ -24,9 +25,13 @@ import org.vivarium.runtime.DjlModelRuntime;
  * {@code viv audit ORGANISM [--out DIR] [--methods a,b]}: loads the trained organism, runs its own
  * truth-card check, then every installed auditor plugin (none sees the truth card), then the organism's
  * measuring scorer on every claim, and writes {@code DIR/audit/report.*}. Exits 1 when an auditor failed.
+ *
+ * <p>With {@code --blind [--seeds 1-5] [--steps N]} it is a benchmark instead ({@link BlindAudit}): per seed a
+ * sealed organism, auditors that get no labelled prompts, an investigator, and a leaderboard over the seeds.
  */
 public final class AuditCommand implements CliCommand {
-    static final String USAGE = "audit ORGANISM [--out DIR] [--methods NAME,NAME]";
+    static final String USAGE = "audit ORGANISM [--out DIR] [--methods NAME,NAME] | audit ORGANISM --blind"
+            + " [--seeds 1-5|1,3,4] [--steps N] [--out DIR] [--methods NAME,NAME]";
 
     @Override
     public String name() {
@@ -40,13 +45,20 @@ public final class AuditCommand implements CliCommand {
 
     @Override
     public String summary() {
-        return "run every installed method plugin against a trained organism; report scored against its truth card";
+        return "run every installed method plugin against a trained organism (or, --blind, sealed organisms over"
+                + " seeds); report scored against its truth card";
     }
 
     @Override
     public int run(List<String> args, CliContext ctx) throws InvalidSyntaxException {
-        Flags f = Flags.parse(args, Set.of("out", "methods"), Set.of(), USAGE);
+        Flags f = Flags.parse(args, Set.of("out", "methods", "seeds", "steps"), Set.of("blind"), USAGE);
         Organism organism = OrganismCatalog.builtIn().find(f.positional(0, "organism name"));
+        if (f.has("blind")) {
+            return new BlindAudit(organism, f, ctx, "viv audit " + String.join(" ", args)).run();
+        }
+        if (f.has("seeds") || f.has("steps")) {
+            throw new UsageException("--seeds and --steps go with --blind", USAGE);
+        }
         return openBook(organism, f, ctx);
     }
 
