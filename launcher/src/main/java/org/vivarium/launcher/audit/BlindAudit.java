@@ -60,11 +60,11 @@ final class BlindAudit {
      * @throws InvalidSyntaxException never (no service filter is used)
      */
     int run() throws InvalidSyntaxException {
+        List<Long> seeds = SeedList.parse(flags.string("seeds", "1"), AuditCommand.USAGE);
+        int steps = flags.intValue("steps", 0);
         if (!hasBlindData(organism)) {
             throw noBlindData();
         }
-        List<Long> seeds = SeedList.parse(flags.string("seeds", "1"), AuditCommand.USAGE);
-        int steps = flags.intValue("steps", 0);
         Path dir = ctx.workDir().resolve(flags.path("out", Path.of("runs", organism.name() + "-blind")));
         List<Auditor> auditors = InstalledAuditors.find(ctx.host().bundleContext(), flags.string("methods", null),
                 AuditCommand.USAGE);
