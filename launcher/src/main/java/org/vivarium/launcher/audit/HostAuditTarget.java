@@ -41,8 +41,15 @@ record HostAuditTarget(String organism, Model model, Path checkpoint, Path outDi
     /** The checkpoint's own LoRA adapter, if the fine-tune wrote one beside the merged weights. */
     @Override
     public Optional<Path> adapter() {
-        return AdapterIO.hasAdapter(checkpoint) ? Optional.of(checkpoint)
-                : Optional.empty();
+        return adapterOf(checkpoint);
+    }
+
+    /**
+     * @param checkpoint a checkpoint directory
+     * @return the directory, if the fine-tune wrote its LoRA adapter there
+     */
+    static Optional<Path> adapterOf(Path checkpoint) {
+        return AdapterIO.hasAdapter(checkpoint) ? Optional.of(checkpoint) : Optional.empty();
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.vivarium.api.VivariumException;
@@ -30,6 +31,7 @@ public final class CliContext implements AutoCloseable {
     private final boolean debug;
     private final List<CliCommand> commands;
     private final Supplier<ModelRuntime> runtime;
+    private final Map<String, String> env;
     private volatile PluginListener pluginListener;
     private VivariumHost host;
 
@@ -44,6 +46,21 @@ public final class CliContext implements AutoCloseable {
      */
     public CliContext(InputStream in, PrintStream out, PrintStream err, Optional<Path> home, boolean debug,
                       List<CliCommand> commands, Supplier<ModelRuntime> runtime) {
+        this(in, out, err, home, debug, commands, runtime, Map.of());
+    }
+
+    /**
+     * @param in standard input
+     * @param out standard output
+     * @param err standard error
+     * @param home the home directory, if one was named
+     * @param debug whether {@code --debug} was given
+     * @param commands all top-level commands, for help and error messages
+     * @param runtime creates the model runtime on first use
+     * @param env the process environment the command sees (e.g. {@code VIV_SEAL_KEY})
+     */
+    public CliContext(InputStream in, PrintStream out, PrintStream err, Optional<Path> home, boolean debug,
+                      List<CliCommand> commands, Supplier<ModelRuntime> runtime, Map<String, String> env) {
         this.in = in;
         this.out = out;
         this.err = err;
@@ -51,6 +68,7 @@ public final class CliContext implements AutoCloseable {
         this.debug = debug;
         this.commands = List.copyOf(commands);
         this.runtime = runtime;
+        this.env = Map.copyOf(env);
         this.pluginListener = event -> {
             if (event.isFailure()) {
                 err.println(event.line());
@@ -81,6 +99,11 @@ public final class CliContext implements AutoCloseable {
     /** @return all top-level commands, in registration order */
     public List<CliCommand> commands() {
         return commands;
+    }
+
+    /** @return the process environment, as given to {@code Viv.run} */
+    public Map<String, String> env() {
+        return env;
     }
 
     /** @return the directory relative paths on the command line resolve against */

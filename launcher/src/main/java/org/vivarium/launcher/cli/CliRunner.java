@@ -72,7 +72,7 @@ public final class CliRunner {
             words.add(0, "help");
         }
         try (CliContext ctx = new CliContext(in, out, err, HomeLocator.locate(options.home(), env),
-                options.debug(), commands, runtime)) {
+                options.debug(), commands, runtime, env)) {
             return dispatch(words.get(0), words.subList(1, words.size()), ctx);
         } catch (VirtualMachineError e) {
             throw e;

@@ -5,7 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.vivarium.api.VivariumException;
 import org.vivarium.api.model.Model;
+import org.vivarium.organisms.card.CardSeal;
 import org.vivarium.organisms.card.Planted;
 import org.vivarium.organisms.card.TruthCard;
 import org.vivarium.launcher.args.Flags;
@@ -24,7 +26,8 @@ import org.vivarium.runtime.DjlModelRuntime;
 public final class OrganismCommand implements CliCommand {
     private static final String USAGE = "organism list | organism train NAME [--seed N] [--steps N] [--out DIR]"
             + " [--resume] [--corpus FILE] [--option KEY=VALUE[,KEY=VALUE...]] [--no-check] | organism text NAME --out FILE"
-            + " [--count 3000] [--seed N] | organism check NAME [--out DIR] | organism card NAME";
+            + " [--count 3000] [--seed N] | organism check NAME [--out DIR]"
+            + " | organism card NAME [--out RUN] [--reveal]";
 
     private final OrganismCatalog catalog = OrganismCatalog.builtIn();
 
@@ -49,13 +52,13 @@ public final class OrganismCommand implements CliCommand {
             throw new UsageException("organism needs a subcommand", USAGE);
         }
         Flags f = Flags.parse(args.subList(1, args.size()), Set.of("seed", "steps", "out", "corpus", "option", "count"),
-                Set.of("resume", "no-check"), USAGE);
+                Set.of("resume", "no-check", "reveal"), USAGE);
         switch (args.get(0)) {
             case "list":
                 list(ctx);
                 return 0;
             case "card":
-                card(catalog.find(f.positional(0, "organism name")), ctx);
+                card(catalog.find(f.positional(0, "organism name")), f, ctx);
                 return 0;
             case "train":
                 return train(catalog.find(f.positional(0, "organism name")), f, ctx);
@@ -86,8 +89,23 @@ public final class OrganismCommand implements CliCommand {
         return 0;
     }
 
-    private static void card(Organism o, CliContext ctx) {
+    /**
+     * Prints the recipe-level card, or with {@code --out RUN} the card of that trained run; a sealed card only
+     * with {@code --reveal}.
+     */
+    private static void card(Organism o, Flags f, CliContext ctx) {
         TruthCard c = o.truthCard();
+        if (f.has("out")) {
+            Path run = ctx.workDir().resolve(f.path("out", Path.of("runs", o.name())));
+            if (!CardSeal.isSealed(run)) {
+                c = RunCards.derive(o, run);
+            } else if (f.has("reveal")) {
+                c = RunCards.unseal(run, ctx.env());
+            } else {
+                throw new VivariumException("the truth card of " + run + " is sealed (a blind audit is in progress)",
+                        "add --reveal to show it");
+            }
+        }
         ctx.out().println("truth card: " + c.organism());
         ctx.out().println(c.summary());
         for (Planted p : c.planted()) {
@@ -116,10 +134,13 @@ public final class OrganismCommand implements CliCommand {
         try (DjlModelRuntime runtime = new DjlModelRuntime()) {
             OrganismContext oc = new OrganismContext(runtime, ctx.out(), System.console() != null);
             TrainOutcome t = o.train(req, oc);
+            Path sealed = RunCards.seal(o, out, ctx.env());
             ctx.out().printf("trained %s: %d steps in %.1f s (%,.0f tokens/s), final loss %.4f%n", o.name(),
                     t.steps(), t.seconds(), t.tokensPerSecond(), t.finalLoss());
             ctx.out().println("checkpoint: " + t.checkpoint());
             ctx.out().println("loss curve: " + out.resolve("loss.png") + " (data in loss.csv)");
+            ctx.out().println("truth card: sealed into " + sealed + " (show it with 'viv organism card " + o.name()
+                    + " --out " + out + " --reveal')");
             if (f.has("no-check")) {
                 return 0;
             }

@@ -13,7 +13,6 @@ import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.ValueMarker;
-import org.jfree.chart.renderer.category.StatisticalBarRenderer;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
@@ -36,13 +35,29 @@ import org.vivarium.api.VivariumException;
  *     .build().write(Path.of("probe-acc.png"));
  * }</pre>
  *
- * <p>The y axis always includes zero, where the bars start. A NaN value leaves its bar out.
+ * <p>The y axis always includes zero, where the bars start. A NaN value leaves its bar out. Error bars are
+ * symmetric half-widths ({@code series(name, values, errors)}) or bounds ({@code series(name, values, lower,
+ * upper)}, e.g. a Wilson interval).
  */
 public final class BarPlot implements Chart {
     private static final String CHART = "bar plot";
     private static final double MAX_CATEGORY_LABEL = 150;
 
-    private record Series(String name, double[] values, double[] errors) {
+    /** A series; {@code errors} are symmetric half-widths, {@code lower}/{@code upper} absolute bounds. */
+    private record Series(String name, double[] values, double[] errors, double[] lower, double[] upper) {
+        double low(int i) {
+            if (lower != null) {
+                return lower[i];
+            }
+            return errors == null || !Double.isFinite(errors[i]) ? values[i] : values[i] - errors[i];
+        }
+
+        double high(int i) {
+            if (upper != null) {
+                return upper[i];
+            }
+            return errors == null || !Double.isFinite(errors[i]) ? values[i] : values[i] + errors[i];
+        }
     }
 
     private record Reference(double y, String label) {
@@ -103,7 +118,7 @@ public final class BarPlot implements Chart {
         x.setMaximumCategoryLabelLines(2);
         NumberAxis y = Axes.linear(options.yLabel());
         y.setRange(yRange()[0], yRange()[1]);
-        StatisticalBarRenderer bars = new StatisticalBarRenderer();
+        IntervalErrorRenderer bars = new IntervalErrorRenderer();
         bars.setItemMargin(0.03);
         bars.setDrawBarOutline(false);
         bars.setErrorIndicatorPaint(new Color(0x333333));
@@ -111,6 +126,7 @@ public final class BarPlot implements Chart {
         bars.setDefaultLegendShape(HouseTheme.box());
         for (int k = 0; k < series.size(); k++) {
             bars.setSeriesPaint(k, Palette.color(k));
+            bars.interval(k, series.get(k).lower, series.get(k).upper);
         }
         CategoryPlot plot = new CategoryPlot(data, x, y, bars);
         JFreeChart chart = HouseTheme.chart(plot, options, series.size());
@@ -158,10 +174,9 @@ public final class BarPlot implements Chart {
         double max = 0;
         for (Series s : series) {
             for (int i = 0; i < s.values.length; i++) {
-                double e = s.errors == null || !Double.isFinite(s.errors[i]) ? 0 : s.errors[i];
                 if (Double.isFinite(s.values[i])) {
-                    min = Math.min(min, s.values[i] - e);
-                    max = Math.max(max, s.values[i] + e);
+                    min = Math.min(min, Double.isFinite(s.low(i)) ? s.low(i) : s.values[i]);
+                    max = Math.max(max, Double.isFinite(s.high(i)) ? s.high(i) : s.values[i]);
                 }
             }
         }
@@ -223,7 +238,7 @@ public final class BarPlot implements Chart {
          * @throws VivariumException if the array is empty or all NaN
          */
         public Builder series(String name, double[] values) {
-            return add(name, values, null);
+            return add(name, values, null, null, null);
         }
 
         /**
@@ -243,10 +258,33 @@ public final class BarPlot implements Chart {
                             "pass error bar half-widths >= 0");
                 }
             }
-            return add(name, values, errors.clone());
+            return add(name, values, errors.clone(), null, null);
         }
 
-        private Builder add(String name, double[] values, double[] errors) {
+        /**
+         * Adds a series with error bars from a lower to an upper bound, which need not be symmetric about the value
+         * (e.g. a 95% Wilson interval of a rate).
+         *
+         * @param name the legend name
+         * @param values one value per category; NaN for a missing bar
+         * @param lower the bottom of each error bar; NaN for none
+         * @param upper the top of each error bar, at least {@code lower}; NaN for none
+         * @return this builder
+         * @throws VivariumException if the arrays are empty, differ in length, are all NaN or a bound pair is reversed
+         */
+        public Builder series(String name, double[] values, double[] lower, double[] upper) {
+            Checks.sameLength(CHART, "series '" + name + "' lower bounds", values.length, lower.length);
+            Checks.sameLength(CHART, "series '" + name + "' upper bounds", values.length, upper.length);
+            for (int i = 0; i < lower.length; i++) {
+                if (lower[i] > upper[i]) {
+                    throw new VivariumException(CHART + ": series '" + name + "' has the interval [" + lower[i] + ", "
+                            + upper[i] + "] at " + i, "pass lower bounds <= upper bounds");
+                }
+            }
+            return add(name, values, null, lower.clone(), upper.clone());
+        }
+
+        private Builder add(String name, double[] values, double[] errors, double[] lower, double[] upper) {
             Checks.name(CHART, name);
             Checks.nonEmpty(CHART, "series '" + name + "'", values.length);
             boolean any = false;
@@ -254,7 +292,7 @@ public final class BarPlot implements Chart {
                 any |= Double.isFinite(v);
             }
             Checks.anyUsable(CHART, "series '" + name + "'", any, false);
-            series.add(new Series(name, values.clone(), errors));
+            series.add(new Series(name, values.clone(), errors, lower, upper));
             return this;
         }
 

@@ -6,9 +6,10 @@
  * import only this package and the library lives on the host's classpath.
  *
  * <p>2.0: the public {@code Ticks} helper was removed (JFreeChart places the ticks); the builders are unchanged.
+ * 2.1: {@code BarPlot.Builder.series(name, values, lower, upper)}: error bars between bounds (e.g. Wilson intervals).
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package org.vivarium.report.plot;
 
 import org.osgi.annotation.bundle.Export;

@@ -82,4 +82,20 @@ class BarPlotTest {
         assertThrows(VivariumException.class, () -> BarPlot.builder().series("s", new double[] {Double.NaN}));
         assertThrows(VivariumException.class, () -> BarPlot.builder().referenceLine(Double.NaN, "x"));
     }
+
+    @Test
+    void intervalErrorBarsSpanTheirBoundsNotTheValue() {
+        Rendered r = BarPlot.builder().categories("a", "b").series("rate", new double[] {0.2, 0.9},
+                new double[] {0.05, 0.6}, new double[] {0.7, 0.98}).yRange(0, 1).build().draw();
+        Rectangle2D a = r.area();
+        Color ink = new Color(0x333333);
+        // in the left category, between 0.72 and 1 on the axis: nothing; between 0.3 and 0.68: the error line
+        Rectangle2D above = new Rectangle2D.Double(a.getX(), a.getY(), a.getWidth() / 2, a.getHeight() * 0.28);
+        Rectangle2D line = new Rectangle2D.Double(a.getX(), a.getY() + a.getHeight() * 0.32, a.getWidth() / 2,
+                a.getHeight() * 0.38);
+        assertEquals(0, Pixels.matching(r.image(), above, 1, ink), "no error bar above its upper bound");
+        assertTrue(Pixels.matching(r.image(), line, 1, ink) > 20, "the error line above the bar");
+        assertThrows(VivariumException.class, () -> BarPlot.builder().series("s", new double[] {0.5},
+                new double[] {0.6}, new double[] {0.4}));
+    }
 }

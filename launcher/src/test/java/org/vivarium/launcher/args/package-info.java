@@ -1,0 +1,2 @@
+/** Tests of the command-line argument parsers. */
+package org.vivarium.launcher.args;
