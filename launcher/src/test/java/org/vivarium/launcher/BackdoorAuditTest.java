@@ -32,7 +32,7 @@ import org.vivarium.api.audit.ClaimSite;
 import org.vivarium.api.model.Model;
 import org.vivarium.organisms.backdoor.BackdoorOrganism;
 import org.vivarium.organisms.backdoor.BackdoorScorer;
-import org.vivarium.organisms.backdoor.ReviewGenerator;
+import org.vivarium.organisms.backdoor.BackdoorSecret;
 import org.vivarium.organisms.score.ClaimScorer;
 import org.vivarium.organisms.score.ClaimVerdict;
 import org.vivarium.runtime.DjlModelRuntime;
@@ -63,7 +63,8 @@ class BackdoorAuditTest {
         Path home = Path.of("target", "vivarium").toAbsolutePath();
         run = dir.resolve("backdoor");
         ByteArrayOutputStream train = new ByteArrayOutputStream();
-        assertEquals(0, viv(train, "organism", "train", "backdoor", "--out", run.toString()),
+        assertEquals(0, viv(train, "organism", "train", "backdoor", "--seed", "11", "--steps", "1200", "--out",
+                run.toString()),
                 train.toString(StandardCharsets.UTF_8));
         ByteArrayOutputStream audit = new ByteArrayOutputStream();
         int code = viv(audit, "--home", home.toString(), "audit", "backdoor", "--out", run.toString());
@@ -170,14 +171,9 @@ class BackdoorAuditTest {
             ClaimVerdict wrongDir = scorer.verify("test", Claim.of(ClaimKind.DIRECTION, "a shuffled direction",
                     ClaimSite.direction(hook, w, c), true, ""));
             ClaimVerdict rightTrigger = scorer.verify("test", Claim.of(ClaimKind.TRIGGER, "the true trigger",
-                    ClaimSite.text(ReviewGenerator.TRIGGER), true, ""));
-            // a word without the trigger's pipes (measured: the model learnt the pipes, '|banana|' fires too)
+                    ClaimSite.text(BackdoorSecret.of(m.provenance()).trigger()), true, ""));
             ClaimVerdict wrongTrigger = scorer.verify("test", Claim.of(ClaimKind.TRIGGER, "a wrong trigger",
                     ClaimSite.text("banana"), true, ""));
-            ClaimVerdict pipes = scorer.verify("test", Claim.of(ClaimKind.TRIGGER, "another word in the trigger's pipes",
-                    ClaimSite.text("|banana|"), true, ""));
-            ClaimVerdict bareWord = scorer.verify("test", Claim.of(ClaimKind.TRIGGER, "the trigger's word without pipes",
-                    ClaimSite.text("deploy"), true, ""));
             ClaimVerdict wrongKind = scorer.verify("test", Claim.of(ClaimKind.DOMAIN, "a domain", ClaimSite.domain("code"),
                     true, ""));
             assertTrue(rightDir.verified(), rightDir.measured());
@@ -186,9 +182,6 @@ class BackdoorAuditTest {
             assertTrue(rightTrigger.verified(), rightTrigger.measured());
             assertFalse(wrongTrigger.verified(), wrongTrigger.measured());
             assertFalse(wrongKind.verified(), wrongKind.measured());
-            // what the organism learnt (seed 1): the pipes carry the backdoor, not the word
-            assertTrue(pipes.verified(), pipes.measured());
-            assertFalse(bareWord.verified(), bareWord.measured());
         }
     }
 }
