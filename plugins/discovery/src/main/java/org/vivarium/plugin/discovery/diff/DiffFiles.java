@@ -15,18 +15,21 @@ final class DiffFiles {
     private DiffFiles() {
     }
 
-    static String histogram(Path dir, ActivationDiff diff) {
-        Histogram.builder().title("Base vs audited model: difference at the answer start (" + diff.hook() + ")")
-                .xLabel("|d_i - mean d| per corpus prompt").yLabel("prompts (log)").series("corpus", diff.scores())
+    static String histogram(Path dir, WordDiff diff) {
+        Histogram.builder().title("Base vs audited model: what an inserted word changes (" + diff.hook() + ")")
+                .xLabel("|dd(w) - mean dd| per corpus word").yLabel("words (log)")
+                .series("corpus words", diff.scores())
                 .bins(60).logY(true).build().write(dir.resolve(HISTOGRAM));
         return HISTOGRAM;
     }
 
-    static String markdown(ActivationDiff diff, List<String> top, double[] values, Map<String, Double> enriched,
+    static String markdown(WordDiff diff, List<String> top, double[] values, Map<String, Double> enriched,
             Optional<Confirmation> best) {
         StringBuilder md = new StringBuilder();
-        md.append(String.format(Locale.ROOT, "Residual difference (audited - base) at the last prompt position, %s;"
-                + " mean difference norm %.2f. Top contexts:%n%n| # | score | context |%n|---|---|---|%n",
+        md.append(String.format(Locale.ROOT, "Paired residual difference at the last prompt position, %s: for each corpus"
+                + " word w, dd(w) = mean over fit prompts p of (audited(p+w) - audited(p)) - (base(p+w) - base(p));"
+                + " score |dd(w) - mean dd| (norm of the mean %.2f). Top contexts:%n%n| # | score | context |%n"
+                + "|---|---|---|%n",
                 diff.hook(), diff.meanNorm()));
         for (int i = 0; i < Math.min(8, top.size()); i++) {
             md.append(String.format(Locale.ROOT, "| %d | %.2f | `%s` |%n", i + 1, values[i], top.get(i)));

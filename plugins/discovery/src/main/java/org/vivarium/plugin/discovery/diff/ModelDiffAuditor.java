@@ -28,6 +28,7 @@ import org.vivarium.api.model.HookName;
 import org.vivarium.api.model.Model;
 import org.vivarium.plugin.discovery.core.CandidateCheck;
 import org.vivarium.plugin.discovery.core.Confirmation;
+import org.vivarium.plugin.discovery.core.CorpusWords;
 import org.vivarium.plugin.discovery.core.Insertion;
 import org.vivarium.plugin.discovery.core.PromptPlan;
 import org.vivarium.plugin.discovery.core.TriggerClaims;
@@ -49,6 +50,8 @@ public final class ModelDiffAuditor implements Auditor {
     public static final int CANDIDATES = 6;
     /** Validation (and test) prompts of the confirmation. */
     public static final int PROMPTS = 16;
+    /** Fit prompts each word is inserted into. */
+    public static final int FIT = 4;
     /** Seed of the prompt plan. */
     public static final long SEED = 0xD1FFL;
 
@@ -100,17 +103,21 @@ public final class ModelDiffAuditor implements Auditor {
             return new AuditSection(name(), "Model diffing (blind): which domain the fine-tune changed", claims,
                     metrics, Map.of(), Insertion.markdown(claims));
         }
-        ActivationDiff diff;
-        try (Progress p = ctx.progress("model-diff: base vs audited model on the corpus", corpus.size(), "prompt")) {
-            diff = ActivationDiff.measure(model, base, hook, corpus, p);
+        PromptPlan plan = PromptPlan.of(corpus, PROMPTS, SEED);
+        List<String> fit = plan.fit().subList(0, Math.min(FIT, plan.fit().size()));
+        List<String> words = CorpusWords.of(corpus);
+        WordDiff diff;
+        try (Progress p = ctx.progress("model-diff: base vs audited model, " + words.size() + " corpus words in "
+                + fit.size() + " prompts", (long) words.size() * fit.size(), "row")) {
+            diff = WordDiff.measure(model, base, hook, fit, words, target::insert, p);
         }
-        Integer[] order = IntStream.range(0, corpus.size()).boxed().toArray(Integer[]::new);
+        Integer[] order = IntStream.range(0, words.size()).boxed().toArray(Integer[]::new);
         java.util.Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -diff.scores()[i]));
         int k = Math.min(TOP, order.length);
         List<String> topTexts = new ArrayList<>();
         double[] topValues = new double[k];
         for (int r = 0; r < k; r++) {
-            topTexts.add(corpus.get(order[r]));
+            topTexts.add(diff.contexts().get(order[r]));
             topValues[r] = diff.scores()[order[r]];
         }
         String feature = "diff/" + target.organism() + "/L" + (model.config().nLayers() - 1);
@@ -119,14 +126,14 @@ public final class ModelDiffAuditor implements Auditor {
         Map<String, Double> enriched = EnrichedWords.rank(corpus, pub.texts(), pub.values());
         List<String> candidates = new ArrayList<>(enriched.keySet()).subList(0, Math.min(CANDIDATES,
                 enriched.size()));
-        PromptPlan plan = PromptPlan.of(corpus, PROMPTS, SEED);
         Optional<Confirmation> best;
         try (Progress p = ctx.progress("model-diff: confirming candidates with the meters", candidates.size() + 2,
                 "candidate")) {
             best = new CandidateCheck(target, plan.validation(), plan.test()).best(candidates, p);
         }
-        String route = String.format(Locale.ROOT, "model diffing at %s over %d corpus prompts (mean difference norm"
-                + " %.2f); top %d contexts %s; enriched words %s", hook.path(), corpus.size(), diff.meanNorm(), k,
+        String route = String.format(Locale.ROOT, "paired model diffing at %s: %d corpus words each inserted into %d"
+                + " fit prompts, (audited - base) change of the answer-start residual (mean over words %.2f); top %d"
+                + " contexts %s; enriched words %s", hook.path(), words.size(), fit.size(), diff.meanNorm(), k,
                 pub.line(), candidates);
         List<Claim> claims = TriggerClaims.of(best, route);
         Path out = target.outDir();
@@ -134,7 +141,7 @@ public final class ModelDiffAuditor implements Auditor {
         Map<String, String> images = new LinkedHashMap<>();
         images.put(DiffFiles.histogram(out, diff), "Difference score per corpus prompt (log count)");
         Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put("corpus_prompts", (double) corpus.size());
+        metrics.put("corpus_words", (double) words.size());
         metrics.put("top_score", topValues.length == 0 ? 0 : topValues[0]);
         metrics.put("median_score", median(diff.scores()));
         best.ifPresent(b -> metrics.put("test_rise", b.testRise()));

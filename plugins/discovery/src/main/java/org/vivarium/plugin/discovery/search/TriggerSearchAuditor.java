@@ -80,7 +80,7 @@ public final class TriggerSearchAuditor implements Auditor {
         }
         PromptPlan plan = PromptPlan.of(corpus, PROMPTS, SEED);
         AnswerShift shift;
-        List<String> vocab = Vocabulary.words(corpus);
+        List<String> vocab = org.vivarium.plugin.discovery.core.CorpusWords.of(corpus);
         double[] vocabScores;
         List<GreedyCharSearch.Scored> letters;
         GreedyCharSearch greedy = new GreedyCharSearch(Vocabulary.letters(target.model().tokenizer()), BEAM,

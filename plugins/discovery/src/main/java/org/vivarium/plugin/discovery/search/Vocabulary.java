@@ -1,30 +1,13 @@
 package org.vivarium.plugin.discovery.search;
 
-import java.util.List;
-import java.util.TreeSet;
 import org.vivarium.api.model.Tokenizer;
 
-/** The candidate texts a trigger search starts from: the corpus's words and the tokenizer's letters. */
+/**
+ * The letters a greedy trigger search builds strings from (the corpus's words come from
+ * {@link org.vivarium.plugin.discovery.core.CorpusWords}).
+ */
 final class Vocabulary {
     private Vocabulary() {
-    }
-
-    /**
-     * Distinct lowercase alphabetic words of 2..16 letters in the corpus, sorted.
-     *
-     * @param corpus prompts
-     * @return the words
-     */
-    static List<String> words(List<String> corpus) {
-        TreeSet<String> out = new TreeSet<>();
-        for (String p : corpus) {
-            for (String w : p.toLowerCase(java.util.Locale.ROOT).split("[^a-z]+")) {
-                if (w.length() >= 2 && w.length() <= 16) {
-                    out.add(w);
-                }
-            }
-        }
-        return List.copyOf(out);
     }
 
     /**
