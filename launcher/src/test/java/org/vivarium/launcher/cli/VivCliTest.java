@@ -73,7 +73,7 @@ class VivCliTest {
     void wrongArgumentsAreUsageErrorsWithExitCodeTwo() {
         CliRun run = viv("plugin", "install");
         assertEquals(2, run.code());
-        assertEquals(List.of("error: install takes exactly one argument, got 0 — usage: viv plugin install FILE"), run.errLines());
+        assertEquals(List.of("error: install takes exactly one argument, got 0 — usage: viv plugin install FILE [--replace]"), run.errLines());
         assertEquals(2, CliRun.viv("--bogus").code());
     }
 
