@@ -44,6 +44,7 @@ public final class PluginManager implements AutoCloseable {
     private final BundleContext context;
     private final PluginDirectory directory;
     private final PluginStateFile state;
+    private final ReportedProblems reported;
     private final PluginListener listener;
     private final LongFunction<List<String>> methodNames;
     private final ComponentDiagnostics diagnostics;
@@ -64,6 +65,7 @@ public final class PluginManager implements AutoCloseable {
         this.context = context;
         this.directory = new PluginDirectory(directory);
         this.state = new PluginStateFile(directory.resolve(STATE_FILE));
+        this.reported = new ReportedProblems(directory.resolve(ReportedProblems.FILE));
         this.listener = listener;
         this.methodNames = methodNames;
         this.diagnostics = new ComponentDiagnostics(context);
@@ -261,6 +263,7 @@ public final class PluginManager implements AutoCloseable {
             throw new UncheckedIOException("cannot delete " + record.file, e);
         }
         state.setStopped(record.name, false);
+        reported.forget(record.fileName());
         emit(Kind.UNINSTALLED, record, "uninstalled and deleted");
     }
 
@@ -427,12 +430,18 @@ public final class PluginManager implements AutoCloseable {
 
     private void fail(PluginRecord record, String reason) {
         record.lastError = reason;
-        emit(Kind.FAILED, record, reason + " — fix the plugin or remove it with 'viv plugin uninstall " + record.name + "'");
+        boolean repeated = !reported.firstReport(record.fileName(), record.fingerprint, reason);
+        emit(Kind.FAILED, record, reason + " — fix the plugin or remove it with 'viv plugin uninstall " + record.name + "'",
+                repeated);
     }
 
     private void emit(Kind kind, PluginRecord record, String message) {
+        emit(kind, record, message, false);
+    }
+
+    private void emit(Kind kind, PluginRecord record, String message, boolean repeated) {
         try {
-            listener.pluginEvent(new PluginEvent(kind, record.fileName(), message));
+            listener.pluginEvent(new PluginEvent(kind, record.fileName(), message, repeated));
         } catch (RuntimeException e) {
             // a failing listener must not break plugin management
         }
