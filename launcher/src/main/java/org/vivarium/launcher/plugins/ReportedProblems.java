@@ -2,10 +2,8 @@ package org.vivarium.launcher.plugins;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Properties;
 
 /**
@@ -73,12 +71,7 @@ final class ReportedProblems {
 
     private void store(Properties p) {
         try {
-            Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), ".reported-problems", ".tmp");
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                p.store(out, "plugin problems already reported by viv; delete this file to see them all again");
-            }
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            PluginStateFile.store(file, p, "plugin problems already reported by viv; delete this file to see them all again");
         } catch (IOException e) {
             // at worst the problem is reported again next time
         }

@@ -17,7 +17,6 @@ import org.vivarium.launcher.host.MethodInfo;
 import org.vivarium.launcher.host.VivariumHost;
 import org.vivarium.launcher.support.CliRun;
 import org.vivarium.launcher.support.TestHomes;
-import org.vivarium.launcher.support.TestPlugins;
 
 /** {@code --help} and {@code -h} on every command of the command table, every subcommand and every plugin command. */
 class HelpTest {
@@ -28,14 +27,11 @@ class HelpTest {
 
     @BeforeEach
     void home() {
-        home = TestHomes.create(dir.resolve("home"));
-        TestPlugins.activator(home.resolve("plugins/good.jar"), "test.good", "hello");
+        home = TestHomes.withHello(dir);
     }
 
     private CliRun viv(List<String> args) {
-        List<String> all = new ArrayList<>(List.of("--home", home.toString()));
-        all.addAll(args);
-        return CliRun.viv(all.toArray(new String[0]));
+        return CliRun.inHome(home, args.toArray(new String[0]));
     }
 
     @Test
@@ -75,7 +71,7 @@ class HelpTest {
         assertTrue(run.out().startsWith("usage: viv organism train NAME"), run.out());
         assertFalse(run.out().contains("organism card"), run.out());
         CliRun plugin = viv(List.of("plugin", "install", "-h"));
-        assertTrue(plugin.out().startsWith("usage: viv plugin install FILE\n"), plugin.out());
+        assertTrue(plugin.out().startsWith("usage: viv plugin install FILE [--replace]\n"), plugin.out());
     }
 
     @Test

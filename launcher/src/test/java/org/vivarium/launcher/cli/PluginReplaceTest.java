@@ -31,11 +31,7 @@ class PluginReplaceTest {
     }
 
     private CliRun viv(String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "--home";
-        all[1] = home.toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        return CliRun.viv(all);
+        return CliRun.inHome(home, args);
     }
 
     @Test

@@ -29,16 +29,11 @@ class VivCliTest {
 
     @BeforeEach
     void home() {
-        home = TestHomes.create(dir.resolve("home"));
-        TestPlugins.activator(home.resolve("plugins/good.jar"), "test.good", "hello");
+        home = TestHomes.withHello(dir);
     }
 
     private CliRun viv(String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "--home";
-        all[1] = home.toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        return CliRun.viv(all);
+        return CliRun.inHome(home, args);
     }
 
     @Test
@@ -157,7 +152,8 @@ class VivCliTest {
             assertEquals("", later.err(), "run " + i + " repeated the problem");
         }
         assertTrue(viv("plugin", "list").out().contains("its activator class test.missing.NoSuchActivator"));
-        TestPlugins.missingActivator(dir.resolve("again/missing.jar"));
+        Files.createDirectories(dir.resolve("again"));
+        Files.copy(home.resolve("plugins/missing.jar"), dir.resolve("again/missing.jar"));
         CliRun reinstall = viv("plugin", "install", dir.resolve("again/missing.jar").toString());
         assertEquals(1, reinstall.code());
         assertTrue(reinstall.errLines().get(0).startsWith("error: plugin missing.jar: failed to start"), reinstall.err());
