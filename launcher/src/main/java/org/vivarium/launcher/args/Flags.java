@@ -120,45 +120,115 @@ public final class Flags {
     }
 
     /**
+     * Returns a whole-number flag; values outside the {@code int} range are rejected rather than wrapped.
+     *
      * @param name flag
      * @param dflt default
      * @return the value as an int
+     * @throws UsageException if the value is not a whole number or does not fit an {@code int}
      */
     public int intValue(String name, int dflt) {
-        return (int) longValue(name, dflt);
+        return intValue(name, dflt, Integer.MIN_VALUE, Integer.MAX_VALUE);
     }
 
     /**
+     * Returns a whole-number flag within bounds.
+     *
+     * @param name flag
+     * @param dflt default, returned when the flag is absent (not checked against the bounds)
+     * @param min the smallest allowed value
+     * @param max the largest allowed value
+     * @return the value as an int
+     * @throws UsageException naming the flag, the value and the allowed range
+     */
+    public int intValue(String name, int dflt, int min, int max) {
+        return (int) longValue(name, dflt, min, max);
+    }
+
+    /**
+     * Returns a whole-number flag; values outside the {@code long} range are rejected.
+     *
      * @param name flag
      * @param dflt default
      * @return the value as a long
+     * @throws UsageException if the value is not a whole number or does not fit a {@code long}
      */
     public long longValue(String name, long dflt) {
-        String v = values.get(name);
-        if (v == null) {
-            return dflt;
-        }
-        try {
-            return Long.parseLong(v.trim());
-        } catch (NumberFormatException e) {
-            throw new UsageException("--" + name + " must be a whole number, got \"" + v + "\"", usage);
-        }
+        return longValue(name, dflt, Long.MIN_VALUE, Long.MAX_VALUE);
     }
 
     /**
+     * Returns a whole-number flag within bounds, e.g. {@code f.longValue("steps", 0, 1, 10_000_000)}.
+     *
      * @param name flag
-     * @param dflt default
-     * @return the value as a float
+     * @param dflt default, returned when the flag is absent (not checked against the bounds)
+     * @param min the smallest allowed value
+     * @param max the largest allowed value
+     * @return the value as a long
+     * @throws UsageException naming the flag, the value and the allowed range
      */
-    public float floatValue(String name, float dflt) {
+    public long longValue(String name, long dflt, long min, long max) {
         String v = values.get(name);
         if (v == null) {
             return dflt;
         }
+        String t = v.trim();
+        if (!t.matches("[+-]?\\d+")) {
+            throw new UsageException("--" + name + " must be a whole number from " + min + " to " + max + ", got \""
+                    + v + "\"", usage);
+        }
         try {
-            return Float.parseFloat(v.trim());
+            long l = Long.parseLong(t);
+            if (l >= min && l <= max) {
+                return l;
+            }
+        } catch (NumberFormatException e) {
+            // too many digits for a long: out of range, reported below
+        }
+        throw outOfRange(name, v, min + " to " + max);
+    }
+
+    /**
+     * Returns a number flag; NaN and infinities are rejected.
+     *
+     * @param name flag
+     * @param dflt default
+     * @return the value as a float
+     * @throws UsageException if the value is not a finite number
+     */
+    public float floatValue(String name, float dflt) {
+        return floatValue(name, dflt, -Float.MAX_VALUE, Float.MAX_VALUE);
+    }
+
+    /**
+     * Returns a number flag within bounds (inclusive), e.g. {@code f.floatValue("temperature", 0f, 0f, 100f)}.
+     *
+     * @param name flag
+     * @param dflt default, returned when the flag is absent (not checked against the bounds)
+     * @param min the smallest allowed value
+     * @param max the largest allowed value
+     * @return the value as a float
+     * @throws UsageException naming the flag, the value and the allowed range
+     */
+    public float floatValue(String name, float dflt, float min, float max) {
+        String v = values.get(name);
+        if (v == null) {
+            return dflt;
+        }
+        float f;
+        try {
+            f = Float.parseFloat(v.trim());
         } catch (NumberFormatException e) {
             throw new UsageException("--" + name + " must be a number, got \"" + v + "\"", usage);
         }
+        if (Float.isFinite(f) && f >= min && f <= max) {
+            return f;
+        }
+        throw outOfRange(name, v, min == -Float.MAX_VALUE && max == Float.MAX_VALUE ? "any finite number"
+                : min + " to " + max);
+    }
+
+    private UsageException outOfRange(String name, String value, String range) {
+        return new UsageException("--" + name + " \"" + value + "\" is out of range (allowed: " + range + ")", usage);
     }
 }

@@ -15,6 +15,7 @@ import org.vivarium.api.VivariumException;
 import org.vivarium.api.audit.Auditor;
 import org.vivarium.api.model.Model;
 import org.vivarium.launcher.args.Flags;
+import org.vivarium.launcher.args.Limits;
 import org.vivarium.launcher.args.SeedList;
 import org.vivarium.launcher.cli.CliContext;
 import org.vivarium.launcher.organism.CheckpointPaths;
@@ -61,7 +62,7 @@ final class BlindAudit {
      */
     int run() throws InvalidSyntaxException {
         List<Long> seeds = SeedList.parse(flags.string("seeds", "1"), AuditCommand.USAGE);
-        int steps = flags.intValue("steps", 0);
+        int steps = flags.intValue("steps", 0, 1, Limits.MAX_STEPS);
         if (!hasBlindData(organism)) {
             throw noBlindData();
         }

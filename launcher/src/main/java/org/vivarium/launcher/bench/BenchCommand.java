@@ -3,6 +3,7 @@ package org.vivarium.launcher.bench;
 import java.util.List;
 import java.util.Set;
 import org.vivarium.launcher.args.Flags;
+import org.vivarium.launcher.args.Limits;
 import org.vivarium.launcher.cli.CliCommand;
 import org.vivarium.launcher.cli.CliContext;
 import org.vivarium.launcher.cli.UsageException;
@@ -43,16 +44,17 @@ public final class BenchCommand implements CliCommand {
             return 0;
         }
         Flags f = Flags.parse(args.subList(1, args.size()), Set.of("config", "steps"), Set.of(), USAGE);
+        int steps = f.intValue("steps", 50, 1, Limits.MAX_STEPS);
         List<String> configs = f.has("config") ? List.of(f.string("config", "")) : List.of("induction", "lm", "medium");
         switch (args.get(0)) {
             case "train":
                 for (String c : configs) {
-                    ModelBenchmark.train(ModelBenchmark.setting(c), f.intValue("steps", 50), ctx.out());
+                    ModelBenchmark.train(ModelBenchmark.setting(c), steps, ctx.out());
                 }
                 return 0;
             case "forward":
                 for (String c : configs) {
-                    ModelBenchmark.forward(ModelBenchmark.setting(c), f.intValue("steps", 50), ctx.out());
+                    ModelBenchmark.forward(ModelBenchmark.setting(c), steps, ctx.out());
                 }
                 return 0;
             default:

@@ -19,7 +19,8 @@ import org.vivarium.launcher.plugins.PluginListener;
  * What a {@link CliCommand} gets: the streams, the home directory, the list of commands, and the
  * {@link VivariumHost}, started on first use and stopped when the command ends.
  *
- * <p>By default only broken-plugin lines reach {@link #err()}; a command that wants every plugin
+ * <p>By default only broken-plugin lines reach {@link #err()}, as {@code error:} lines and only the first time a
+ * {@code viv} run meets that problem of that jar ({@code viv plugin list} shows them all); a command that wants every plugin
  * event (like {@code viv plugin watch}) calls {@link #onPluginEvents} before {@link #host()}.
  */
 public final class CliContext implements AutoCloseable {
@@ -70,8 +71,8 @@ public final class CliContext implements AutoCloseable {
         this.runtime = runtime;
         this.env = Map.copyOf(env);
         this.pluginListener = event -> {
-            if (event.isFailure()) {
-                err.println(event.line());
+            if (event.isFailure() && !event.repeated()) {
+                err.println("error: " + event.line());
             }
         };
     }

@@ -14,7 +14,8 @@ import org.vivarium.api.model.ModelRuntime;
  * as one {@code error:} line and exit code 1 (2 for usage errors), and the host is always stopped.
  *
  * <p>A word that is not a command is tried as a plugin method ({@code viv METHOD COMMAND ...}) by the
- * fallback given to the constructor.
+ * fallback given to the constructor. {@code --help} or {@code -h} after a command prints its usage
+ * ({@link CommandHelp}) instead of running it.
  */
 public final class CliRunner {
 
@@ -86,6 +87,9 @@ public final class CliRunner {
     private int dispatch(String word, List<String> args, CliContext ctx) throws Exception {
         Optional<CliCommand> command = commands.stream().filter(c -> c.name().equals(word)).findFirst();
         if (command.isPresent()) {
+            if (CommandHelp.asked(args)) {
+                return CommandHelp.print(command.get(), args, ctx.out());
+            }
             return command.get().run(List.copyOf(args), ctx);
         }
         return fallback.run(word, List.copyOf(args), ctx);

@@ -5,6 +5,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.vivarium.api.VivariumException;
 
 /**
@@ -12,6 +14,13 @@ import org.vivarium.api.VivariumException;
  * the stack trace only under {@code --debug}.
  */
 public final class ErrorReporter {
+
+    /** The most characters of one quoted piece of user input an error line shows. */
+    static final int MAX_QUOTED = 300;
+    /** The longest error line, not counting {@code error: }. */
+    static final int MAX_LINE = 1200;
+
+    private static final Pattern LONG_QUOTE = Pattern.compile("([\"'])([^\"']{" + (MAX_QUOTED + 1) + ",})\\1");
 
     private ErrorReporter() {
     }
@@ -60,7 +69,29 @@ public final class ErrorReporter {
         return t;
     }
 
-    private static String oneLine(String text) {
-        return text.replaceAll("\\s*\\R\\s*", " ").trim();
+    /**
+     * Joins a message onto one line and caps it: text quoted in {@code "..."} or {@code '...'} (user input such as
+     * a prompt) keeps its first {@value #MAX_QUOTED} characters, and a line still longer than {@value #MAX_LINE}
+     * keeps its start and its end (where the fix is), each cut marked with an ellipsis.
+     *
+     * @param text the message
+     * @return the capped single line
+     */
+    static String oneLine(String text) {
+        String line = text.replaceAll("\\s*\\R\\s*", " ").trim();
+        Matcher quoted = LONG_QUOTE.matcher(line);
+        StringBuilder sb = new StringBuilder();
+        while (quoted.find()) {
+            String inner = quoted.group(2);
+            quoted.appendReplacement(sb, Matcher.quoteReplacement(quoted.group(1) + inner.substring(0, MAX_QUOTED)
+                    + "…(" + inner.length() + " characters)" + quoted.group(1)));
+        }
+        quoted.appendTail(sb);
+        line = sb.toString();
+        if (line.length() > MAX_LINE) {
+            int tail = MAX_LINE / 3;
+            line = line.substring(0, MAX_LINE - tail) + " … " + line.substring(line.length() - tail);
+        }
+        return line;
     }
 }

@@ -7,6 +7,7 @@ import org.vivarium.api.method.MethodCommand;
 import org.vivarium.launcher.cli.CliCommand;
 import org.vivarium.launcher.cli.CliContext;
 import org.vivarium.launcher.cli.CliRunner;
+import org.vivarium.launcher.cli.CommandHelp;
 import org.vivarium.launcher.cli.UsageException;
 import org.vivarium.launcher.host.MethodInfo;
 import org.vivarium.launcher.host.VivariumHost;
@@ -28,13 +29,20 @@ public final class MethodDispatcher implements CliRunner.Fallback {
             throw new UsageException("method '" + word + "' needs a command (" + String.join(", ", method.commandNames()) + ")",
                     word + " COMMAND [ARGS...]; 'viv help " + word + "' lists them");
         }
-        if (args.get(0).equals("help") || args.get(0).equals("--help")) {
+        if (args.get(0).equals("help") || args.get(0).equals("--help") || args.get(0).equals("-h")) {
             HelpCommand.printMethod(method, ctx.out());
             return 0;
         }
         MethodCommand command = method.command(args.get(0)).orElseThrow(() -> new VivariumException(
                 "method '" + word + "' has no command '" + args.get(0) + "'",
                 "valid commands: " + String.join(", ", method.commandNames())));
+        if (CommandHelp.asked(args.subList(1, args.size()))) {
+            String usage = command.usage().startsWith("viv ") ? command.usage()
+                    : "viv " + word + " " + command.name() + " " + command.usage();
+            ctx.out().println("usage: " + usage.strip());
+            ctx.out().println(command.summary());
+            return 0;
+        }
         HostMethodContext context = new HostMethodContext(host::runtime, host::fineTuner, ctx.out(), ctx.workDir(),
                 ReportProgress.factory(ctx.err()));
         return command.run(args.subList(1, args.size()), context);

@@ -13,7 +13,7 @@ import org.vivarium.launcher.plugins.PluginManager;
 public final class PluginCommand implements CliCommand {
 
     private static final String USAGE =
-            "plugin list | install FILE | start NAME | stop NAME | uninstall NAME | watch [--ignore-stdin]";
+            "plugin list | install FILE [--replace] | start NAME | stop NAME | uninstall NAME | watch [--ignore-stdin]";
 
     @Override
     public String name() {
@@ -39,7 +39,7 @@ public final class PluginCommand implements CliCommand {
         List<String> rest = args.subList(1, args.size());
         return switch (sub) {
             case "list" -> list(expect(rest, 0, "plugin list"), ctx);
-            case "install" -> install(expect(rest, 1, "plugin install FILE").get(0), ctx);
+            case "install" -> install(rest, ctx);
             case "start" -> report(plugins(ctx).start(expect(rest, 1, "plugin start NAME").get(0)), "started", ctx);
             case "stop" -> report(plugins(ctx).stop(expect(rest, 1, "plugin stop NAME").get(0)),
                     "stopped; it stays stopped across restarts until 'viv plugin start'", ctx);
@@ -61,9 +61,15 @@ public final class PluginCommand implements CliCommand {
         return ExitCodes.OK;
     }
 
-    private static int install(String file, CliContext ctx) {
-        Path jar = ctx.workDir().resolve(file);
-        return report(plugins(ctx).install(jar), "installed", ctx);
+    private static int install(List<String> rest, CliContext ctx) {
+        boolean replace = rest.contains("--replace");
+        List<String> files = rest.stream().filter(a -> !a.equals("--replace")).toList();
+        Path jar = ctx.workDir().resolve(expect(files, 1, "plugin install FILE [--replace]").get(0));
+        PluginManager.Installed installed = plugins(ctx).install(jar, replace);
+        for (Path backup : installed.backups()) {
+            ctx.out().println("kept the replaced jar as " + backup);
+        }
+        return report(installed.info(), "installed", ctx);
     }
 
     private static int uninstall(String name, CliContext ctx) {

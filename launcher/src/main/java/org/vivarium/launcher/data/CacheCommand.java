@@ -15,6 +15,7 @@ import org.vivarium.cache.capture.CachingResult;
 import org.vivarium.cache.cli.CacheCommandLine;
 import org.vivarium.checkpoint.CheckpointIO;
 import org.vivarium.launcher.args.Flags;
+import org.vivarium.launcher.args.Limits;
 import org.vivarium.launcher.cli.CliCommand;
 import org.vivarium.launcher.cli.CliContext;
 import org.vivarium.launcher.cli.UsageException;
@@ -84,6 +85,7 @@ public final class CacheCommand implements CliCommand {
         if (!f.has("prompts") || !f.has("hooks")) {
             throw new UsageException("cache CKPT needs --prompts FILE and --hooks HOOKS", USAGE);
         }
+        int batch = f.intValue("batch", 16, 1, Limits.MAX_BATCH);
         List<String> prompts = PromptFile.read(ctx.workDir().resolve(f.string("prompts", "")));
         try (DjlModelRuntime rt = new DjlModelRuntime(); Model model = rt.load(ckpt);
                 MapDbActivationCache cache = MapDbActivationCache.open(store)) {
@@ -94,7 +96,7 @@ public final class CacheCommand implements CliCommand {
             CachingResult r;
             try (Progress bar = ProgressBar.builder("cache").total(-1).unit("tok").out(ctx.err())
                     .interactive(System.console() != null).build()) {
-                r = new ActivationCacher(cache).cache(model, prompts, hooks, f.intValue("batch", 16), opts, bar);
+                r = new ActivationCacher(cache).cache(model, prompts, hooks, batch, opts, bar);
             }
             ctx.out().printf("cached run %s: %d prompts, %,d tokens in %.1f s (%,.0f tokens/s) into %s%n",
                     r.run().id(), prompts.size(), r.tokens(), r.seconds(), r.tokensPerSecond(), store);

@@ -14,6 +14,7 @@ import org.vivarium.api.model.Model;
 import org.vivarium.index.LuceneContextIndex;
 import org.vivarium.index.extract.UnitContextExtractor;
 import org.vivarium.launcher.args.Flags;
+import org.vivarium.launcher.args.Limits;
 import org.vivarium.launcher.cli.CliCommand;
 import org.vivarium.launcher.cli.CliContext;
 import org.vivarium.launcher.cli.UsageException;
@@ -61,6 +62,8 @@ public final class IndexCommand implements CliCommand {
         if (!f.has("prompts") || !f.has("hook")) {
             throw new UsageException("index units needs --prompts FILE and --hook HOOK", USAGE);
         }
+        int top = f.intValue("top", 20, 1, Limits.MAX_COUNT);
+        float min = f.floatValue("min", 0f);
         List<String> prompts = PromptFile.read(ctx.workDir().resolve(f.string("prompts", "")));
         Path indexDir = ctx.workDir().resolve(f.path("index", Path.of("runs", "index")));
         try (DjlModelRuntime rt = new DjlModelRuntime(); Model model = rt.load(CheckpointPaths.resolve(given))) {
@@ -70,8 +73,7 @@ public final class IndexCommand implements CliCommand {
             long t0 = System.nanoTime();
             try (Progress bar = ProgressBar.builder("index " + hook).total(prompts.size()).unit("prompt")
                     .out(ctx.err()).interactive(System.console() != null).build()) {
-                recs = new UnitContextExtractor(model, modelName, "units-" + hook.path(), f.intValue("top", 20),
-                        f.floatValue("min", 0f)).extract(prompts, hook, bar);
+                recs = new UnitContextExtractor(model, modelName, "units-" + hook.path(), top, min).extract(prompts, hook, bar);
             }
             long replaced;
             try (LuceneContextIndex index = LuceneContextIndex.open(indexDir)) {

@@ -11,6 +11,7 @@ import org.vivarium.organisms.card.CardSeal;
 import org.vivarium.organisms.card.Planted;
 import org.vivarium.organisms.card.TruthCard;
 import org.vivarium.launcher.args.Flags;
+import org.vivarium.launcher.args.Limits;
 import org.vivarium.launcher.cli.CliCommand;
 import org.vivarium.launcher.cli.CliContext;
 import org.vivarium.launcher.cli.UsageException;
@@ -83,7 +84,8 @@ public final class OrganismCommand implements CliCommand {
             throw new UsageException("organism text needs --out FILE", USAGE);
         }
         Path out = ctx.workDir().resolve(f.path("out", Path.of("text.txt")));
-        int n = OrganismText.write(o, f.intValue("count", 3000), f.longValue("seed", 1), out);
+        int n = OrganismText.write(o, f.intValue("count", 3000, 1, Limits.MAX_COUNT),
+                f.longValue("seed", 1, 0, Long.MAX_VALUE), out);
         ctx.out().printf("wrote %d %s texts to %s (one per line, \\n = line break; use it with viv cache --prompts)%n",
                 n, o.name(), out);
         return 0;
@@ -129,8 +131,8 @@ public final class OrganismCommand implements CliCommand {
         if (f.has("corpus")) {
             options.put("corpus", ctx.workDir().resolve(f.string("corpus", "")).toString());
         }
-        TrainRequest req = new TrainRequest(f.longValue("seed", 1), f.intValue("steps", 0), out, f.has("resume"),
-                options);
+        TrainRequest req = new TrainRequest(f.longValue("seed", 1, 0, Long.MAX_VALUE),
+                f.intValue("steps", 0, 1, Limits.MAX_STEPS), out, f.has("resume"), options);
         try (DjlModelRuntime runtime = new DjlModelRuntime()) {
             OrganismContext oc = new OrganismContext(runtime, ctx.out(), System.console() != null);
             TrainOutcome t = o.train(req, oc);

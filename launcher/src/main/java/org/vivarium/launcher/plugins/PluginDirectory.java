@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -93,6 +95,46 @@ final class PluginDirectory {
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy " + source + " into " + directory, e);
+        }
+    }
+
+    /** @return where replaced jars are kept: {@code .replaced/} inside the plugin directory */
+    Path backups() {
+        return directory.resolve(".replaced");
+    }
+
+    /**
+     * Copies a jar that is about to be replaced to {@link #backups()}, under its name plus a time stamp.
+     *
+     * @param jar a jar of this directory
+     * @return the copy, e.g. {@code plugins/.replaced/probes-20260101-120000.jar}
+     */
+    Path backUp(Path jar) {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        String name = nameOf(jar.getFileName().toString());
+        try {
+            Files.createDirectories(backups());
+            Path copy = backups().resolve(name + "-" + stamp + JAR);
+            for (int i = 2; Files.exists(copy); i++) {
+                copy = backups().resolve(name + "-" + stamp + "-" + i + JAR);
+            }
+            return Files.copy(jar, copy, StandardCopyOption.COPY_ATTRIBUTES);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep a copy of " + jar + " in " + backups()
+                    + "; nothing was replaced", e);
+        }
+    }
+
+    /**
+     * @param a a file
+     * @param b another file
+     * @return whether both exist and hold the same bytes
+     */
+    boolean sameContent(Path a, Path b) {
+        try {
+            return Files.mismatch(a, b) == -1;
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -6,8 +6,21 @@ package org.vivarium.launcher.plugins;
  * @param kind what happened
  * @param file the jar's file name, e.g. {@code probes.jar}
  * @param message what to tell the user, e.g. {@code installed and started (methods: probes)}
+ * @param repeated for a failure: whether the same problem of the same jar was already reported by an earlier
+ *        {@code viv} run (see {@code plugins/.reported-problems.properties}), so a command may stay quiet about it
  */
-public record PluginEvent(Kind kind, String file, String message) {
+public record PluginEvent(Kind kind, String file, String message, boolean repeated) {
+
+    /**
+     * An event that is not a repeat.
+     *
+     * @param kind what happened
+     * @param file the jar's file name
+     * @param message what to tell the user
+     */
+    public PluginEvent(Kind kind, String file, String message) {
+        this(kind, file, message, false);
+    }
 
     /** The kinds of plugin events. */
     public enum Kind {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -43,6 +44,7 @@ public final class PluginManager implements AutoCloseable {
     private final BundleContext context;
     private final PluginDirectory directory;
     private final PluginStateFile state;
+    private final ReportedProblems reported;
     private final PluginListener listener;
     private final LongFunction<List<String>> methodNames;
     private final ComponentDiagnostics diagnostics;
@@ -63,6 +65,7 @@ public final class PluginManager implements AutoCloseable {
         this.context = context;
         this.directory = new PluginDirectory(directory);
         this.state = new PluginStateFile(directory.resolve(STATE_FILE));
+        this.reported = new ReportedProblems(directory.resolve(ReportedProblems.FILE));
         this.listener = listener;
         this.methodNames = methodNames;
         this.diagnostics = new ComponentDiagnostics(context);
@@ -128,6 +131,22 @@ public final class PluginManager implements AutoCloseable {
      * @throws VivariumException if the file is missing or not a bundle, or another plugin has its symbolic name
      */
     public synchronized PluginInfo install(Path jar) {
+        return install(jar, false).info();
+    }
+
+    /**
+     * Copies a jar into the plugin directory, then installs (or updates) and starts it. A jar whose plugin name
+     * or bundle symbolic name is already taken by a different installed jar (e.g. a {@code probes.jar} over the
+     * shipped probes plugin) is refused unless {@code replace} is set; then the jar it replaces is first copied
+     * to {@code plugins/.replaced/}.
+     *
+     * @param jar the bundle jar
+     * @param replace whether to replace a plugin with the same name or symbolic name
+     * @return the plugin's state afterwards and the backups of replaced jars
+     * @throws VivariumException if the file is missing or not a bundle, or clashes with a plugin and
+     *         {@code replace} is not set
+     */
+    public synchronized Installed install(Path jar, boolean replace) {
         if (!Files.isRegularFile(jar)) {
             throw new VivariumException("plugin file " + jar + " does not exist", "check the path and try again");
         }
@@ -139,11 +158,27 @@ public final class PluginManager implements AutoCloseable {
                     "build the plugin as an OSGi bundle (e.g. with bnd-maven-plugin) and install it again");
         }
         String name = PluginDirectory.nameOf(jar.getFileName().toString());
-        for (PluginRecord other : plugins.values()) {
+        List<Path> backups = new ArrayList<>();
+        for (PluginRecord other : List.copyOf(plugins.values())) {
             if (!other.name.equals(name) && other.jar != null && other.jar.symbolicName().equals(identity.symbolicName())) {
-                throw new VivariumException("plugin " + other.fileName() + " already provides bundle " + identity.symbolicName(),
-                        "uninstall it first with 'viv plugin uninstall " + other.name + "'");
+                if (!replace) {
+                    throw new VivariumException("plugin " + other.fileName() + " already provides bundle "
+                            + identity.symbolicName(), "uninstall it first with 'viv plugin uninstall " + other.name
+                            + "', or pass --replace to replace it (its jar is kept in " + directory.backups() + ")");
+                }
+                backups.add(directory.backUp(other.file));
+                uninstall(other.name);
             }
+        }
+        PluginRecord existing = plugins.get(name);
+        if (existing != null && !directory.sameContent(jar, existing.file)) {
+            if (!replace) {
+                throw new VivariumException("a plugin named " + name + " is already installed (" + existing.fileName()
+                        + (existing.jar == null ? "" : ", bundle " + existing.jar.symbolicName() + " "
+                        + existing.jar.version()) + ")", "pass --replace to replace it (the old jar is kept in "
+                        + directory.backups() + "), or rename " + jar.getFileName() + " to install both");
+            }
+            backups.add(directory.backUp(existing.file));
         }
         Path target = directory.copyIn(jar, name);
         state.setStopped(name, false);
@@ -159,7 +194,16 @@ public final class PluginManager implements AutoCloseable {
             record.lastError = null;
             applyChoice(record);
         }
-        return info(plugins.get(name));
+        return new Installed(info(plugins.get(name)), List.copyOf(backups));
+    }
+
+    /**
+     * What {@link #install(Path, boolean)} did.
+     *
+     * @param info the plugin's state afterwards
+     * @param backups copies of the jars it replaced, in {@code plugins/.replaced/}; empty if it replaced none
+     */
+    public record Installed(PluginInfo info, List<Path> backups) {
     }
 
     /**
@@ -219,6 +263,7 @@ public final class PluginManager implements AutoCloseable {
             throw new UncheckedIOException("cannot delete " + record.file, e);
         }
         state.setStopped(record.name, false);
+        reported.forget(record.fileName());
         emit(Kind.UNINSTALLED, record, "uninstalled and deleted");
     }
 
@@ -385,12 +430,18 @@ public final class PluginManager implements AutoCloseable {
 
     private void fail(PluginRecord record, String reason) {
         record.lastError = reason;
-        emit(Kind.FAILED, record, reason + " — fix the plugin or remove it with 'viv plugin uninstall " + record.name + "'");
+        boolean repeated = !reported.firstReport(record.fileName(), record.fingerprint, reason);
+        emit(Kind.FAILED, record, reason + " — fix the plugin or remove it with 'viv plugin uninstall " + record.name + "'",
+                repeated);
     }
 
     private void emit(Kind kind, PluginRecord record, String message) {
+        emit(kind, record, message, false);
+    }
+
+    private void emit(Kind kind, PluginRecord record, String message, boolean repeated) {
         try {
-            listener.pluginEvent(new PluginEvent(kind, record.fileName(), message));
+            listener.pluginEvent(new PluginEvent(kind, record.fileName(), message, repeated));
         } catch (RuntimeException e) {
             // a failing listener must not break plugin management
         }

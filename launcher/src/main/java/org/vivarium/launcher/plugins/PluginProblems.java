@@ -25,6 +25,10 @@ final class PluginProblems {
         if (e.getType() == BundleException.RESOLVE_ERROR || String.valueOf(e.getMessage()).startsWith("Unable to resolve")) {
             return resolve(e.getMessage());
         }
+        if (e.getCause() instanceof ClassNotFoundException || e.getCause() instanceof NoClassDefFoundError) {
+            String missing = firstLine(String.valueOf(e.getCause().getMessage())).split(" ")[0];
+            return "failed to start: its activator class " + missing + " (Bundle-Activator) is not in the jar";
+        }
         if (e.getCause() != null) {
             return "failed to start: activator threw " + describe(e.getCause());
         }

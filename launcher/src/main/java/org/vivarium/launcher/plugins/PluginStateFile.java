@@ -80,16 +80,28 @@ final class PluginStateFile {
         Properties properties = new Properties();
         stopped.forEach(name -> properties.setProperty(name, STOPPED));
         try {
-            Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), ".plugin-state", ".tmp");
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                properties.store(out, "plugins stopped with 'viv plugin stop NAME'; 'viv plugin start NAME' clears");
-            }
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            store(file, properties, "plugins stopped with 'viv plugin stop NAME'; 'viv plugin start NAME' clears");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
         loadedStamp = stamp();
+    }
+
+    /**
+     * Writes properties atomically: to a hidden temporary file in the same directory, then a rename.
+     *
+     * @param target the file
+     * @param properties what to write
+     * @param comment the header comment
+     * @throws IOException if it cannot be written
+     */
+    static void store(Path target, Properties properties, String comment) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        try (OutputStream out = Files.newOutputStream(temp)) {
+            properties.store(out, comment);
+        }
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private String stamp() {

@@ -15,6 +15,7 @@ import org.vivarium.api.model.Tokenizer;
 import org.vivarium.api.tensor.Tensor;
 import org.vivarium.checkpoint.safetensors.SafetensorsWriter;
 import org.vivarium.launcher.args.Flags;
+import org.vivarium.launcher.args.Limits;
 import org.vivarium.launcher.cli.CliCommand;
 import org.vivarium.launcher.cli.CliContext;
 import org.vivarium.launcher.cli.UsageException;
@@ -54,6 +55,10 @@ public final class RunCommand implements CliCommand {
         if (prompt == null) {
             throw new UsageException("run needs --prompt TEXT", USAGE);
         }
+        int top = f.intValue("top", 5, 1, Limits.MAX_COUNT);
+        int n = f.intValue("generate", 0, 0, Limits.MAX_GENERATE);
+        GenerationOptions generation = new GenerationOptions(n, f.floatValue("temperature", 0f, 0f, 100f), 0,
+                f.longValue("seed", 1, 0, Long.MAX_VALUE));
         try (DjlModelRuntime runtime = new DjlModelRuntime(); Model model = runtime.load(ckpt)) {
             Tokenizer tok = model.tokenizer();
             int[] ids = tok.encode(prompt);
@@ -65,7 +70,7 @@ public final class RunCommand implements CliCommand {
             ctx.out().printf("%s: %d tokens%n", ckpt, ids.length);
             int[] logitShape = r.logits().shape();
             if (logitShape[logitShape.length - 1] == model.config().dVocab()) {
-                printTop(r.logits(), tok, ids.length, f.intValue("top", 5), ctx);
+                printTop(r.logits(), tok, ids.length, top, ctx);
             } else {
                 ctx.out().printf("no language-model head (an encoder): the output is the last hidden state %s%n",
                         shape(r.logits()));
@@ -76,10 +81,8 @@ public final class RunCommand implements CliCommand {
             if (f.has("save")) {
                 save(r, ctx.workDir().resolve(f.string("save", "")), ckpt, prompt, ctx);
             }
-            int n = f.intValue("generate", 0);
             if (n > 0) {
-                int[] gen = model.generate(ids, new GenerationOptions(n, f.floatValue("temperature", 0f), 0,
-                        f.longValue("seed", 1)), List.of());
+                int[] gen = model.generate(ids, generation, List.of());
                 ctx.out().println("generated: " + tok.decode(gen));
             }
             return 0;

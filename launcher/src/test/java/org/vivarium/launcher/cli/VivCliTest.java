@@ -29,16 +29,11 @@ class VivCliTest {
 
     @BeforeEach
     void home() {
-        home = TestHomes.create(dir.resolve("home"));
-        TestPlugins.activator(home.resolve("plugins/good.jar"), "test.good", "hello");
+        home = TestHomes.withHello(dir);
     }
 
     private CliRun viv(String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "--home";
-        all[1] = home.toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        return CliRun.viv(all);
+        return CliRun.inHome(home, args);
     }
 
     @Test
@@ -73,7 +68,7 @@ class VivCliTest {
     void wrongArgumentsAreUsageErrorsWithExitCodeTwo() {
         CliRun run = viv("plugin", "install");
         assertEquals(2, run.code());
-        assertEquals(List.of("error: install takes exactly one argument, got 0 — usage: viv plugin install FILE"), run.errLines());
+        assertEquals(List.of("error: install takes exactly one argument, got 0 — usage: viv plugin install FILE [--replace]"), run.errLines());
         assertEquals(2, CliRun.viv("--bogus").code());
     }
 
@@ -130,8 +125,11 @@ class VivCliTest {
         CliRun run = viv("hello", "echo", "x");
         assertEquals(0, run.code());
         assertEquals(2, run.errLines().size(), run.err());
-        assertTrue(run.errLines().get(0).startsWith("plugin broken-activate.jar: failed to start: activator threw IllegalStateException: boom — "));
-        assertTrue(run.errLines().get(1).startsWith("plugin junk.jar: is not a jar (zip) file — "));
+        assertTrue(run.errLines().get(0).startsWith("error: plugin broken-activate.jar: failed to start: activator threw IllegalStateException: boom — "));
+        assertTrue(run.errLines().get(1).startsWith("error: plugin junk.jar: is not a jar (zip) file — "));
+        CliRun later = viv("hello", "echo", "y");
+        assertEquals(0, later.code());
+        assertEquals("", later.err(), "a reported problem is not repeated by every later command");
 
         CliRun list = viv("plugin", "list");
         assertEquals(0, list.code());
@@ -139,6 +137,28 @@ class VivCliTest {
         assertTrue(list.out().contains("broken-activate"), list.out());
         assertTrue(list.out().contains("last error: failed to start: activator threw IllegalStateException: boom"), list.out());
         assertTrue(list.out().lines().anyMatch(l -> l.contains(" good ") && l.contains("active") && l.endsWith("hello")), list.out());
+    }
+
+    @Test
+    void aMissingActivatorClassIsReportedOnceWithHowToRemoveIt() throws Exception {
+        TestPlugins.missingActivator(home.resolve("plugins/missing.jar"));
+        CliRun first = viv("hello", "echo", "x");
+        assertEquals(0, first.code());
+        assertEquals(List.of("error: plugin missing.jar: failed to start: its activator class test.missing.NoSuchActivator"
+                + " (Bundle-Activator) is not in the jar — fix the plugin or remove it with 'viv plugin uninstall missing'"),
+                first.errLines());
+        for (int i = 0; i < 2; i++) {
+            CliRun later = viv("hello", "echo", "x");
+            assertEquals("", later.err(), "run " + i + " repeated the problem");
+        }
+        assertTrue(viv("plugin", "list").out().contains("its activator class test.missing.NoSuchActivator"));
+        Files.createDirectories(dir.resolve("again"));
+        Files.copy(home.resolve("plugins/missing.jar"), dir.resolve("again/missing.jar"));
+        CliRun reinstall = viv("plugin", "install", dir.resolve("again/missing.jar").toString());
+        assertEquals(1, reinstall.code());
+        assertTrue(reinstall.errLines().get(0).startsWith("error: plugin missing.jar: failed to start"), reinstall.err());
+        assertEquals(0, viv("plugin", "uninstall", "missing").code());
+        assertFalse(Files.exists(home.resolve("plugins/missing.jar")));
     }
 
     @Test
@@ -166,6 +186,6 @@ class VivCliTest {
         CliRun bad = viv("plugin", "install", broken.toString());
         assertEquals(1, bad.code());
         assertEquals(1, bad.errLines().size(), bad.err());
-        assertTrue(bad.errLines().get(0).startsWith("plugin bad.jar: failed to start"), bad.err());
+        assertTrue(bad.errLines().get(0).startsWith("error: plugin bad.jar: failed to start"), bad.err());
     }
 }

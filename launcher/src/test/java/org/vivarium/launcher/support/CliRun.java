@@ -47,6 +47,21 @@ public record CliRun(int code, String out, String err) {
         return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Runs {@code viv --home HOME ARGS...}.
+     *
+     * @param home the Vivarium home
+     * @param args the command line after {@code --home HOME}
+     * @return the result
+     */
+    public static CliRun inHome(java.nio.file.Path home, String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "--home";
+        all[1] = home.toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        return viv(all);
+    }
+
     /** @return a runner with the production commands and a test runtime */
     public static CliRunner runner() {
         return new CliRunner(VivCommands.all(), VivCommands.methods(), TestHomes.stubRuntime(), Map.of());

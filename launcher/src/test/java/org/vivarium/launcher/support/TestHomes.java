@@ -40,6 +40,19 @@ public final class TestHomes {
         }
     }
 
+    /**
+     * Prepares a home (see {@link #create}) under {@code dir/home} with the test plugin {@code good.jar}, which
+     * provides the method {@code hello}.
+     *
+     * @param dir a temporary directory
+     * @return the home
+     */
+    public static Path withHello(Path dir) {
+        Path home = create(dir.resolve("home"));
+        TestPlugins.activator(home.resolve("plugins/good.jar"), "test.good", "hello");
+        return home;
+    }
+
     /** @return a runtime supplier for tests that never load a model */
     public static Supplier<ModelRuntime> stubRuntime() {
         return () -> new ModelRuntime() {

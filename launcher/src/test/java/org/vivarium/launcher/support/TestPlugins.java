@@ -40,6 +40,17 @@ public final class TestPlugins {
     }
 
     /**
+     * A plugin whose manifest names a {@code Bundle-Activator} class the jar does not contain.
+     *
+     * @param file target jar
+     * @return the jar
+     */
+    public static Path missingActivator(Path file) {
+        return activatorJar("test.broken.missing").header("Bundle-Activator", "test.missing.NoSuchActivator")
+                .writeTo(file);
+    }
+
+    /**
      * A plugin importing a package nobody exports.
      *
      * @param file target jar

@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.vivarium.api.VivariumException;
 import org.vivarium.api.model.ActFn;
 import org.vivarium.api.model.ModelConfig;
+import org.vivarium.api.model.ModelSize;
 import org.vivarium.api.model.Normalization;
 import org.vivarium.api.model.Positional;
 import org.vivarium.checkpoint.io.JsonFields;
@@ -123,11 +124,14 @@ public final class ConfigJson {
         Normalization norm = enumValue(f, Normalization.class, "normalization");
         Positional pos = enumValue(f, Positional.class, "positional");
         f.throwIfInvalid(FIX);
+        ModelConfig config;
         try {
-            return new ModelConfig(nLayers, dModel, nHeads, dHead, dMlp, dVocab, nCtx, actFn, attnOnly, norm, pos);
+            config = new ModelConfig(nLayers, dModel, nHeads, dHead, dMlp, dVocab, nCtx, actFn, attnOnly, norm, pos);
         } catch (VivariumException e) {
             throw new VivariumException(source + ": " + e.problem(), e.fix(), e);
         }
+        ModelSize.requireFits(config, ModelSize.heapLimit(), source);
+        return config;
     }
 
     private static <E extends Enum<E>> E enumValue(JsonFields f, Class<E> type, String key) {

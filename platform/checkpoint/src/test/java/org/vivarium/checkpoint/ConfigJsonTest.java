@@ -92,4 +92,21 @@ class ConfigJsonTest {
         e = assertThrows(VivariumException.class, () -> ConfigJson.read(none));
         assertTrue(e.getMessage().contains(none.toString()), e.getMessage());
     }
+
+    @Test
+    void absurdSizesFailBeforeAnythingIsAllocated() throws Exception {
+        Path ckpt = Files.createDirectories(dir.resolve("huge"));
+        for (String f : new String[] {"model.safetensors", "tokenizer.json", "provenance.json"}) {
+            Files.writeString(ckpt.resolve(f), "");
+        }
+        Files.writeString(ckpt.resolve("config.json"), "{\"n_layers\": 1000000000, \"d_model\": 64, \"n_heads\": 4,"
+                + " \"d_head\": 16, \"d_mlp\": 256, \"d_vocab\": 32, \"n_ctx\": 64, \"act_fn\": \"gelu\","
+                + " \"attn_only\": false, \"normalization\": \"pre\", \"positional\": \"learned\"}");
+        long t0 = System.nanoTime();
+        VivariumException e = assertThrows(VivariumException.class, () -> CheckpointIO.read(ckpt));
+        assertTrue(System.nanoTime() - t0 < 2_000_000_000L, "the check must not allocate the model first");
+        assertTrue(e.problem().startsWith(ckpt.resolve("config.json") + ": n_layers=1000000000 makes the model too large"),
+                e.getMessage());
+        assertTrue(e.fix().contains("at most n_layers="), e.getMessage());
+    }
 }

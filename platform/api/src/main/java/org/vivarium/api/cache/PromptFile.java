@@ -1,6 +1,11 @@
 package org.vivarium.api.cache;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,21 +48,51 @@ public final class PromptFile {
                     "pass a UTF-8 text file with one prompt per line via " + option);
         }
         List<String> out = new ArrayList<>();
-        try {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    out.add(unescape(line));
-                }
+        for (String line : decode(file, option).lines().toList()) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                out.add(unescape(line));
             }
-        } catch (IOException e) {
-            throw new VivariumException("cannot read prompt file " + file + ": " + e.getMessage(),
-                    "check the file is readable UTF-8 text", e);
         }
         if (out.isEmpty()) {
             throw new VivariumException("prompt file " + file + " (" + option + ") has no prompts",
                     "write one prompt per line (lines starting with # are comments; \\n is a line break)");
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * Reads the whole file as strict UTF-8.
+     *
+     * @throws VivariumException naming the file and the line of the first byte that is not UTF-8
+     */
+    private static String decode(Path file, String option) {
+        ByteBuffer in;
+        try {
+            in = ByteBuffer.wrap(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new VivariumException("cannot read prompt file " + file + ": " + e.getMessage(),
+                    "check the file is readable UTF-8 text", e);
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharBuffer text = CharBuffer.allocate(in.remaining() + 1);
+        CoderResult result = decoder.decode(in, text, true);
+        if (!result.isError()) {
+            result = decoder.flush(text);
+        }
+        if (result.isError()) {
+            int bad = in.position();
+            int line = 1;
+            for (int i = 0; i < bad; i++) {
+                if (in.get(i) == '\n') {
+                    line++;
+                }
+            }
+            throw new VivariumException(String.format("prompt file %s (%s) is not UTF-8 text: line %d has the invalid"
+                    + " byte 0x%02X", file, option, line, in.get(bad) & 0xFF), "save the file as UTF-8, e.g. 'iconv -f"
+                    + " latin1 -t utf-8 " + file.getFileName() + " > prompts-utf8.txt', and pass that file");
+        }
+        return text.flip().toString();
     }
 
     /**

@@ -257,20 +257,7 @@ public final class CommandArgs {
      * @throws VivariumException if it is not an integer from {@code min} to {@code max}
      */
     public int getInt(String name, int fallback, int min, int max) {
-        String v = options.get(name);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            int i = Integer.parseInt(v.trim());
-            if (i >= min && i <= max) {
-                return i;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        boolean unbounded = min == Integer.MIN_VALUE && max == Integer.MAX_VALUE;
-        throw fail("--" + name + " \"" + v + "\" is not an integer" + (unbounded ? "" : " from " + min + " to " + max));
+        return (int) getLong(name, fallback, min, max);
     }
 
     /**
@@ -282,15 +269,53 @@ public final class CommandArgs {
      * @throws VivariumException if it is not an integer
      */
     public long getLong(String name, long fallback) {
+        return getLong(name, fallback, Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
+    /**
+     * Returns a long integer option within bounds, e.g. {@code a.getLong("steps", 1000, 1, 10_000_000)}.
+     *
+     * @param name the option name, without dashes
+     * @param fallback the value when the option is absent (not checked against the bounds)
+     * @param min the smallest allowed value
+     * @param max the largest allowed value
+     * @return the value
+     * @throws VivariumException naming the option, the value and the allowed range if it is not an integer from
+     *         {@code min} to {@code max} (values too large for a {@code long} are out of range, never wrapped)
+     */
+    public long getLong(String name, long fallback, long min, long max) {
         String v = options.get(name);
         if (v == null) {
             return fallback;
         }
-        try {
-            return Long.parseLong(v.trim());
-        } catch (NumberFormatException e) {
-            throw new VivariumException("--" + name + " \"" + v + "\" is not an integer", "usage: " + usage, e);
+        String digits = v.trim();
+        if (!digits.matches("[+-]?[0-9]+")) {
+            throw fail("--" + name + " \"" + v + "\" is not an integer" + range(min, max));
         }
+        try {
+            long l = Long.parseLong(digits);
+            if (l >= min && l <= max) {
+                return l;
+            }
+        } catch (NumberFormatException e) {
+            // more digits than a long holds: out of range, reported below
+        }
+        throw fail("--" + name + " \"" + v + "\" is not an integer from " + min + " to " + max);
+    }
+
+    /**
+     * Returns a number option within bounds (inclusive), e.g. {@code a.getDouble("holdout", 0.05, 0, 0.5)}.
+     *
+     * @param name the option name, without dashes
+     * @param fallback the value when the option is absent (not checked against the bounds)
+     * @param min the smallest allowed value
+     * @param max the largest allowed value
+     * @return the value
+     * @throws VivariumException naming the option, the value and the allowed range if it is not a finite number
+     *         from {@code min} to {@code max}
+     */
+    public double getDouble(String name, double fallback, double min, double max) {
+        return number(name, fallback, d -> d >= min && d <= max, "a number from " + min + " to " + max);
     }
 
     /**
@@ -373,6 +398,12 @@ public final class CommandArgs {
                     () -> fail("--" + name + " entry \"" + entry + "\" is not a number")));
         }
         return List.copyOf(out);
+    }
+
+    private static String range(long min, long max) {
+        boolean unbounded = min == Long.MIN_VALUE && max == Long.MAX_VALUE
+                || min == Integer.MIN_VALUE && max == Integer.MAX_VALUE;
+        return unbounded ? "" : " from " + min + " to " + max;
     }
 
     private double number(String name, double fallback, DoublePredicate ok, String what) {

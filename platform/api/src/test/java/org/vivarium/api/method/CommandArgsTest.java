@@ -92,6 +92,15 @@ class CommandArgsTest {
         assertProblem(() -> parse("--n", "1.5").getInt("n", 1), "--n \"1.5\" is not an integer");
         assertProblem(() -> parse("--n", "x").getLong("n", 1), "--n \"x\" is not an integer");
         assertProblem(() -> parse("--x", "NaN").getDouble("x", 1), "--x \"NaN\" is not a number");
+        assertProblem(() -> parse("--n", "99999999999").getInt("n", 1),
+                "--n \"99999999999\" is not an integer from -2147483648 to 2147483647");
+        assertProblem(() -> parse("--n", "-5").getLong("n", 1, 1, 1000), "--n \"-5\" is not an integer from 1 to 1000");
+        assertProblem(() -> parse("--n", "99999999999999999999").getLong("n", 1),
+                "--n \"99999999999999999999\" is not an integer from -9223372036854775808 to 9223372036854775807");
+        assertEquals(7L, parse("--n", "7").getLong("n", 1, 1, 1000));
+        assertEquals(-1L, parse().getLong("n", -1, 1, 1000), "the fallback is not range-checked");
+        assertProblem(() -> parse("--x", "0.6").getDouble("x", 0.05, 0, 0.5), "--x \"0.6\" is not a number from 0.0 to 0.5");
+        assertEquals(0.5, parse("--x", "0.5").getDouble("x", 0.05, 0, 0.5));
         assertProblem(() -> parse("--x", "-1").getNonNegative("x", 1), "--x \"-1\" is not a number >= 0");
         assertProblem(() -> parse("--x", "0").getPositive("x", 1), "--x \"0\" is not a number > 0");
         assertProblem(() -> parse("--list", " , ").getList("list", List.of()), "--list is empty");

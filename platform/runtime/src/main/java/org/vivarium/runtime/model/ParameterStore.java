@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.vivarium.api.VivariumException;
 import org.vivarium.api.model.ModelConfig;
+import org.vivarium.api.model.ModelSize;
 import org.vivarium.api.tensor.Tensor;
 import org.vivarium.checkpoint.ParameterShapes;
 
@@ -37,6 +38,7 @@ public final class ParameterStore implements AutoCloseable {
      * @return the store
      */
     public static ParameterStore initialise(ModelConfig cfg, long seed, NDManager parent) {
+        ModelSize.requireFits(cfg, ModelSize.heapLimit(), "the model config");
         NDManager m = parent.newSubManager();
         Map<String, NDArray> out = new LinkedHashMap<>();
         SplittableRandom rnd = new SplittableRandom(seed);

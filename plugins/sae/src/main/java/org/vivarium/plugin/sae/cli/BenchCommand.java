@@ -35,14 +35,14 @@ public final class BenchCommand implements MethodCommand {
                 USAGE);
         a.noPositionals();
         SaeKind kind = SaeKind.parse(a.get("kind", "topk"));
-        int dIn = a.getInt("d-in", 128);
-        int latents = a.getInt("latents", 1024);
-        int batch = a.getInt("batch", 256);
-        long steps = a.getLong("steps", 1000);
-        int threads = a.getInt("threads", Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
+        int dIn = a.getInt("d-in", 128, 1, 1 << 16);
+        int latents = a.getInt("latents", 1024, 1, 1 << 20);
+        int batch = a.getInt("batch", 256, 1, 1 << 16);
+        long steps = a.getLong("steps", 1000, 1, 1_000_000_000);
+        int threads = a.getInt("threads", Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())), 1, 256);
         SaeBenchmark.Result r;
         try (Progress p = ctx.progress("sae bench", -1, "tok")) {
-            r = SaeBenchmark.run(kind, dIn, latents, a.getInt("k", 32), batch, steps, threads, p);
+            r = SaeBenchmark.run(kind, dIn, latents, a.getInt("k", 32, 1, 1 << 20), batch, steps, threads, p);
         }
         ctx.out().print(r.markdown());
         return 0;

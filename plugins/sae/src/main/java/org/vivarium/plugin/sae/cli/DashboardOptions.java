@@ -58,7 +58,7 @@ public record DashboardOptions(Path sae, Path store, String run, Path prompts, P
         Path checkpoint = a.has("checkpoint") ? workDir.resolve(a.get("checkpoint", "")).normalize() : null;
         Path store = a.has("store") ? workDir.resolve(a.get("store", "")).normalize() : null;
         Path out = workDir.resolve(a.get("out", sae.resolve("dashboards").toString())).normalize();
-        int threads = a.getInt("threads", Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
+        int threads = a.getInt("threads", Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())), 1, 256);
         return new DashboardOptions(sae, store, a.get("run", null), prompts, checkpoint, s, out,
                 ContextPublisher.Mode.parse(a.get("index", "auto")), Math.max(1, threads));
     }

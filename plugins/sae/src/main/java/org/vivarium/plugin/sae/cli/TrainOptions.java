@@ -66,11 +66,12 @@ public record TrainOptions(Path store, String run, String hook, SaeKind kind, in
         if (epochs <= 0) {
             throw new VivariumException("--epochs " + epochs + " must be > 0", "e.g. --epochs 2");
         }
-        int threads = a.getInt("threads", Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
+        int threads = a.getInt("threads", Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())), 1, 256);
         Path out = workDir.resolve(a.get("out", "runs/sae/" + run + "-" + kind.label())).normalize();
         return new TrainOptions(workDir.resolve(a.get("store", "runs/cache")).normalize(), run, hook, kind,
-                a.getInt("latents", 1024), a.getInt("k", 32), a.getDouble("l1", 0.01), a.getLong("steps", -1), epochs,
-                a.getInt("batch", 256), a.getDouble("lr", 1e-3), a.getLong("seed", 1), a.getInt("resample-every", -1),
-                holdout, threads, a.getInt("shuffle", 32768), out);
+                a.getInt("latents", 1024, 1, 1 << 20), a.getInt("k", 32, 1, 1 << 20), a.getNonNegative("l1", 0.01),
+                a.getLong("steps", -1, 1, 1_000_000_000), epochs, a.getInt("batch", 256, 1, 1 << 16),
+                a.getPositive("lr", 1e-3), a.getLong("seed", 1), a.getInt("resample-every", -1, 0, Integer.MAX_VALUE),
+                holdout, threads, a.getInt("shuffle", 32768, 1, 1 << 24), out);
     }
 }
