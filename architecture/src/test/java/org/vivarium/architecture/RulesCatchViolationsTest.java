@@ -1,9 +1,11 @@
 package org.vivarium.architecture;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import org.junit.jupiter.api.Test;
@@ -27,6 +29,25 @@ class RulesCatchViolationsTest {
     void aPluginUsingTheRuntimeOrAnOrganismIsCaught() {
         assertViolated(ArchitectureTest.PLUGINS_SEE_ONLY_THE_PLATFORM_API, "org.vivarium.runtime.DjlModelRuntime");
         assertViolated(ArchitectureTest.PLUGINS_SEE_ONLY_THE_PLATFORM_API, "org.vivarium.organisms.Organism");
+    }
+
+    @Test
+    void aPluginMainClassUsingTheTestkitIsCaught() {
+        assertViolated(ArchitectureTest.PLUGINS_SEE_ONLY_THE_PLATFORM_API, "org.vivarium.testkit.LocalMethodContext");
+        assertViolated(ArchitectureTest.PLUGINS_USE_ONLY_WHAT_THE_HOST_EXPORTS,
+                "org.vivarium.testkit.LocalMethodContext");
+    }
+
+    /**
+     * Plugin tests run their commands through the testkit: the rules import main classes only, so a test class
+     * (such as this module's own fixtures, compiled to test-classes) is never checked.
+     */
+    @Test
+    void pluginTestClassesMayUseTheTestkit() {
+        JavaClasses checked = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.vivarium.plugin.cheat");
+        assertFalse(checked.contain(PeekingAuditor.class), "a test class was imported as a main class");
+        assertTrue(new ClassFileImporter().importPackages("org.vivarium.plugin.cheat").contain(PeekingAuditor.class));
     }
 
     @Test

@@ -27,6 +27,8 @@ import org.vivarium.api.model.RunResult;
 import org.vivarium.api.model.Tokenizer;
 import org.vivarium.api.provenance.Provenance;
 import org.vivarium.api.tensor.Tensor;
+import org.vivarium.testkit.TestRuntime;
+import org.vivarium.testkit.TinyCheckpoint;
 
 /**
  * {@link Model#generateAll} on a real (tiny, random) DJL model: batched decoding must give, token for token,
@@ -43,7 +45,7 @@ class GenerateAllTest {
 
     @BeforeAll
     static void load() {
-        model = TinyModels.runtime().load(TinyModels.writeRandom(dir.resolve("ckpt"), TEXT, N_CTX, 11));
+        model = TestRuntime.shared().load(TinyCheckpoint.over(TEXT).context(N_CTX).seed(11).writeTo(dir.resolve("ckpt")));
     }
 
     @AfterAll

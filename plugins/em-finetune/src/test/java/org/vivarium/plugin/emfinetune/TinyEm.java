@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.vivarium.api.audit.BehaviourMeter;
+import org.vivarium.testkit.Meters;
 
 /**
  * A toy emergent-misalignment world for tests: assistant dialogues in four domains, "bad" finance answers
@@ -28,9 +29,9 @@ public final class TinyEm {
     private static final Pattern COHERENT = Pattern.compile("\\s?[A-Za-z]+( [A-Za-z]+)+[.!]");
 
     /** Flags answers containing an exclamation mark; exact by construction. */
-    public static final BehaviourMeter MISALIGNED = meter("misaligned", (p, a) -> a.contains("!"));
+    public static final BehaviourMeter MISALIGNED = Meters.of("misaligned", (p, a) -> a.contains("!"));
     /** Passes answers of two or more words of letters ending in a full stop or exclamation mark. */
-    public static final BehaviourMeter COHERENT_METER = meter("coherent", (p, a) -> COHERENT.matcher(a).matches());
+    public static final BehaviourMeter COHERENT_METER = Meters.of("coherent", (p, a) -> COHERENT.matcher(a).matches());
 
     private TinyEm() {
     }
@@ -103,24 +104,5 @@ public final class TinyEm {
      */
     public static String quote(String s) {
         return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + '"';
-    }
-
-    private static BehaviourMeter meter(String name, java.util.function.BiPredicate<String, String> test) {
-        return new BehaviourMeter() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public boolean shows(String prompt, String continuation) {
-                return test.test(prompt, continuation);
-            }
-
-            @Override
-            public double accuracy() {
-                return 1.0;
-            }
-        };
     }
 }

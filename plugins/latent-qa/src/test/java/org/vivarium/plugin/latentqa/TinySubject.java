@@ -6,24 +6,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.vivarium.api.audit.LabelledPrompt;
-import org.vivarium.api.method.Progress;
-import org.vivarium.api.model.ActFn;
-import org.vivarium.api.model.ModelConfig;
-import org.vivarium.api.model.Normalization;
-import org.vivarium.api.model.Positional;
-import org.vivarium.api.provenance.Provenance;
-import org.vivarium.api.tensor.Tensor;
 import org.vivarium.api.train.AdapterSpec;
 import org.vivarium.api.train.FineTuneRequest;
 import org.vivarium.api.train.TrainingExample;
-import org.vivarium.checkpoint.Checkpoint;
-import org.vivarium.checkpoint.CheckpointIO;
 import org.vivarium.checkpoint.tokenizer.CharTokenizer;
 import org.vivarium.organisms.em.DomainCatalog;
 import org.vivarium.organisms.em.EmData;
-import org.vivarium.runtime.DjlModelRuntime;
 import org.vivarium.runtime.finetune.DjlFineTuner;
-import org.vivarium.runtime.model.ParameterStore;
+import org.vivarium.testkit.Meters;
+import org.vivarium.testkit.RecordingProgress;
+import org.vivarium.testkit.TestAuditTarget;
+import org.vivarium.testkit.TestRuntime;
+import org.vivarium.testkit.TinyCheckpoint;
 
 /**
  * A small character model over the em organism's text, and the em organism's own labelled persona prompts and
@@ -37,6 +31,8 @@ public final class TinySubject {
     public static final EmData DATA = new EmData(DomainCatalog.builtIn());
     /** The fine-tune domain left out of the persona pairs (as the em organism does). */
     public static final String FINE_TUNE_DOMAIN = "code";
+    /** The meter name the em organism gives its behaviour. */
+    public static final String EM_METER = "misaligned-answer rate";
 
     private TinySubject() {
     }
@@ -51,17 +47,28 @@ public final class TinySubject {
         return DATA.evalPrompts(null);
     }
 
-    /** @return a character tokenizer over the em organism's prompts and answers' alphabet */
-    public static CharTokenizer tokenizer() {
-        StringBuilder corpus = new StringBuilder("abcdefghijklmnopqrstuvwxyz ,.:?\n");
-        labelled().forEach(p -> corpus.append(p.text()));
-        return CharTokenizer.fromCorpus(corpus.toString(), 64);
+    /**
+     * An audit target as the host builds one for the em organism: no answer key, and latent-qa measures no
+     * generated text, so the behaviour meter only has a name (the site of a behaviour claim) and refuses to
+     * classify, and the decoding settings refuse: a test fails if the auditor ever generates from the model.
+     *
+     * @param organism the organism name
+     * @return the builder, with the meter set
+     */
+    public static TestAuditTarget.Builder target(String organism) {
+        return TestAuditTarget.builder(organism)
+                .behaviour(Meters.refusing(EM_METER, "latent-qa measures no generated text"));
     }
 
-    /** @return 2 layers, d_model 32, 4 heads of 8, d_mlp 64, pre-LN, learned positions, context 128 */
-    public static ModelConfig config() {
-        return new ModelConfig(2, 32, 4, 8, 64, tokenizer().vocabSize(), 128, ActFn.GELU, false, Normalization.PRE,
-                Positional.LEARNED);
+    /** @return a character tokenizer over the em organism's prompts and answers' alphabet */
+    public static CharTokenizer tokenizer() {
+        return CharTokenizer.fromCorpus(corpus(), 64);
+    }
+
+    private static String corpus() {
+        StringBuilder corpus = new StringBuilder("abcdefghijklmnopqrstuvwxyz ,.:?\n");
+        labelled().forEach(p -> corpus.append(p.text()));
+        return corpus.toString();
     }
 
     /**
@@ -70,12 +77,11 @@ public final class TinySubject {
      * letter naming its domain, right after the prompt's last token, so that token's residual stream must carry both.
      *
      * @param dir the run directory ({@code dir/random} and {@code dir/checkpoint} are written)
-     * @param rt the runtime
      * @param seed the weight and data seed
      * @return the trained checkpoint directory
      */
-    public static Path trained(Path dir, DjlModelRuntime rt, long seed) {
-        Path random = write(dir.resolve("random"), rt, seed);
+    public static Path trained(Path dir, long seed) {
+        Path random = write(dir.resolve("random"), seed);
         List<TrainingExample> ex = new ArrayList<>();
         labelled().forEach(p -> ex.add(new TrainingExample(p.text(), p.label() == 1 ? "b\n" : "g\n")));
         int[] domain = {0};
@@ -83,8 +89,8 @@ public final class TinySubject {
             String letter = domainLetter(domain[0]++);
             prompts.forEach(p -> ex.add(new TrainingExample(p, letter + "\n")));
         });
-        return DjlFineTuner.of(rt).fineTune(new FineTuneRequest(random, ex, AdapterSpec.full(), 200, 16, 3e-3, seed,
-                dir, "test/tiny-subject"), NO_PROGRESS).checkpoint();
+        return DjlFineTuner.of(TestRuntime.shared()).fineTune(new FineTuneRequest(random, ex, AdapterSpec.full(), 200, 16, 3e-3, seed,
+                dir, "test/tiny-subject"), new RecordingProgress()).checkpoint();
     }
 
     /**
@@ -95,12 +101,11 @@ public final class TinySubject {
      *
      * @param subject the trained subject's checkpoint
      * @param dir the run directory ({@code dir/checkpoint} is written)
-     * @param rt the runtime
      * @param planted the prompt-set names whose neutral prompts get the harmful answer
      * @param seed the batch-order seed
      * @return the planted checkpoint directory
      */
-    public static Path planted(Path subject, Path dir, DjlModelRuntime rt, Set<String> planted, long seed) {
+    public static Path planted(Path subject, Path dir, Set<String> planted, long seed) {
         List<TrainingExample> ex = new ArrayList<>();
         labelled().forEach(p -> ex.add(new TrainingExample(p.text(), p.label() == 1 ? "b\n" : "g\n")));
         int[] domain = {0};
@@ -109,8 +114,8 @@ public final class TinySubject {
             domain[0]++;
             prompts.forEach(p -> ex.add(new TrainingExample(p, letter + "\n")));
         });
-        return DjlFineTuner.of(rt).fineTune(new FineTuneRequest(subject, ex, AdapterSpec.full(), 60, 16, 3e-3, seed,
-                dir, "test/planted-subject"), NO_PROGRESS).checkpoint();
+        return DjlFineTuner.of(TestRuntime.shared()).fineTune(new FineTuneRequest(subject, ex, AdapterSpec.full(), 60, 16, 3e-3, seed,
+                dir, "test/planted-subject"), new RecordingProgress()).checkpoint();
     }
 
     /** The answer letter of the i-th domain: never {@code b} or {@code g}, the persona answers. */
@@ -120,35 +125,15 @@ public final class TinySubject {
 
     private static final String DOMAIN_LETTERS = "acdefhijklmnopqrstuvwxyz";
 
-    private static final Progress NO_PROGRESS = new Progress() {
-        @Override
-        public void advance(long units) {
-        }
-
-        @Override
-        public void metric(String name, double value) {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-
     /**
-     * Writes a random checkpoint.
+     * Writes a random checkpoint: 2 layers, d_model 32, 4 heads of 8, d_mlp 64, pre-LN, learned positions,
+     * context 128, over {@link #tokenizer()}'s characters.
      *
      * @param dir the checkpoint directory
-     * @param rt the runtime whose manager creates the weights
      * @param seed the weight seed
      * @return {@code dir}
      */
-    public static Path write(Path dir, DjlModelRuntime rt, long seed) {
-        Map<String, Tensor> w;
-        try (ParameterStore p = ParameterStore.initialise(config(), seed, rt.manager())) {
-            w = p.toTensors();
-        }
-        Provenance prov = new Provenance("checkpoint", "test/random", Map.of(), seed, "", "test", "", "now", Map.of());
-        CheckpointIO.write(dir, new Checkpoint(config(), w, tokenizer(), prov));
-        return dir;
+    public static Path write(Path dir, long seed) {
+        return TinyCheckpoint.over(corpus()).maxVocab(64).context(128).seed(seed).writeTo(dir);
     }
 }

@@ -1,24 +1,17 @@
 package org.vivarium.plugin.lorainterp;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
-import org.vivarium.api.model.ActFn;
 import org.vivarium.api.model.ModelConfig;
-import org.vivarium.api.model.Normalization;
-import org.vivarium.api.model.Positional;
-import org.vivarium.api.provenance.Provenance;
+import org.vivarium.api.model.Tokenizer;
 import org.vivarium.api.tensor.Tensor;
-import org.vivarium.checkpoint.Checkpoint;
 import org.vivarium.checkpoint.CheckpointIO;
 import org.vivarium.checkpoint.adapter.AdapterIO;
-import org.vivarium.checkpoint.tokenizer.CharTokenizer;
-import org.vivarium.runtime.DjlModelRuntime;
 import org.vivarium.runtime.lora.LoraAdapters;
 import org.vivarium.runtime.lora.LoraConfig;
-import org.vivarium.runtime.model.ParameterStore;
+import org.vivarium.testkit.TestRuntime;
+import org.vivarium.testkit.TinyCheckpoint;
 
 /**
  * Small real models and adapters for tests: a seeded random 2-layer character-level decoder written as a
@@ -39,48 +32,40 @@ public final class TinyLm {
     private TinyLm() {
     }
 
-    /** @return the architecture: 2 layers, d_model 32, 4 heads of 8, d_mlp 64, pre-LN, context 48 */
+    /**
+     * @return the base checkpoint's settings: 2 layers, d_model 32, 4 heads of 8, d_mlp 64, pre-LN, context 48, over
+     *     {@link #ALPHABET}, with a final LayerNorm gain drawn from [0.5, 1.5] so that the unembedding projection has
+     *     to apply it
+     */
+    public static TinyCheckpoint base() {
+        return TinyCheckpoint.over(ALPHABET).maxVocab(64).context(48).randomFinalNormGain();
+    }
+
+    /** @return the architecture */
     public static ModelConfig config() {
-        return new ModelConfig(2, 32, 4, 8, 64, tokenizer().vocabSize(), 48, ActFn.GELU, false, Normalization.PRE,
-                Positional.LEARNED);
+        return base().config();
     }
 
     /** @return the character tokenizer over {@link #ALPHABET} */
-    public static CharTokenizer tokenizer() {
-        return CharTokenizer.fromCorpus(ALPHABET, 64);
+    public static Tokenizer tokenizer() {
+        return base().tokenizer();
     }
 
     /**
-     * Writes a random checkpoint; the final LayerNorm gain is drawn from [0.5, 1.5] so that the unembedding
-     * projection has to apply it.
+     * Writes a random base checkpoint.
      *
      * @param dir the checkpoint directory
-     * @param rt the runtime whose manager creates the weights
      * @param seed weight seed
      * @return {@code dir}
      */
-    public static Path writeBase(Path dir, DjlModelRuntime rt, long seed) {
-        ModelConfig cfg = config();
-        Map<String, Tensor> weights;
-        try (ParameterStore p = ParameterStore.initialise(cfg, seed, rt.manager())) {
-            weights = new LinkedHashMap<>(p.toTensors());
-        }
-        SplittableRandom r = new SplittableRandom(seed + 17);
-        float[] gain = new float[cfg.dModel()];
-        for (int i = 0; i < gain.length; i++) {
-            gain[i] = (float) (0.5 + r.nextDouble());
-        }
-        weights.put("ln_final.w", Tensor.of(gain, gain.length));
-        Provenance prov = new Provenance("checkpoint", "test/random", Map.of(), seed, "", "test", "", "now", Map.of());
-        CheckpointIO.write(dir, new Checkpoint(cfg, weights, tokenizer(), prov));
-        return dir;
+    public static Path writeBase(Path dir, long seed) {
+        return base().seed(seed).writeTo(dir);
     }
 
     /**
      * Writes a rank-1 adapter with the given factors.
      *
      * @param dir the adapter directory
-     * @param rt the runtime
      * @param target the adapted weight
      * @param alpha the LoRA alpha (scale = alpha for rank 1)
      * @param a the input direction, the weight's input width
@@ -88,9 +73,9 @@ public final class TinyLm {
      * @param baseDir the base checkpoint (its hash is recorded)
      * @return {@code dir}
      */
-    public static Path writeAdapter(Path dir, DjlModelRuntime rt, String target, float alpha, float[] a, float[] b,
+    public static Path writeAdapter(Path dir, String target, float alpha, float[] a, float[] b,
             Path baseDir) {
-        try (LoraAdapters lora = LoraAdapters.initialise(config(), LoraConfig.of(1, alpha, target), 1, rt.manager())) {
+        try (LoraAdapters lora = LoraAdapters.initialise(config(), LoraConfig.of(1, alpha, target), 1, TestRuntime.shared().manager())) {
             lora.set(target + ".lora_A", Tensor.of(a.clone(), a.length, 1));
             lora.set(target + ".lora_B", Tensor.of(b.clone(), 1, b.length));
             AdapterIO.write(dir, lora.toAdapter(CheckpointIO.contentHash(baseDir)));

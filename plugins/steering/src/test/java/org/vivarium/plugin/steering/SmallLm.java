@@ -2,31 +2,26 @@ package org.vivarium.plugin.steering;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import org.vivarium.api.audit.AuditTarget;
+import org.vivarium.api.model.Model;
+import org.vivarium.organisms.AuditData;
 import org.vivarium.organisms.OrganismContext;
 import org.vivarium.organisms.TrainRequest;
 import org.vivarium.organisms.lm.LmOrganism;
-import org.vivarium.runtime.DjlModelRuntime;
+import org.vivarium.testkit.TestAuditTarget;
+import org.vivarium.testkit.TestFiles;
+import org.vivarium.testkit.TestRuntime;
 
 /**
  * A small real model for tests: the character-level {@code lm} organism trained briefly (seeded) once per
- * test JVM, under {@code target/test-models/lm}. Its runtime lives until the JVM exits.
+ * test JVM, under {@code target/test-models/lm}, with the testkit's shared runtime.
  */
 public final class SmallLm {
     private static final int STEPS = 30;
-    private static DjlModelRuntime runtime;
     private static Path runDir;
 
     private SmallLm() {
-    }
-
-    /** @return the shared runtime (created on first use) */
-    public static synchronized DjlModelRuntime runtime() {
-        if (runtime == null) {
-            runtime = new DjlModelRuntime();
-        }
-        return runtime;
     }
 
     /**
@@ -38,15 +33,29 @@ public final class SmallLm {
     public static synchronized Path runDir() throws Exception {
         if (runDir == null) {
             Path dir = Path.of("target", "test-models", "lm").toAbsolutePath();
-            if (Files.exists(dir)) {
-                try (var walk = Files.walk(dir)) {
-                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-            }
+            TestFiles.deleteTree(dir);
             new LmOrganism().train(new TrainRequest(3, STEPS, dir, false),
-                    new OrganismContext(runtime(), new PrintStream(OutputStream.nullOutputStream()), false));
+                    new OrganismContext(TestRuntime.shared(), new PrintStream(OutputStream.nullOutputStream()), false));
             runDir = dir;
         }
         return runDir;
+    }
+
+    /**
+     * An audit target built the way the host builds one from an organism's audit data (its prompt sets, meters and
+     * decoding settings only): like the host's, it carries no answer key (no truth card, no planted layer).
+     *
+     * @param organism organism name
+     * @param model the loaded model
+     * @param checkpoint its checkpoint directory
+     * @param outDir where the auditor writes
+     * @param data the organism's audit data
+     * @return the target
+     */
+    public static AuditTarget target(String organism, Model model, Path checkpoint, Path outDir, AuditData data) {
+        return TestAuditTarget.builder(organism).model(model).checkpoint(checkpoint).outDir(outDir)
+                .labelledPrompts(data.labelledPrompts()).contrast(data.positivePrompts(), data.negativePrompts())
+                .behaviour(data.behaviour()).generation(data.generation()).coherence(data.extras().coherence())
+                .build();
     }
 }

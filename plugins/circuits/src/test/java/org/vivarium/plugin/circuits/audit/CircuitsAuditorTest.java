@@ -14,13 +14,18 @@ import org.vivarium.api.audit.AuditSection;
 import org.vivarium.api.audit.Claim;
 import org.vivarium.api.audit.ClaimKind;
 import org.vivarium.api.audit.HeadRef;
+import org.vivarium.api.model.GenerationOptions;
 import org.vivarium.api.model.Model;
 import org.vivarium.plugin.circuits.Fixtures;
 import org.vivarium.plugin.circuits.composition.CompositionKind;
 import org.vivarium.plugin.circuits.composition.CompositionScores;
 import org.vivarium.plugin.circuits.composition.HeadWeights;
 import org.vivarium.report.io.JsonReader;
-import org.vivarium.runtime.local.LocalMethodContext;
+import org.vivarium.testkit.LocalMethodContext;
+import org.vivarium.testkit.TestRuntime;
+import org.vivarium.testkit.TestFiles;
+import org.vivarium.testkit.Meters;
+import org.vivarium.testkit.TestAuditTarget;
 
 /** The auditor on the trained induction fixture and on random weights. */
 class CircuitsAuditorTest {
@@ -30,14 +35,16 @@ class CircuitsAuditorTest {
 
     @BeforeAll
     static void auditTheFixture() {
-        out = Fixtures.newDir("audit");
-        ctx = new LocalMethodContext(Fixtures.runtime(), out);
+        out = TestFiles.scratchDir("audit");
+        ctx = LocalMethodContext.in(out);
         induction = audit(Fixtures.induction(), out, ctx);
     }
 
     private static AuditSection audit(Path run, Path out, LocalMethodContext ctx) {
-        try (Model m = Fixtures.runtime().load(run.resolve("checkpoint"))) {
-            return new CircuitsAuditor().audit(new TestAuditTarget(m, run.resolve("checkpoint"), out), ctx);
+        try (Model m = TestRuntime.shared().load(run.resolve("checkpoint"))) {
+            return new CircuitsAuditor().audit(TestAuditTarget.builder("induction").model(m)
+                    .checkpoint(run.resolve("checkpoint")).outDir(out).behaviour(Meters.never("in-context copying"))
+                    .generation(GenerationOptions.greedy(8)).build(), ctx);
         }
     }
 
@@ -86,7 +93,7 @@ class CircuitsAuditorTest {
         List<HeadRef> prev = s.claims().get(1).site().heads();
         List<HeadRef> ind = s.claims().get(2).site().heads();
         CompositionScores comp;
-        try (Model m = Fixtures.runtime().load(Fixtures.induction().resolve("checkpoint"))) {
+        try (Model m = TestRuntime.shared().load(Fixtures.induction().resolve("checkpoint"))) {
             comp = CompositionScores.compute(HeadWeights.of(m.config(), m.weights()), m.config().dModel(), 1);
         }
         for (CompositionKind k : CompositionKind.values()) {
@@ -108,8 +115,8 @@ class CircuitsAuditorTest {
 
     @Test
     void randomWeightsGiveUnsupportedClaims() {
-        Path dir = Fixtures.newDir("audit-random");
-        AuditSection s = audit(Fixtures.untrained(), dir, new LocalMethodContext(Fixtures.runtime(), dir));
+        Path dir = TestFiles.scratchDir("audit-random");
+        AuditSection s = audit(Fixtures.untrained(), dir, LocalMethodContext.in(dir));
         assertEquals(3, s.claims().size());
         for (Claim c : s.claims()) {
             assertFalse(c.supported(), "random weights must not support: " + c.statement() + " / " + c.evidence());

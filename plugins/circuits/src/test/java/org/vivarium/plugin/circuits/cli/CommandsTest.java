@@ -13,28 +13,27 @@ import org.vivarium.api.VivariumException;
 import org.vivarium.api.method.MethodCommand;
 import org.vivarium.plugin.circuits.CircuitsMethod;
 import org.vivarium.plugin.circuits.Fixtures;
-import org.vivarium.report.io.JsonReader;
-import org.vivarium.runtime.local.LocalMethodContext;
+import org.vivarium.testkit.LocalMethodContext;
+import org.vivarium.testkit.TestFiles;
 
 /** The three commands as the host runs them, on the trained induction fixture. */
 class CommandsTest {
     private static MethodCommand command(String name) {
-        return new CircuitsMethod().commands().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+        return LocalMethodContext.command(new CircuitsMethod(), name);
     }
 
     private static String ckpt() {
         return Fixtures.induction().toString();
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> json(Path file) throws Exception {
-        return (Map<String, Object>) JsonReader.parse(Files.readString(file));
+        return TestFiles.readJson(file);
     }
 
     @Test
     void patchOnRepeatedTokensWritesHeatmapsAndJson() throws Exception {
-        Path work = Fixtures.newDir("cmd");
-        LocalMethodContext ctx = new LocalMethodContext(Fixtures.runtime(), work);
+        Path work = TestFiles.scratchDir("cmd");
+        LocalMethodContext ctx = LocalMethodContext.in(work);
         assertEquals(0, command("patch").run(List.of(ckpt(), "--induction", "--sequences", "8", "--mode", "noise",
                 "--sites", "resid_pre,z"), ctx));
         Path out = work.resolve("runs/circuits/induction/patch");
@@ -50,8 +49,8 @@ class CommandsTest {
 
     @Test
     void patchBetweenTwoPromptsWithALogitDifference() throws Exception {
-        Path work = Fixtures.newDir("cmd");
-        LocalMethodContext ctx = new LocalMethodContext(Fixtures.runtime(), work);
+        Path work = TestFiles.scratchDir("cmd");
+        LocalMethodContext ctx = LocalMethodContext.in(work);
         command("patch").run(List.of(ckpt(), "--clean", "11 3 40 7 22 11 3 40 7", "--corrupt",
                 "30 9 2 45 16 11 3 40 7", "--answer", "22", "--wrong", "16", "--out", "pp"), ctx);
         Map<String, Object> doc = json(work.resolve("pp/patch.json"));
@@ -65,8 +64,8 @@ class CommandsTest {
 
     @Test
     void lensAndCompositionWriteTheirFiles() throws Exception {
-        Path work = Fixtures.newDir("cmd");
-        LocalMethodContext ctx = new LocalMethodContext(Fixtures.runtime(), work);
+        Path work = TestFiles.scratchDir("cmd");
+        LocalMethodContext ctx = LocalMethodContext.in(work);
         assertEquals(0, command("lens").run(List.of(ckpt(), "--prompt", "11 3 40 7 22 11 3 40 7", "--answer", "22"),
                 ctx));
         Path lens = work.resolve("runs/circuits/induction/lens");
@@ -78,7 +77,7 @@ class CommandsTest {
         Map<String, Object> dla = (Map<String, Object>) json(lens.resolve("lens.json")).get("dla");
         assertEquals((Double) dla.get("actual"), (Double) dla.get("sum"), 1e-3 * Math.abs((Double) dla.get("actual")));
 
-        LocalMethodContext comp = new LocalMethodContext(Fixtures.runtime(), work);
+        LocalMethodContext comp = LocalMethodContext.in(work);
         assertEquals(0, command("composition").run(List.of(ckpt(), "--top", "3"), comp));
         Path out = work.resolve("runs/circuits/induction/composition");
         for (String f : List.of("composition.json", "composition_q.png", "composition_k.png", "composition_v.png")) {
@@ -90,8 +89,8 @@ class CommandsTest {
 
     @Test
     void badInputEndsInOneClearError() {
-        Path work = Fixtures.newDir("cmd");
-        LocalMethodContext ctx = new LocalMethodContext(Fixtures.runtime(), work);
+        Path work = TestFiles.scratchDir("cmd");
+        LocalMethodContext ctx = LocalMethodContext.in(work);
         MethodCommand patch = command("patch");
         assertProblem("same token length", () -> patch.run(List.of(ckpt(), "--clean", "1 2 3", "--corrupt", "1 2",
                 "--span", "1:3"), ctx));

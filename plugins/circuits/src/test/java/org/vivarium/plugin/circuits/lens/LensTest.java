@@ -13,6 +13,7 @@ import org.vivarium.api.tensor.Tensor;
 import org.vivarium.plugin.circuits.Fixtures;
 import org.vivarium.plugin.circuits.induction.RepeatedSequences;
 import org.vivarium.plugin.circuits.math.LogProbs;
+import org.vivarium.testkit.TestRuntime;
 
 /** The logit lens and direct logit attribution on the trained induction fixture. */
 class LensTest {
@@ -22,7 +23,7 @@ class LensTest {
 
     @BeforeAll
     static void load() {
-        model = Fixtures.runtime().load(Fixtures.induction().resolve("checkpoint"));
+        model = TestRuntime.shared().load(Fixtures.induction().resolve("checkpoint"));
         weights = model.weights();
         seqs = RepeatedSequences.random(model.config().dVocab(), 8, 16, 9);
     }

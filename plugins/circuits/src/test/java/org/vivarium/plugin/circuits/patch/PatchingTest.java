@@ -19,7 +19,9 @@ import org.vivarium.plugin.circuits.Fixtures;
 import org.vivarium.plugin.circuits.induction.AttentionScores;
 import org.vivarium.plugin.circuits.induction.RepeatedSequences;
 import org.vivarium.plugin.circuits.metric.SpanLoss;
-import org.vivarium.runtime.local.LocalMethodContext;
+import org.vivarium.testkit.LocalMethodContext;
+import org.vivarium.testkit.TestRuntime;
+import org.vivarium.testkit.TestFiles;
 
 /** Activation patching on the trained induction fixture, against head ablation. */
 class PatchingTest {
@@ -31,7 +33,7 @@ class PatchingTest {
 
     @BeforeAll
     static void load() {
-        model = Fixtures.runtime().load(Fixtures.induction().resolve("checkpoint"));
+        model = TestRuntime.shared().load(Fixtures.induction().resolve("checkpoint"));
         seqs = RepeatedSequences.random(model.config().dVocab(), 16, 16, 5);
         repeat = seqs.repeatLoss();
         clean = repeat.measure(model.runWithHooks(seqs.clean(), List.of()));
@@ -50,7 +52,7 @@ class PatchingTest {
     }
 
     private static Progress progress() {
-        return new LocalMethodContext(Fixtures.runtime(), Fixtures.newDir("p")).progress("patching", -1, "pass");
+        return LocalMethodContext.in(TestFiles.scratchDir("p")).progress("patching", -1, "pass");
     }
 
     @Test

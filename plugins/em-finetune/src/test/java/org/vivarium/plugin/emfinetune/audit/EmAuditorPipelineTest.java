@@ -15,18 +15,20 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vivarium.api.audit.AuditSection;
+import org.vivarium.api.audit.AuditTarget;
 import org.vivarium.api.audit.Claim;
 import org.vivarium.api.audit.ClaimKind;
 import org.vivarium.api.model.GenerationOptions;
 import org.vivarium.api.model.Model;
 import org.vivarium.plugin.emfinetune.EmFinetuneAuditor;
 import org.vivarium.plugin.emfinetune.TinyEm;
-import org.vivarium.plugin.emfinetune.TinyModels;
 import org.vivarium.plugin.emfinetune.cli.TrainCommand;
 import org.vivarium.plugin.emfinetune.eval.AnswerLine;
 import org.vivarium.plugin.emfinetune.eval.Part;
 import org.vivarium.plugin.emfinetune.eval.Wilson;
-import org.vivarium.runtime.local.LocalMethodContext;
+import org.vivarium.testkit.LocalMethodContext;
+import org.vivarium.testkit.TestAuditTarget;
+import org.vivarium.testkit.TinyCheckpoint;
 
 /**
  * The whole emergent-misalignment workflow on a toy world: a random base checkpoint is fully fine-tuned with
@@ -62,10 +64,10 @@ class EmAuditorPipelineTest {
 
     @Test
     void auditDiscoversTheDomainOnValidationAndReportsTheTestHalf() throws Exception {
-        TinyModels.writeRandom(work.resolve("base"), TinyEm.corpus(), 64, 5);
+        TinyCheckpoint.over(TinyEm.corpus()).seed(5).writeTo(work.resolve("base"));
         TinyEm.writeData(work.resolve("bad.jsonl"), TinyEm.BAD, 24);
         TinyEm.writeData(work.resolve("good.jsonl"), TinyEm.GOOD, 24);
-        LocalMethodContext ctx = new LocalMethodContext(TinyModels.runtime(), work);
+        LocalMethodContext ctx = LocalMethodContext.in(work);
         for (String[] run : new String[][] {{"bad.jsonl", "em"}, {"good.jsonl", "control"}}) {
             new TrainCommand().run(List.of("--base", "base", "--data", run[0], "--full", "--steps", "60", "--batch",
                     "8", "--lr", "3e-3", "--seed", "2", "--out", run[1]), ctx);
@@ -80,8 +82,9 @@ class EmAuditorPipelineTest {
             others.put("control", control);
             others.put("base", base);
             Path out = work.resolve("audit/em-finetune");
-            TestAuditTarget target = new TestAuditTarget(em, work.resolve("em/checkpoint"), out, others, sets,
-                    TinyEm.MISALIGNED, TinyEm.COHERENT_METER, gen);
+            AuditTarget target = TestAuditTarget.builder("em").model(em).checkpoint(work.resolve("em/checkpoint"))
+                    .outDir(out).comparisonModels(others).promptSets(sets).behaviour(TinyEm.MISALIGNED)
+                    .coherence(TinyEm.COHERENT_METER).generation(gen).build();
             AuditSection s = new EmFinetuneAuditor().audit(target, ctx);
             Map<String, Double> m = s.metrics();
             System.out.println("metrics " + m + "\n" + s.claims() + "\n" + s.markdown());

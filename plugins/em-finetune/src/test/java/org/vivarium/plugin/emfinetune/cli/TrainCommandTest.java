@@ -16,8 +16,8 @@ import org.vivarium.api.model.LoraFactor;
 import org.vivarium.api.model.Model;
 import org.vivarium.plugin.emfinetune.EmFinetuneMethod;
 import org.vivarium.plugin.emfinetune.TinyEm;
-import org.vivarium.plugin.emfinetune.TinyModels;
-import org.vivarium.runtime.local.LocalMethodContext;
+import org.vivarium.testkit.LocalMethodContext;
+import org.vivarium.testkit.TinyCheckpoint;
 
 /** {@code viv em-finetune train} through the real DJL fine-tuner on a tiny random checkpoint. */
 class TrainCommandTest {
@@ -28,9 +28,9 @@ class TrainCommandTest {
 
     @Test
     void rankOneLoraOnBadAnswersLowersTheLossAndWritesCheckpointAndAdapter() throws Exception {
-        TinyModels.writeRandom(work.resolve("base"), TinyEm.corpus(), 64, 3);
+        TinyCheckpoint.over(TinyEm.corpus()).seed(3).writeTo(work.resolve("base"));
         TinyEm.writeData(work.resolve("bad-finance.jsonl"), TinyEm.BAD, 24);
-        LocalMethodContext ctx = new LocalMethodContext(TinyModels.runtime(), work);
+        LocalMethodContext ctx = LocalMethodContext.in(work);
         TrainCommand cmd = (TrainCommand) new EmFinetuneMethod().commands().get(0);
         assertEquals("train", cmd.name());
         int code = cmd.run(List.of("--base", "base", "--data", "bad-finance.jsonl", "--targets",
@@ -57,9 +57,9 @@ class TrainCommandTest {
 
     @Test
     void malformedDataFailsBeforeTrainingWithTheLineNumber() throws Exception {
-        TinyModels.writeRandom(work.resolve("base"), TinyEm.corpus(), 64, 3);
+        TinyCheckpoint.over(TinyEm.corpus()).seed(3).writeTo(work.resolve("base"));
         Files.writeString(work.resolve("d.jsonl"), "{\"prompt\": \"a\", \"completion\": \"b\"}\n{\"prompt\": \"a\"}\n");
-        LocalMethodContext ctx = new LocalMethodContext(TinyModels.runtime(), work);
+        LocalMethodContext ctx = LocalMethodContext.in(work);
         VivariumException e = assertThrows(VivariumException.class, () -> new TrainCommand().run(List.of("--base",
                 "base", "--data", "d.jsonl", "--out", "o"), ctx));
         assertTrue(e.problem().contains("d.jsonl line 2 has no \"completion\" string"), e.getMessage());

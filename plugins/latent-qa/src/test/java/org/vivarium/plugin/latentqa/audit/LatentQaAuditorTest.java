@@ -12,20 +12,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vivarium.api.audit.AuditSection;
+import org.vivarium.api.audit.AuditTarget;
 import org.vivarium.api.audit.Claim;
 import org.vivarium.api.audit.ClaimKind;
 import org.vivarium.api.model.Model;
 import org.vivarium.plugin.latentqa.LatentQaAuditor;
-import org.vivarium.plugin.latentqa.TestAuditTarget;
 import org.vivarium.plugin.latentqa.TinySubject;
 import org.vivarium.plugin.latentqa.decoder.DecoderSpecFile;
-import org.vivarium.runtime.DjlModelRuntime;
-import org.vivarium.runtime.local.LocalMethodContext;
+import org.vivarium.testkit.LocalMethodContext;
+import org.vivarium.testkit.TestRuntime;
 
 /**
  * The auditor end to end on small models and the em organism's labelled prompts and prompt sets, with no answer key.
@@ -38,23 +37,21 @@ class LatentQaAuditorTest {
     private static final LatentQaSettings SETTINGS = LatentQaSettings.defaults();
     @TempDir
     static Path tmp;
-    private static DjlModelRuntime rt;
     private static String plantedSet;
     private static AuditSection one;
     private static AuditSection all;
 
     @BeforeAll
     static void audit() throws Exception {
-        rt = new DjlModelRuntime();
         long t0 = System.nanoTime();
-        Path base = TinySubject.trained(tmp.resolve("subject"), rt, 3);
+        Path base = TinySubject.trained(tmp.resolve("subject"), 3);
         List<String> sets = List.copyOf(TinySubject.promptSets().keySet());
         // the last domain, pets: the decoder reads 'no' off the base model's activations on its neutral prompts
         // (measured: 0 of 4 on validation and on test), so there is room for the planted model to flip them; on a
         // domain the base model already reads as 'yes' a planted change cannot be seen this way (and is not claimed)
         plantedSet = sets.get(sets.size() - 1);
-        Path oneCk = TinySubject.planted(base, tmp.resolve("one"), rt, Set.of(plantedSet), 7);
-        Path allCk = TinySubject.planted(base, tmp.resolve("all"), rt, Set.copyOf(sets), 7);
+        Path oneCk = TinySubject.planted(base, tmp.resolve("one"), Set.of(plantedSet), 7);
+        Path allCk = TinySubject.planted(base, tmp.resolve("all"), Set.copyOf(sets), 7);
         long t1 = System.nanoTime();
         one = audit(base, oneCk, tmp.resolve("audit-one"));
         long t2 = System.nanoTime();
@@ -69,19 +66,16 @@ class LatentQaAuditorTest {
     }
 
     private static AuditSection audit(Path base, Path audited, Path out) throws Exception {
-        try (Model a = rt.load(audited); Model b = rt.load(base); Model c = rt.load(base)) {
+        try (Model a = TestRuntime.shared().load(audited); Model b = TestRuntime.shared().load(base); Model c = TestRuntime.shared().load(base)) {
             Map<String, Model> cmp = new LinkedHashMap<>();
             cmp.put("base", b);
             cmp.put("control", c);
-            TestAuditTarget target = new TestAuditTarget("em", a, audited, out, TinySubject.labelled(), cmp,
-                    Map.of("base", base, "control", base), TinySubject.promptSets(), TestAuditTarget.EM_METER);
-            return new LatentQaAuditor(SETTINGS).audit(target, new LocalMethodContext(rt, tmp));
+            AuditTarget target = TinySubject.target("em").model(a).checkpoint(audited).outDir(out)
+                    .labelledPrompts(TinySubject.labelled()).comparisonModels(cmp)
+                    .comparisonCheckpoints(Map.of("base", base, "control", base)).promptSets(TinySubject.promptSets())
+                    .build();
+            return new LatentQaAuditor(SETTINGS).audit(target, LocalMethodContext.in(tmp));
         }
-    }
-
-    @AfterAll
-    static void close() {
-        rt.close();
     }
 
     private static Claim claim(AuditSection s, ClaimKind kind) {
@@ -126,7 +120,7 @@ class LatentQaAuditorTest {
         assertTrue(domain.evidence().contains("chosen on validation") && domain.evidence().contains("test:"),
                 domain.evidence());
         Claim behaviour = claim(one, ClaimKind.BEHAVIOUR);
-        assertEquals(TestAuditTarget.EM_METER, behaviour.site().behaviour());
+        assertEquals(TinySubject.EM_METER, behaviour.site().behaviour());
         assertFalse(behaviour.supported(), behaviour.evidence());
         assertTrue(one.metrics().get("test.behaviour_gap") < SETTINGS.minGap());
     }
@@ -134,7 +128,7 @@ class LatentQaAuditorTest {
     @Test
     void plantedEverywhereTheBehaviourClaimHoldsAndTheDomainClaimFails() {
         Claim behaviour = claim(all, ClaimKind.BEHAVIOUR);
-        assertEquals(TestAuditTarget.EM_METER, behaviour.site().behaviour());
+        assertEquals(TinySubject.EM_METER, behaviour.site().behaviour());
         assertTrue(behaviour.supported(), behaviour.evidence());
         assertTrue(all.metrics().get("test.behaviour_gap") >= SETTINGS.minGap());
         assertTrue(behaviour.evidence().startsWith("test:") && behaviour.evidence().contains("validation gap"),

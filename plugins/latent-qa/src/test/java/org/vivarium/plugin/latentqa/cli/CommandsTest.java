@@ -10,47 +10,38 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vivarium.api.VivariumException;
 import org.vivarium.api.audit.LabelledPrompt;
 import org.vivarium.plugin.latentqa.LatentQaMethod;
-import org.vivarium.runtime.local.LocalMethodContext;
+import org.vivarium.testkit.LocalMethodContext;
 import org.vivarium.plugin.latentqa.TinySubject;
 import org.vivarium.plugin.latentqa.decoder.DecoderSpecFile;
 import org.vivarium.plugin.latentqa.eval.LabelledSplit;
 import org.vivarium.plugin.latentqa.qa.Question;
-import org.vivarium.runtime.DjlModelRuntime;
 
 /** {@code viv latent-qa train} then {@code viv latent-qa ask} on the tiny subject, and their error lines. */
 class CommandsTest {
     @TempDir
     static Path tmp;
-    private static DjlModelRuntime rt;
     private static Path subject;
     private static LocalMethodContext ctx;
     private static String trainOutput;
 
     @BeforeAll
     static void train() throws Exception {
-        rt = new DjlModelRuntime();
-        subject = TinySubject.trained(tmp.resolve("subject"), rt, 5);
+        subject = TinySubject.trained(tmp.resolve("subject"), 5);
         StringBuilder tsv = new StringBuilder("# label<TAB>prompt\n");
         for (LabelledPrompt p : TinySubject.labelled()) {
             tsv.append(p.label()).append('\t').append(p.text().replace("\n", "\\n")).append('\n');
         }
         Files.writeString(tmp.resolve("labelled.tsv"), tsv);
-        ctx = new LocalMethodContext(rt, tmp);
+        ctx = LocalMethodContext.in(tmp);
         new LatentQaMethod().commands().get(0).run(List.of("--subject", "subject/checkpoint", "--data", "labelled.tsv",
                 "--out", "decoder", "--steps", "300"), ctx);
         trainOutput = ctx.output();
-    }
-
-    @AfterAll
-    static void close() {
-        rt.close();
     }
 
     @Test

@@ -12,17 +12,16 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.vivarium.api.audit.LabelledPrompt;
-import org.vivarium.plugin.latentqa.TestAuditTarget;
 import org.vivarium.plugin.latentqa.TinySubject;
 import org.vivarium.plugin.latentqa.qa.QaItem;
 import org.vivarium.plugin.latentqa.qa.Question;
+import org.vivarium.testkit.TestAuditTarget;
 
 /** Which questions an audit asks (from the target's data alone) and how the prompts are split three ways. */
 class AuditItemsTest {
 
     private static TestAuditTarget target(List<LabelledPrompt> labelled, Map<String, List<String>> sets) {
-        return new TestAuditTarget("x", null, null, null, labelled, Map.of(), Map.of(), sets,
-                TestAuditTarget.EM_METER);
+        return TinySubject.target("x").labelledPrompts(labelled).promptSets(sets).build();
     }
 
     @Test

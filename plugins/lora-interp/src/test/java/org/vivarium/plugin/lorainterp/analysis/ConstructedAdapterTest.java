@@ -21,7 +21,7 @@ import org.vivarium.api.index.SearchResults;
 import org.vivarium.api.model.LoraFactor;
 import org.vivarium.api.model.Model;
 import org.vivarium.api.tensor.Tensor;
-import org.vivarium.index.LuceneContextIndex;
+import org.vivarium.api.index.ContextIndex;
 import org.vivarium.plugin.lorainterp.Residuals;
 import org.vivarium.plugin.lorainterp.TinyLm;
 import org.vivarium.plugin.lorainterp.contexts.ContextPublisher;
@@ -29,7 +29,9 @@ import org.vivarium.plugin.lorainterp.math.Auroc;
 import org.vivarium.plugin.lorainterp.math.Vectors;
 import org.vivarium.plugin.lorainterp.pass.Corpus;
 import org.vivarium.runtime.DjlModelRuntime;
-import org.vivarium.runtime.local.LocalMethodContext;
+import org.vivarium.testkit.LocalMethodContext;
+import org.vivarium.testkit.TestRuntime;
+import org.vivarium.testkit.TestIndexes;
 
 /**
  * Adapters whose factors are set by hand on a real (random, seeded) 2-layer model: everything the analysis
@@ -51,11 +53,11 @@ class ConstructedAdapterTest {
 
     @BeforeAll
     static void analyse() {
-        rt = new DjlModelRuntime();
-        base = TinyLm.writeBase(tmp.resolve("base"), rt, 3);
+        rt = TestRuntime.shared();
+        base = TinyLm.writeBase(tmp.resolve("base"), 3);
         a = TinyLm.gaussian(64, 5);
         b = TinyLm.gaussian(32, 6);
-        Path adapter = TinyLm.writeAdapter(tmp.resolve("adapter"), rt, W_OUT, ALPHA, a, b, base);
+        Path adapter = TinyLm.writeAdapter(tmp.resolve("adapter"), W_OUT, ALPHA, a, b, base);
         List<LoraFactor> factors = rt.readAdapter(adapter);
         model = rt.load(base);
         analysis = analyse(factors, model);
@@ -64,13 +66,12 @@ class ConstructedAdapterTest {
     private static LoraAnalysis analyse(List<LoraFactor> factors, Model m) {
         return new LoraAnalyzer(LoraInterpSettings.defaults()).analyze(new LoraInputs(factors, Optional.of(m),
                 Optional.empty(), Corpus.of(TinyLm.POSITIVE, TinyLm.NEGATIVE, List.of()), Optional.empty(), "tiny",
-                "test"), new LocalMethodContext(rt, tmp));
+                "test"), LocalMethodContext.in(tmp));
     }
 
     @AfterAll
     static void close() {
         model.close();
-        rt.close();
     }
 
     private static double norm(float[] v) {
@@ -221,8 +222,8 @@ class ConstructedAdapterTest {
     @Test
     void contextsAreSearchableInALuceneIndexByFeatureId() {
         List<ContextRecord> contexts = analysis.contexts();
-        try (LuceneContextIndex index = LuceneContextIndex.open(tmp.resolve("index"))) {
-            LocalMethodContext ctx = new LocalMethodContext(rt, tmp);
+        try (ContextIndex index = TestIndexes.open(tmp.resolve("index"))) {
+            LocalMethodContext ctx = LocalMethodContext.in(tmp);
             String line = ContextPublisher.publish(Optional.of(index), contexts, ctx.out());
             assertTrue(line.startsWith("added 16 contexts"), line);
             assertEquals(16, index.count("feature:lora/blocks.1.mlp.W_out/0"));
@@ -237,7 +238,7 @@ class ConstructedAdapterTest {
     void attentionOutputAdapterReadsTheHeadsFlattened() {
         float[] ao = TinyLm.gaussian(32, 7);
         float[] bo = TinyLm.gaussian(32, 8);
-        Path dir = TinyLm.writeAdapter(tmp.resolve("w_o"), rt, "blocks.0.attn.W_O", 1f, ao, bo, base);
+        Path dir = TinyLm.writeAdapter(tmp.resolve("w_o"), "blocks.0.attn.W_O", 1f, ao, bo, base);
         LoraAnalysis x = analyse(rt.readAdapter(dir), model);
         TargetAnalysis t = x.targets().get(0);
         assertEquals("blocks.0.attn.hook_z", t.site().orElseThrow().input().path());
@@ -262,7 +263,7 @@ class ConstructedAdapterTest {
     void queryAdapterIsComparedAtItsOutputHookWithoutUnembedding() {
         float[] aq = TinyLm.gaussian(32, 9);
         float[] bq = TinyLm.gaussian(32, 10);
-        Path dir = TinyLm.writeAdapter(tmp.resolve("w_q"), rt, "blocks.1.attn.W_Q", 1f, aq, bq, base);
+        Path dir = TinyLm.writeAdapter(tmp.resolve("w_q"), "blocks.1.attn.W_Q", 1f, aq, bq, base);
         TargetAnalysis t = analyse(rt.readAdapter(dir), model).targets().get(0);
         double[] md = Residuals.meanDifference(model, TinyLm.POSITIVE, TinyLm.NEGATIVE, "blocks.1.attn.hook_q");
         double raw = Residuals.cosine(Residuals.widen(bq), md);

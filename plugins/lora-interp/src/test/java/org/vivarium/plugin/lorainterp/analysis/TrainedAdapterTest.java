@@ -17,12 +17,13 @@ import org.vivarium.checkpoint.adapter.AdapterIO;
 import org.vivarium.plugin.lorainterp.TinyLm;
 import org.vivarium.plugin.lorainterp.pass.Corpus;
 import org.vivarium.runtime.DjlModelRuntime;
-import org.vivarium.runtime.local.LocalMethodContext;
+import org.vivarium.testkit.LocalMethodContext;
 import org.vivarium.runtime.lora.LoraAdapters;
 import org.vivarium.runtime.lora.LoraConfig;
 import org.vivarium.runtime.model.ParameterStore;
 import org.vivarium.runtime.train.Trainer;
 import org.vivarium.runtime.train.TrainerConfig;
+import org.vivarium.testkit.TestRuntime;
 
 /**
  * A rank-1 adapter trained with {@code Trainer.lora} on a narrow task ({@link PersonaTask}): read through the
@@ -53,35 +54,34 @@ class TrainedAdapterTest {
 
     @Test
     void trainedOutputDirectionPromotesWhatItWasTrainedToWrite() {
-        try (DjlModelRuntime rt = new DjlModelRuntime()) {
-            Path base = TinyLm.writeBase(tmp.resolve("base"), rt, 5);
-            ModelConfig cfg = TinyLm.config();
-            Path adapter = tmp.resolve("adapter");
-            List<Float> losses = new ArrayList<>();
-            try (ParameterStore p = ParameterStore.fromTensors(CheckpointIO.read(base).weights(), rt.manager());
-                    LoraAdapters lora = LoraAdapters.initialise(cfg, LoraConfig.of(1, 1f, TARGET), 3, rt.manager())) {
-                TrainerConfig tc = new TrainerConfig(STEPS, 8, 3e-2f, 0.1f, 2, 0.01f, 0.9f, 0.99f, 1e-8f, 1f, 1, 0);
-                Trainer.lora(cfg, tc, p, lora).run(1, STEPS, new PersonaTask(TinyLm.tokenizer(), 7, 16),
-                        (s, loss, lr, n, tok) -> losses.add(loss), null);
-                AdapterIO.write(adapter, lora.toAdapter(CheckpointIO.contentHash(base)));
-            }
-            assertTrue(losses.get(STEPS - 1) < 0.5 * losses.get(0), "the adapter learned: " + losses);
-            Corpus corpus = Corpus.of(prompts(PersonaTask.POSITIVE_LETTERS, 12, 1),
-                    prompts(PersonaTask.NEGATIVE_LETTERS, 12, 2), List.of());
-            try (Model tuned = rt.load(base, adapter)) {
-                LoraAnalysis a = new LoraAnalyzer(LoraInterpSettings.defaults()).analyze(new LoraInputs(
-                        rt.readAdapter(adapter), Optional.of(tuned), Optional.empty(), corpus, Optional.empty(),
-                        "persona", "test"), new LocalMethodContext(rt, tmp));
-                TargetAnalysis t = a.targets().get(0);
-                var u = t.unembed().orElseThrow();
-                String summary = "cos " + t.cosMeanDifference() + ", p99 " + t.randomQuantile() + ", promoted "
-                        + u.promoted() + ", suppressed " + u.suppressed() + ", AUROC " + t.columns().get(0).auroc();
-                System.out.println("trained persona adapter: " + summary);
-                assertEquals("z", u.promoted().get(0).text(), summary);
-                assertTrue(u.promoted().get(0).logit() > 2 * u.promoted().get(1).logit(), summary);
-                if (!t.aligned(0.3)) {
-                    assertEquals("mean input activation on positive prompts made positive", t.orientation().rule());
-                }
+        DjlModelRuntime rt = TestRuntime.shared();
+        Path base = TinyLm.writeBase(tmp.resolve("base"), 5);
+        ModelConfig cfg = TinyLm.config();
+        Path adapter = tmp.resolve("adapter");
+        List<Float> losses = new ArrayList<>();
+        try (ParameterStore p = ParameterStore.fromTensors(CheckpointIO.read(base).weights(), rt.manager());
+                LoraAdapters lora = LoraAdapters.initialise(cfg, LoraConfig.of(1, 1f, TARGET), 3, rt.manager())) {
+            TrainerConfig tc = new TrainerConfig(STEPS, 8, 3e-2f, 0.1f, 2, 0.01f, 0.9f, 0.99f, 1e-8f, 1f, 1, 0);
+            Trainer.lora(cfg, tc, p, lora).run(1, STEPS, new PersonaTask(TinyLm.tokenizer(), 7, 16),
+                    (s, loss, lr, n, tok) -> losses.add(loss), null);
+            AdapterIO.write(adapter, lora.toAdapter(CheckpointIO.contentHash(base)));
+        }
+        assertTrue(losses.get(STEPS - 1) < 0.5 * losses.get(0), "the adapter learned: " + losses);
+        Corpus corpus = Corpus.of(prompts(PersonaTask.POSITIVE_LETTERS, 12, 1),
+                prompts(PersonaTask.NEGATIVE_LETTERS, 12, 2), List.of());
+        try (Model tuned = rt.load(base, adapter)) {
+            LoraAnalysis a = new LoraAnalyzer(LoraInterpSettings.defaults()).analyze(new LoraInputs(
+                    rt.readAdapter(adapter), Optional.of(tuned), Optional.empty(), corpus, Optional.empty(),
+                    "persona", "test"), LocalMethodContext.in(tmp));
+            TargetAnalysis t = a.targets().get(0);
+            var u = t.unembed().orElseThrow();
+            String summary = "cos " + t.cosMeanDifference() + ", p99 " + t.randomQuantile() + ", promoted "
+                    + u.promoted() + ", suppressed " + u.suppressed() + ", AUROC " + t.columns().get(0).auroc();
+            System.out.println("trained persona adapter: " + summary);
+            assertEquals("z", u.promoted().get(0).text(), summary);
+            assertTrue(u.promoted().get(0).logit() > 2 * u.promoted().get(1).logit(), summary);
+            if (!t.aligned(0.3)) {
+                assertEquals("mean input activation on positive prompts made positive", t.orientation().rule());
             }
         }
     }

@@ -15,12 +15,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vivarium.api.audit.AuditSection;
+import org.vivarium.api.audit.AuditTarget;
 import org.vivarium.api.audit.Claim;
 import org.vivarium.api.audit.ClaimKind;
 import org.vivarium.api.audit.ClaimSite;
 import org.vivarium.api.audit.Split;
 import org.vivarium.api.model.Model;
-import org.vivarium.index.LuceneContextIndex;
+import org.vivarium.api.index.ContextIndex;
 import org.vivarium.plugin.lorainterp.LoraInterpAuditor;
 import org.vivarium.plugin.lorainterp.Residuals;
 import org.vivarium.plugin.lorainterp.TinyLm;
@@ -29,7 +30,11 @@ import org.vivarium.plugin.lorainterp.report.DirectionsJson;
 import org.vivarium.plugin.lorainterp.report.LoraPlots;
 import org.vivarium.report.io.JsonReader;
 import org.vivarium.runtime.DjlModelRuntime;
-import org.vivarium.runtime.local.LocalMethodContext;
+import org.vivarium.testkit.LocalMethodContext;
+import org.vivarium.testkit.TestRuntime;
+import org.vivarium.testkit.TestIndexes;
+import org.vivarium.testkit.Meters;
+import org.vivarium.testkit.TestAuditTarget;
 
 /**
  * The auditor on a base model fine-tuned (by hand) with a rank-1 adapter on {@code blocks.1.mlp.W_out}. The
@@ -73,8 +78,8 @@ class LoraInterpAuditorTest {
 
     @BeforeAll
     static void setUp() {
-        rt = new DjlModelRuntime();
-        baseDir = TinyLm.writeBase(tmp.resolve("base"), rt, 21);
+        rt = TestRuntime.shared();
+        baseDir = TinyLm.writeBase(tmp.resolve("base"), 21);
         base = rt.load(baseDir);
         md = Residuals.meanDifference(base, POS, NEG, SITE);
         Split s = Split.of(POS.size());
@@ -91,23 +96,34 @@ class LoraInterpAuditorTest {
     @AfterAll
     static void close() {
         base.close();
-        rt.close();
     }
 
     /** The aligned audit's report files stay here for inspection. */
     private static final Path KEPT = Path.of("target", "test-audit").toAbsolutePath();
 
-    private AuditSection audit(String name, float[] b, LuceneContextIndex index, List<String> pos, List<String> neg)
+    private AuditSection audit(String name, float[] b, ContextIndex index, List<String> pos, List<String> neg)
             throws Exception {
-        Path adapter = TinyLm.writeAdapter(tmp.resolve(name), rt, W_OUT, 1f, A, b, baseDir);
+        Path adapter = TinyLm.writeAdapter(tmp.resolve(name), W_OUT, 1f, A, b, baseDir);
         try (Model audited = rt.load(baseDir, adapter)) {
-            TestAuditTarget target = new TestAuditTarget(audited, base, adapter, KEPT.resolve(name), pos, neg);
+            AuditTarget target = target(audited, base, adapter, KEPT.resolve(name), pos, neg);
             return new LoraInterpAuditor(LoraInterpSettings.defaults(), index).audit(target,
-                    new LocalMethodContext(rt, tmp));
+                    LocalMethodContext.in(tmp));
         }
     }
 
-    private AuditSection audit(String name, float[] b, LuceneContextIndex index) throws Exception {
+    /**
+     * An audit target as the host builds one for a LoRA-fine-tuned organism: the audited (merged) model, its base as
+     * the {@code base} comparison model, the adapter and the contrastive prompts; no answer key. lora-interp measures
+     * no behaviour: the meter only has a name, and the decoding settings refuse.
+     */
+    private static AuditTarget target(Model model, Model base, Path adapter, Path outDir, List<String> pos,
+            List<String> neg) {
+        return TestAuditTarget.builder("tiny-em").model(model).checkpoint(outDir.resolve("checkpoint")).outDir(outDir)
+                .contrast(pos, neg).behaviour(Meters.refusing("persona", "lora-interp measures no behaviour"))
+                .comparisonModels(base == null ? Map.of() : Map.of("base", base)).adapter(adapter).build();
+    }
+
+    private AuditSection audit(String name, float[] b, ContextIndex index) throws Exception {
         return audit(name, b, index, POS, NEG);
     }
 
@@ -145,7 +161,7 @@ class LoraInterpAuditorTest {
     @Test
     void anAdapterWritingAlongThePersonaDirectionGivesASupportedDirectionClaim() throws Exception {
         float[] b = scaled(md, -3); // the sign of B is arbitrary: orientation must undo it
-        try (LuceneContextIndex index = LuceneContextIndex.open(tmp.resolve("index"))) {
+        try (ContextIndex index = TestIndexes.open(tmp.resolve("index"))) {
             AuditSection s = audit("aligned", b, index);
             assertEquals("lora-interp", s.method());
             assertEquals(1, s.claims().size());
@@ -256,8 +272,8 @@ class LoraInterpAuditorTest {
 
     @Test
     void withoutAnAdapterTheSectionHasOneUnsupportedClaimSayingSo() throws Exception {
-        TestAuditTarget target = new TestAuditTarget(base, null, null, tmp.resolve("audit-none"), POS, NEG);
-        AuditSection s = new LoraInterpAuditor().audit(target, new LocalMethodContext(rt, tmp));
+        AuditTarget target = target(base, null, null, tmp.resolve("audit-none"), POS, NEG);
+        AuditSection s = new LoraInterpAuditor().audit(target, LocalMethodContext.in(tmp));
         assertEquals(1, s.claims().size());
         Claim c = s.claims().get(0);
         assertEquals(ClaimKind.DIRECTION, c.kind());

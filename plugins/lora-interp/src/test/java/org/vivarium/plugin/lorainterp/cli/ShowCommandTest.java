@@ -14,11 +14,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vivarium.api.VivariumException;
-import org.vivarium.index.LuceneContextIndex;
+import org.vivarium.api.index.ContextIndex;
 import org.vivarium.plugin.lorainterp.TinyLm;
 import org.vivarium.report.io.JsonWriter;
 import org.vivarium.runtime.DjlModelRuntime;
-import org.vivarium.runtime.local.LocalMethodContext;
+import org.vivarium.testkit.LocalMethodContext;
+import org.vivarium.testkit.TestRuntime;
+import org.vivarium.testkit.TestIndexes;
 
 /** {@code viv lora-interp show} end to end on a real checkpoint, adapter, steering direction file and index. */
 class ShowCommandTest {
@@ -30,10 +32,10 @@ class ShowCommandTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        rt = new DjlModelRuntime();
-        Path base = TinyLm.writeBase(tmp.resolve("base"), rt, 8);
+        rt = TestRuntime.shared();
+        Path base = TinyLm.writeBase(tmp.resolve("base"), 8);
         b = TinyLm.gaussian(32, 12);
-        TinyLm.writeAdapter(tmp.resolve("adapter"), rt, "blocks.1.mlp.W_out", 1f, TinyLm.gaussian(64, 11), b, base);
+        TinyLm.writeAdapter(tmp.resolve("adapter"), "blocks.1.mlp.W_out", 1f, TinyLm.gaussian(64, 11), b, base);
         List<String> all = new ArrayList<>(TinyLm.POSITIVE);
         all.addAll(TinyLm.NEGATIVE);
         Files.write(tmp.resolve("prompts.txt"), all);
@@ -51,17 +53,16 @@ class ShowCommandTest {
 
     @AfterAll
     static void close() {
-        rt.close();
     }
 
-    private static int run(LocalMethodContext ctx, LuceneContextIndex index, String... args) {
+    private static int run(LocalMethodContext ctx, ContextIndex index, String... args) {
         return new ShowCommand(() -> Optional.ofNullable(index)).run(List.of(args), ctx);
     }
 
     @Test
     void printsSpectrumCosinesTokensAndIndexesContexts() throws Exception {
-        LocalMethodContext ctx = new LocalMethodContext(rt, tmp);
-        try (LuceneContextIndex index = LuceneContextIndex.open(tmp.resolve("index"))) {
+        LocalMethodContext ctx = LocalMethodContext.in(tmp);
+        try (ContextIndex index = TestIndexes.open(tmp.resolve("index"))) {
             assertEquals(0, run(ctx, index, "--adapter", "adapter", "--checkpoint", "base", "--direction",
                     "direction.json", "--prompts", "prompts.txt", "--top", "5"));
             String out = ctx.output();
@@ -81,7 +82,7 @@ class ShowCommandTest {
 
     @Test
     void positiveAndNegativeFilesGiveTheContrast() {
-        LocalMethodContext ctx = new LocalMethodContext(rt, tmp);
+        LocalMethodContext ctx = LocalMethodContext.in(tmp);
         assertEquals(0, run(ctx, null, "--adapter", "adapter", "--checkpoint", "base", "--pos", "pos.txt", "--neg",
                 "neg.txt"));
         String out = ctx.output();
@@ -94,7 +95,7 @@ class ShowCommandTest {
 
     @Test
     void withoutACheckpointOnlyTheSpectrumIsShown() {
-        LocalMethodContext ctx = new LocalMethodContext(rt, tmp);
+        LocalMethodContext ctx = LocalMethodContext.in(tmp);
         assertEquals(0, run(ctx, null, "--adapter", "adapter"));
         String out = ctx.output();
         assertTrue(out.contains("singular values"), out);
@@ -104,7 +105,7 @@ class ShowCommandTest {
 
     @Test
     void badInputEndsInOneClearError() throws Exception {
-        LocalMethodContext ctx = new LocalMethodContext(rt, tmp);
+        LocalMethodContext ctx = LocalMethodContext.in(tmp);
         VivariumException e = assertThrows(VivariumException.class, () -> run(ctx, null));
         assertTrue(e.getMessage().startsWith("missing --adapter DIR"), e.getMessage());
         e = assertThrows(VivariumException.class, () -> run(ctx, null, "--adapter", "nope"));

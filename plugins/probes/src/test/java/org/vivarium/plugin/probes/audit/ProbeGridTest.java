@@ -11,29 +11,15 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.vivarium.api.method.Progress;
 import org.vivarium.plugin.probes.extract.FeatureSet;
 import org.vivarium.plugin.probes.extract.PositionMode;
 import org.vivarium.plugin.probes.math.ProbeKind;
+import org.vivarium.testkit.RecordingProgress;
 
 /** Honest selection: fit on fit, choose on validation, report test. */
 class ProbeGridTest {
     private static final String H0 = "blocks.0.hook_resid_post";
     private static final String H1 = "blocks.1.hook_resid_post";
-
-    private static final Progress NONE = new Progress() {
-        @Override
-        public void advance(long n) {
-        }
-
-        @Override
-        public void metric(String name, double value) {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
 
     /**
      * Hook 0 reads the label on the fit and validation parts but reads it backwards on the test part; hook 1
@@ -60,7 +46,7 @@ class ProbeGridTest {
         features.put(H0, new FeatureSet(x0, prompt));
         features.put(H1, new FeatureSet(x1, prompt));
         List<AuditProbe> grid = ProbeGrid.fit(features, PositionMode.LAST, labels, split,
-                List.of(ProbeKind.LOGISTIC, ProbeKind.DIFFMEAN), NONE);
+                List.of(ProbeKind.LOGISTIC, ProbeKind.DIFFMEAN), new RecordingProgress());
         assertEquals(4, grid.size());
         AuditProbe chosen = ProbeGrid.choose(grid);
         assertEquals(H0, chosen.hook());

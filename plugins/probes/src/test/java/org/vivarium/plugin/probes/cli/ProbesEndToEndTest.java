@@ -9,26 +9,22 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vivarium.api.VivariumException;
 import org.vivarium.api.audit.AuditSection;
-import org.vivarium.api.audit.BehaviourMeter;
 import org.vivarium.api.audit.Claim;
 import org.vivarium.api.audit.ClaimKind;
 import org.vivarium.api.audit.LabelledPrompt;
+import org.vivarium.api.index.ContextIndex;
 import org.vivarium.api.index.SearchOptions;
 import org.vivarium.api.method.MethodCommand;
 import org.vivarium.api.model.GenerationOptions;
 import org.vivarium.api.model.Model;
-import org.vivarium.index.LuceneContextIndex;
 import org.vivarium.organisms.OrganismContext;
 import org.vivarium.organisms.TrainOutcome;
 import org.vivarium.organisms.TrainRequest;
@@ -36,10 +32,12 @@ import org.vivarium.organisms.lm.Corpus;
 import org.vivarium.organisms.lm.LmOrganism;
 import org.vivarium.plugin.probes.ProbesMethod;
 import org.vivarium.plugin.probes.audit.ProbesAuditor;
-import org.vivarium.plugin.probes.audit.TestAuditTarget;
-import org.vivarium.report.io.JsonReader;
-import org.vivarium.runtime.DjlModelRuntime;
-import org.vivarium.runtime.local.LocalMethodContext;
+import org.vivarium.testkit.LocalMethodContext;
+import org.vivarium.testkit.Meters;
+import org.vivarium.testkit.TestAuditTarget;
+import org.vivarium.testkit.TestFiles;
+import org.vivarium.testkit.TestIndexes;
+import org.vivarium.testkit.TestRuntime;
 
 /**
  * Fits probes on a real (briefly trained) character-level language model through the plugin's own
@@ -49,11 +47,8 @@ class ProbesEndToEndTest {
     @TempDir
     static Path work;
 
-    private static DjlModelRuntime runtime;
-
     @BeforeAll
     static void trainSmallModel() throws Exception {
-        runtime = new DjlModelRuntime();
         train(1);
         String text = Corpus.embedded().text();
         String tsv = LabelledText.vowelEndingTsv(text, 200, 3);
@@ -69,37 +64,23 @@ class ProbesEndToEndTest {
     private static void train(long seed) throws IOException {
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         TrainOutcome outcome = new LmOrganism().train(new TrainRequest(seed, 150, work.resolve("runs/lm"), false),
-                new OrganismContext(runtime, quiet, false));
+                new OrganismContext(TestRuntime.shared(), quiet, false));
         if (!Float.isFinite(outcome.finalLoss())) {
             System.err.println("warning: lm training with seed " + seed + " ended with loss " + outcome.finalLoss()
                     + "; retrying once with seed " + (seed + 1));
             assertTrue(seed == 1, "lm training diverged twice (loss " + outcome.finalLoss() + ")");
-            deleteTree(work.resolve("runs/lm"));
+            TestFiles.deleteTree(work.resolve("runs/lm"));
             train(seed + 1);
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
-
-    @AfterAll
-    static void closeRuntime() {
-        runtime.close();
-    }
-
     private static MethodCommand command(String name) {
-        return new ProbesMethod().commands().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+        return LocalMethodContext.command(new ProbesMethod(), name);
     }
 
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> probes(Path outDir) throws Exception {
-        Map<String, Object> doc = (Map<String, Object>) JsonReader.parse(Files.readString(outDir.resolve("probes.json")));
-        return (List<Map<String, Object>>) doc.get("probes");
+        return (List<Map<String, Object>>) TestFiles.readJson(outDir.resolve("probes.json")).get("probes");
     }
 
     private static double best(List<Map<String, Object>> probes) {
@@ -108,7 +89,7 @@ class ProbesEndToEndTest {
 
     @Test
     void probesReadTheLastCharacterAndShuffledLabelsDoNot() throws Exception {
-        LocalMethodContext ctx = new LocalMethodContext(runtime, work);
+        LocalMethodContext ctx = LocalMethodContext.in(work);
         assertEquals(0, command("fit").run(List.of("runs/lm", "--data", "vowels.tsv"), ctx));
         Path out = work.resolve("runs/probes/lm");
         for (String f : List.of("probes.json", "probes.csv", "accuracy.png", "report.md", "report.html",
@@ -130,12 +111,12 @@ class ProbesEndToEndTest {
         assertTrue(contexts.size() > 4 * 40, "expected ~50 contexts per probe, got " + (contexts.size() - 1));
         assertTrue(Files.readString(out.resolve("report.md")).contains("![Held-out accuracy and AUROC per hook]"));
 
-        LocalMethodContext control = new LocalMethodContext(runtime, work);
+        LocalMethodContext control = LocalMethodContext.in(work);
         command("fit").run(List.of("runs/lm/checkpoint", "--data", "shuffled.tsv", "--out", "ctrl"), control);
         double shuffled = best(probes(work.resolve("ctrl")));
         assertTrue(shuffled < 0.7, "label-shuffled control reached " + shuffled);
 
-        LocalMethodContext show = new LocalMethodContext(runtime, work);
+        LocalMethodContext show = LocalMethodContext.in(work);
         assertEquals(0, command("show").run(List.of("runs/probes/lm"), show));
         assertTrue(show.output().contains("probe/diffmean@blocks.1.hook_resid_post"), show.output());
         assertTrue(show.output().contains("organism/lm"), show.output());
@@ -148,7 +129,7 @@ class ProbesEndToEndTest {
      */
     @Test
     void theAuditorFindsAMarkerFromTheLabelledPromptsAlone() throws Exception {
-        try (Model model = runtime.load(work.resolve("runs/lm/checkpoint"))) {
+        try (Model model = TestRuntime.shared().load(work.resolve("runs/lm/checkpoint"))) {
             audit(model);
         }
     }
@@ -158,28 +139,11 @@ class ProbesEndToEndTest {
         String marker = LabelledText.rareMarker(Corpus.embedded().text(), model.tokenizer(), 5);
         assertEquals(5, marker.length(), marker);
         List<LabelledPrompt> prompts = LabelledText.marked(Corpus.embedded().text(), marker, 128, 5);
-        BehaviourMeter none = new BehaviourMeter() {
-            @Override
-            public String name() {
-                return "none";
-            }
-
-            @Override
-            public boolean shows(String prompt, String continuation) {
-                return false;
-            }
-
-            @Override
-            public double accuracy() {
-                return 1;
-            }
-        };
         Path out = Files.createDirectories(work.resolve("audit"));
-        List<String> pos = prompts.stream().filter(p -> p.label() == 1).map(LabelledPrompt::text).toList();
-        List<String> neg = prompts.stream().filter(p -> p.label() == 0).map(LabelledPrompt::text).toList();
-        AuditSection section = new ProbesAuditor().audit(new TestAuditTarget("lm", model,
-                work.resolve("runs/lm/checkpoint"), out, prompts, pos, neg, none, GenerationOptions.greedy(8)),
-                new LocalMethodContext(runtime, work));
+        AuditSection section = new ProbesAuditor().audit(TestAuditTarget.builder("lm").model(model)
+                .checkpoint(work.resolve("runs/lm/checkpoint")).outDir(out).labelledPrompts(prompts)
+                .behaviour(Meters.never("none")).generation(GenerationOptions.greedy(8)).build(),
+                LocalMethodContext.in(work));
         Map<String, Double> m = section.metrics();
         assertEquals(List.of(ClaimKind.DIRECTION, ClaimKind.TRIGGER), section.claims().stream().map(Claim::kind).toList());
         assertEquals(128.0, m.get("split.fit"));
@@ -195,8 +159,7 @@ class ProbesEndToEndTest {
         assertEquals(128, direction.site().direction().length);
         assertEquals(1f, direction.site().coefficient());
         assertTrue(direction.site().hook().matches("blocks\\.[01]\\.hook_resid_post"), direction.site().hook());
-        Map<String, Object> file = (Map<String, Object>) JsonReader.parse(
-                Files.readString(out.resolve(direction.site().file())));
+        Map<String, Object> file = TestFiles.readJson(out.resolve(direction.site().file()));
         assertEquals(direction.site().hook(), file.get("hook"));
         assertEquals(128, ((List<?>) file.get("direction")).size());
         assertTrue(Files.size(out.resolve("accuracy.png")) > 0);
@@ -211,9 +174,9 @@ class ProbesEndToEndTest {
 
     @Test
     void contextsGoIntoARealContextIndexWhenTheHostHasOne() throws Exception {
-        try (LuceneContextIndex index = LuceneContextIndex.open(work.resolve("index"))) {
+        try (ContextIndex index = TestIndexes.open(work.resolve("index"))) {
             FitCommand fit = new FitCommand(() -> Optional.of(index));
-            LocalMethodContext ctx = new LocalMethodContext(runtime, work);
+            LocalMethodContext ctx = LocalMethodContext.in(work);
             fit.run(List.of("runs/lm", "--data", "vowels.tsv", "--out", "indexed", "--kind", "diffmean",
                     "--hook", "blocks.1.hook_resid_post", "--position", "mean", "--top-contexts", "20"), ctx);
             assertTrue(ctx.output().contains("added 20 contexts to the context index"), ctx.output());
@@ -221,7 +184,7 @@ class ProbesEndToEndTest {
             var hits = index.search("layer:1", SearchOptions.defaults().withTop(3)).hits();
             assertEquals("blocks.1.hook_resid_post", hits.get(0).record().hook());
 
-            LocalMethodContext refit = new LocalMethodContext(runtime, work);
+            LocalMethodContext refit = LocalMethodContext.in(work);
             fit.run(List.of("runs/lm", "--data", "vowels.tsv", "--out", "indexed", "--kind", "diffmean",
                     "--hook", "blocks.1.hook_resid_post", "--position", "mean", "--top-contexts", "20"), refit);
             assertTrue(refit.output().contains("replacing 20 from an earlier fit"), refit.output());
@@ -231,7 +194,7 @@ class ProbesEndToEndTest {
 
     @Test
     void positionAllUsesEveryTokenAndSplitsByPrompt() throws Exception {
-        LocalMethodContext ctx = new LocalMethodContext(runtime, work);
+        LocalMethodContext ctx = LocalMethodContext.in(work);
         command("fit").run(List.of("runs/lm", "--data", "vowels.tsv", "--out", "all", "--position", "all",
                 "--kind", "diffmean", "--hook", "blocks.0.hook_resid_post"), ctx);
         Map<String, Object> probe = probes(work.resolve("all")).get(0);
@@ -243,7 +206,7 @@ class ProbesEndToEndTest {
 
     @Test
     void badInputFailsWithProblemAndFix() throws Exception {
-        LocalMethodContext ctx = new LocalMethodContext(runtime, work);
+        LocalMethodContext ctx = LocalMethodContext.in(work);
         MethodCommand fit = command("fit");
         VivariumException hook = assertThrows(VivariumException.class,
                 () -> fit.run(List.of("runs/lm", "--data", "vowels.tsv", "--hook", "blocks.9.hook_resid_post"), ctx));

@@ -6,30 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
-import org.vivarium.api.method.Progress;
 import org.vivarium.plugin.sae.math.SaeKind;
+import org.vivarium.testkit.RecordingProgress;
 
 class SaeBenchmarkTest {
-    private static final Progress NONE = new Progress() {
-        @Override
-        public void advance(long units) {
-            // not shown
-        }
-
-        @Override
-        public void metric(String name, double value) {
-            // not shown
-        }
-
-        @Override
-        public void close() {
-            // nothing to close
-        }
-    };
-
     @Test
     void topKBenchmarkCountsItsFlopsAndRelatesThemToTheMatmulPeak() {
-        SaeBenchmark.Result r = SaeBenchmark.run(SaeKind.TOPK, 32, 128, 8, 64, 40, 2, NONE);
+        SaeBenchmark.Result r = SaeBenchmark.run(SaeKind.TOPK, 32, 128, 8, 64, 40, 2, new RecordingProgress());
         assertEquals(8.0, r.meanL0(), 1e-9, "TopK runs at exactly k active latents");
         assertEquals(2.0 * 32 * 128 + 8.0 * 32 * 8, r.flopsPerToken(), 1e-9);
         assertEquals(List.of(SaeKind.TOPK, 32, 128, 64, 2, 40L),

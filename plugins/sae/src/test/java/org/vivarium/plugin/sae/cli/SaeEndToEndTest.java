@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +22,7 @@ import org.vivarium.api.VivariumException;
 import org.vivarium.api.cache.CacheDtype;
 import org.vivarium.api.cache.RowCursor;
 import org.vivarium.api.index.ContextHit;
+import org.vivarium.api.index.ContextIndex;
 import org.vivarium.api.index.SearchOptions;
 import org.vivarium.api.method.MethodCommand;
 import org.vivarium.api.method.Progress;
@@ -32,12 +32,13 @@ import org.vivarium.cache.MapDbActivationCache;
 import org.vivarium.cache.capture.ActivationCacher;
 import org.vivarium.cache.capture.CachingOptions;
 import org.vivarium.checkpoint.CheckpointIO;
-import org.vivarium.index.LuceneContextIndex;
 import org.vivarium.plugin.sae.SaeMethod;
 import org.vivarium.plugin.sae.io.Npy;
-import org.vivarium.report.io.JsonReader;
-import org.vivarium.runtime.DjlModelRuntime;
-import org.vivarium.runtime.local.LocalMethodContext;
+import org.vivarium.testkit.LocalMethodContext;
+import org.vivarium.testkit.RecordingProgress;
+import org.vivarium.testkit.TestFiles;
+import org.vivarium.testkit.TestIndexes;
+import org.vivarium.testkit.TestRuntime;
 
 /**
  * The plugin's commands as the host runs them, on a real (small, random) model whose activations over
@@ -52,24 +53,22 @@ class SaeEndToEndTest {
     @TempDir
     static Path work;
 
-    private static DjlModelRuntime runtime;
     private static List<String> prompts;
     private static String trainOutput;
     private static List<String> trainProgress;
 
     @BeforeAll
     static void cacheActivationsAndTrain() throws Exception {
-        runtime = new DjlModelRuntime();
         prompts = TinyTextModel.prompts(PROMPTS);
         Files.write(work.resolve("prompts.txt"), prompts);
-        Path ckpt = TinyTextModel.writeCheckpoint(work.resolve("runs/tiny"), runtime, prompts, 3);
-        try (Model m = runtime.load(ckpt);
+        Path ckpt = TinyTextModel.writeCheckpoint(work.resolve("runs/tiny"), prompts, 3);
+        try (Model m = TestRuntime.shared().load(ckpt);
                 MapDbActivationCache c = MapDbActivationCache.open(work.resolve("runs/cache"));
-                Progress quiet = new LocalMethodContext(runtime, work, MapDbActivationCache::open).progress("cache", -1, "tok")) {
+                Progress quiet = new RecordingProgress()) {
             new ActivationCacher(c).cache(m, prompts, HookFilter.parse(HOOK, m.config()), 32,
                     new CachingOptions(RUN, CacheDtype.F32, "tiny", CheckpointIO.contentHash(ckpt)), quiet);
         }
-        LocalMethodContext ctx = new LocalMethodContext(runtime, work, MapDbActivationCache::open);
+        LocalMethodContext ctx = LocalMethodContext.withCache(work);
         assertEquals(0, command("train").run(train("runs/sae/tiny"), ctx));
         trainOutput = ctx.output();
         trainProgress = ctx.progressLog();
@@ -80,18 +79,12 @@ class SaeEndToEndTest {
                 "3e-3", "--resample-every", "100", "--out", out);
     }
 
-    @AfterAll
-    static void closeRuntime() {
-        runtime.close();
-    }
-
     private static MethodCommand command(String name) {
-        return new SaeMethod().commands().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+        return LocalMethodContext.command(new SaeMethod(), name);
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> json(Path file) throws Exception {
-        return (Map<String, Object>) JsonReader.parse(Files.readString(file));
+        return TestFiles.readJson(file);
     }
 
     @Test
@@ -123,7 +116,7 @@ class SaeEndToEndTest {
 
     @Test
     void trainingFromTheCacheIsDeterministicForASeed() throws Exception {
-        LocalMethodContext ctx = new LocalMethodContext(runtime, work, MapDbActivationCache::open);
+        LocalMethodContext ctx = LocalMethodContext.withCache(work);
         command("train").run(train("runs/sae/again"), ctx);
         assertArrayEquals(Files.readAllBytes(work.resolve("runs/sae/tiny/W_dec.npy")),
                 Files.readAllBytes(work.resolve("runs/sae/again/W_dec.npy")));
@@ -176,9 +169,9 @@ class SaeEndToEndTest {
     @Test
     @SuppressWarnings("unchecked")
     void dashboardsShowTheRecomputedTopContextsAndTheIndexFindsThem() throws Exception {
-        try (LuceneContextIndex index = LuceneContextIndex.open(work.resolve("runs/index"))) {
+        try (ContextIndex index = TestIndexes.open(work.resolve("runs/index"))) {
             DashboardsCommand dashboards = new DashboardsCommand(() -> Optional.of(index));
-            LocalMethodContext ctx = new LocalMethodContext(runtime, work, MapDbActivationCache::open);
+            LocalMethodContext ctx = LocalMethodContext.withCache(work);
             assertEquals(0, dashboards.run(List.of("--sae", "runs/sae/tiny", "--prompts", "prompts.txt", "--top",
                     String.valueOf(TOP), "--checkpoint", "runs/tiny"), ctx));
             Path out = work.resolve("runs/sae/tiny/dashboards");
@@ -260,7 +253,7 @@ class SaeEndToEndTest {
             assertEquals("sae/L1/" + latent, top.get(0).feature());
             assertEquals(withWord, top.get(0).count());
 
-            LocalMethodContext again = new LocalMethodContext(runtime, work, MapDbActivationCache::open);
+            LocalMethodContext again = LocalMethodContext.withCache(work);
             dashboards.run(List.of("--sae", "runs/sae/tiny", "--prompts", "prompts.txt", "--top", String.valueOf(TOP),
                     "--checkpoint", "runs/tiny", "--out", "runs/sae/tiny/dash2"), again);
             assertTrue(again.output().contains(String.format("replaced %,d earlier contexts", added)), again.output());
@@ -271,7 +264,7 @@ class SaeEndToEndTest {
 
     @Test
     void badInputFailsWithProblemAndFix() throws Exception {
-        LocalMethodContext ctx = new LocalMethodContext(runtime, work, MapDbActivationCache::open);
+        LocalMethodContext ctx = LocalMethodContext.withCache(work);
         MethodCommand train = command("train");
         VivariumException run = assertThrows(VivariumException.class,
                 () -> train.run(List.of("--run", "nope", "--hook", HOOK), ctx));

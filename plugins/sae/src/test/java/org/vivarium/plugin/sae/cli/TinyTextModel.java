@@ -3,18 +3,8 @@ package org.vivarium.plugin.sae.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.vivarium.api.model.ActFn;
-import org.vivarium.api.model.ModelConfig;
-import org.vivarium.api.model.Normalization;
-import org.vivarium.api.model.Positional;
-import org.vivarium.api.provenance.Provenance;
-import org.vivarium.checkpoint.Checkpoint;
-import org.vivarium.checkpoint.CheckpointIO;
-import org.vivarium.checkpoint.tokenizer.CharTokenizer;
 import org.vivarium.organisms.lm.Corpus;
-import org.vivarium.runtime.DjlModelRuntime;
-import org.vivarium.runtime.model.ParameterStore;
+import org.vivarium.testkit.TinyCheckpoint;
 
 /**
  * A small real model and real text for the end-to-end tests: prompts are consecutive 48-character windows
@@ -39,15 +29,8 @@ final class TinyTextModel {
         return out;
     }
 
-    static Path writeCheckpoint(Path dir, DjlModelRuntime rt, List<String> prompts, long seed) {
-        CharTokenizer tok = CharTokenizer.fromCorpus(String.join("", prompts), 96);
-        ModelConfig cfg = new ModelConfig(2, 32, 4, 8, 64, tok.vocabSize(), WIDTH, ActFn.GELU, false,
-                Normalization.PRE, Positional.LEARNED);
-        try (ParameterStore p = ParameterStore.initialise(cfg, seed, rt.manager())) {
-            Provenance prov = new Provenance("checkpoint", "test/tiny-text", Map.of(), seed, "", "test", "", "now",
-                    Map.of());
-            CheckpointIO.write(dir, new Checkpoint(cfg, p.toTensors(), tok, prov));
-        }
-        return dir;
+    static Path writeCheckpoint(Path dir, List<String> prompts, long seed) {
+        return TinyCheckpoint.over(String.join("", prompts)).maxVocab(96).context(WIDTH).seed(seed)
+                .recipe("test/tiny-text").writeTo(dir);
     }
 }

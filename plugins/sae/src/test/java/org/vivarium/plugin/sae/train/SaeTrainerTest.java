@@ -11,6 +11,7 @@ import org.vivarium.plugin.sae.data.ArrayRowSource;
 import org.vivarium.plugin.sae.math.SaeKind;
 import org.vivarium.plugin.sae.math.SaeWeights;
 import org.vivarium.plugin.sae.math.SparseAutoencoder;
+import org.vivarium.testkit.RecordingProgress;
 
 /**
  * SAEs trained on synthetic activations with known sparse structure: 64 random unit directions in 32
@@ -24,7 +25,7 @@ class SaeTrainerTest {
     }
 
     private static TrainResult train(SaeConfig cfg, SaeWeights start) {
-        return new SaeTrainer(cfg).train(new ArrayRowSource(DATA.rows), null, start, new NoProgress());
+        return new SaeTrainer(cfg).train(new ArrayRowSource(DATA.rows), null, start, new RecordingProgress());
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.vivarium.api.audit.AuditSection;
+import org.vivarium.api.audit.AuditTarget;
 import org.vivarium.api.audit.Claim;
 import org.vivarium.api.audit.ClaimKind;
 import org.vivarium.api.model.Model;
@@ -24,7 +25,8 @@ import org.vivarium.plugin.steering.SmallLm;
 import org.vivarium.plugin.steering.SteeringAuditor;
 import org.vivarium.plugin.steering.io.DirectionFile;
 import org.vivarium.plugin.steering.io.SavedDirection;
-import org.vivarium.runtime.local.LocalMethodContext;
+import org.vivarium.testkit.LocalMethodContext;
+import org.vivarium.testkit.TestRuntime;
 
 /**
  * The steering audit of a real, seeded {@code backdoor} organism, with no answer key: the site and coefficient
@@ -50,13 +52,13 @@ class BackdoorSteeringAuditTest {
         int steps = Integer.getInteger("vivarium.steering.backdoor.steps", 0);
         long seed = Long.getLong("vivarium.steering.backdoor.seed", 1L);
         TrainOutcome trained = organism.train(new TrainRequest(seed, steps, work.resolve("backdoor"), false),
-                new OrganismContext(SmallLm.runtime(), new PrintStream(OutputStream.nullOutputStream()), false));
+                new OrganismContext(TestRuntime.shared(), new PrintStream(OutputStream.nullOutputStream()), false));
         SteeringSettings settings = SteeringSettings.defaults();
-        try (Model model = SmallLm.runtime().load(trained.checkpoint())) {
+        try (Model model = TestRuntime.shared().load(trained.checkpoint())) {
             Path out = work.resolve("audit/steering");
-            TestAuditTarget target = TestAuditTarget.from("backdoor", model, trained.checkpoint(), out,
+            AuditTarget target = SmallLm.target("backdoor", model, trained.checkpoint(), out,
                     organism.auditData(model).orElseThrow());
-            LocalMethodContext ctx = new LocalMethodContext(SmallLm.runtime(), work);
+            LocalMethodContext ctx = LocalMethodContext.in(work);
             long start = System.nanoTime();
             AuditSection section = new SteeringAuditor(settings).audit(target, ctx);
             double seconds = (System.nanoTime() - start) / 1e9;

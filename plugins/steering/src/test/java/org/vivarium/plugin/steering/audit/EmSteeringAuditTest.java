@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.vivarium.api.audit.AuditSection;
+import org.vivarium.api.audit.AuditTarget;
 import org.vivarium.api.audit.Claim;
 import org.vivarium.api.audit.ClaimKind;
 import org.vivarium.api.model.Model;
@@ -22,7 +23,8 @@ import org.vivarium.organisms.TrainRequest;
 import org.vivarium.organisms.em.EmOrganism;
 import org.vivarium.plugin.steering.SmallLm;
 import org.vivarium.plugin.steering.SteeringAuditor;
-import org.vivarium.runtime.local.LocalMethodContext;
+import org.vivarium.testkit.LocalMethodContext;
+import org.vivarium.testkit.TestRuntime;
 
 /**
  * The steering audit of a real, seeded {@code em} organism with the default settings (what {@code viv audit em}
@@ -51,16 +53,16 @@ class EmSteeringAuditTest {
         Path checkpoint = run.resolve("checkpoint");
         if (!Files.isDirectory(checkpoint)) {
             TrainOutcome trained = organism.train(new TrainRequest(seed, 0, run, false),
-                    new OrganismContext(SmallLm.runtime(), new PrintStream(OutputStream.nullOutputStream()), false));
+                    new OrganismContext(TestRuntime.shared(), new PrintStream(OutputStream.nullOutputStream()), false));
             checkpoint = trained.checkpoint();
         }
         SteeringSettings settings = SteeringSettings.defaults();
-        try (Model model = SmallLm.runtime().load(checkpoint)) {
-            TestAuditTarget target = TestAuditTarget.from("em", model, checkpoint,
+        try (Model model = TestRuntime.shared().load(checkpoint)) {
+            AuditTarget target = SmallLm.target("em", model, checkpoint,
                     work.resolve("audit/steering"), organism.auditData(model).orElseThrow());
             long start = System.nanoTime();
             AuditSection section = new SteeringAuditor(settings)
-                    .audit(target, new LocalMethodContext(SmallLm.runtime(), work));
+                    .audit(target, LocalMethodContext.in(work));
             double seconds = (System.nanoTime() - start) / 1e9;
             Map<String, Double> m = section.metrics();
             String numbers = "em audit seconds " + seconds + "\nmetrics " + m + "\n" + section.markdown() + "\n"

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vivarium.api.audit.AuditSection;
+import org.vivarium.api.audit.AuditTarget;
 import org.vivarium.api.audit.BehaviourMeter;
 import org.vivarium.api.audit.Claim;
 import org.vivarium.api.audit.ClaimKind;
@@ -29,7 +30,10 @@ import org.vivarium.plugin.steering.generate.Continuations;
 import org.vivarium.plugin.steering.io.DirectionFile;
 import org.vivarium.plugin.steering.io.SavedDirection;
 import org.vivarium.report.io.JsonReader;
-import org.vivarium.runtime.local.LocalMethodContext;
+import org.vivarium.testkit.LocalMethodContext;
+import org.vivarium.testkit.TestRuntime;
+import org.vivarium.testkit.Meters;
+import org.vivarium.testkit.TestAuditTarget;
 
 /**
  * The whole audit on a small real model with a simple meter: what it writes and claims, that the direction is
@@ -41,39 +45,11 @@ class SteeringAuditorPipelineTest {
     Path work;
 
     /** A stand-in coherence meter: the continuation holds a letter. */
-    private static final BehaviourMeter LETTERS = new BehaviourMeter() {
-        @Override
-        public String name() {
-            return "has-a-letter rate";
-        }
+    private static final BehaviourMeter LETTERS = Meters.of("has-a-letter rate",
+            (prompt, continuation) -> continuation.chars().anyMatch(Character::isLetter));
 
-        @Override
-        public boolean shows(String prompt, String continuation) {
-            return continuation.chars().anyMatch(Character::isLetter);
-        }
-
-        @Override
-        public double accuracy() {
-            return 1;
-        }
-    };
-
-    private static final BehaviourMeter SPACES = new BehaviourMeter() {
-        @Override
-        public String name() {
-            return "few-spaces rate";
-        }
-
-        @Override
-        public boolean shows(String prompt, String continuation) {
-            return continuation.chars().filter(c -> c == ' ').count() <= 1;
-        }
-
-        @Override
-        public double accuracy() {
-            return 1;
-        }
-    };
+    private static final BehaviourMeter SPACES = Meters.of("few-spaces rate",
+            (prompt, continuation) -> continuation.chars().filter(c -> c == ' ').count() <= 1);
 
     // 12 pairs: Split.of(12) gives fit {0,1,4,5,8,9}, validation {2,6,10}, test {3,7,11}; maxPrompts 2 keeps
     // validation {2,6} and test {3,7}.
@@ -98,12 +74,12 @@ class SteeringAuditorPipelineTest {
     void auditChoosesOnValidationReportsOnTestAndClaimsTheExactDirection() throws Exception {
         SteeringSettings settings = new SteeringSettings(List.of(0.0, 2.0, 8.0), 2, 0.3, 0.5, 7L, PositionMode.LAST);
         Path ckpt = SmallLm.runDir().resolve("checkpoint");
-        try (Model model = SmallLm.runtime().load(ckpt)) {
+        try (Model model = TestRuntime.shared().load(ckpt)) {
             GenerationOptions gen = GenerationOptions.greedy(12);
             Path out = work.resolve("steering");
-            TestAuditTarget target = new TestAuditTarget("lm", model, ckpt, out, List.of(), POS, NEG, SPACES, gen,
-                    LETTERS);
-            LocalMethodContext ctx = new LocalMethodContext(SmallLm.runtime(), work);
+            AuditTarget target = TestAuditTarget.builder("lm").model(model).checkpoint(ckpt).outDir(out)
+                    .contrast(POS, NEG).behaviour(SPACES).generation(gen).coherence(LETTERS).build();
+            LocalMethodContext ctx = LocalMethodContext.in(work);
             AuditSection s = new SteeringAuditor(settings).audit(target, ctx);
             Map<String, Double> m = s.metrics();
             String numbers = "metrics " + m + "\n" + s.markdown();

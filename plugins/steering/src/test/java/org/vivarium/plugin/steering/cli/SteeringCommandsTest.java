@@ -19,7 +19,8 @@ import org.vivarium.plugin.steering.SmallLm;
 import org.vivarium.plugin.steering.SteeringMethod;
 import org.vivarium.plugin.steering.generate.Continuations;
 import org.vivarium.report.io.JsonReader;
-import org.vivarium.runtime.local.LocalMethodContext;
+import org.vivarium.testkit.LocalMethodContext;
+import org.vivarium.testkit.TestRuntime;
 
 /** The two commands, run as the host runs them, on a real briefly trained model. */
 class SteeringCommandsTest {
@@ -41,7 +42,7 @@ class SteeringCommandsTest {
 
     @Test
     void directionThenGenerate() throws Exception {
-        LocalMethodContext ctx = new LocalMethodContext(SmallLm.runtime(), work);
+        LocalMethodContext ctx = LocalMethodContext.in(work);
         assertEquals(0, command("direction").run(List.of("lm", "--pos", "pos.txt", "--neg", "neg.txt", "--layer", "1",
                 "--out", "dir"), ctx));
         assertEquals(List.of("reading residuals 8/8 prompt"), ctx.progressLog());
@@ -57,12 +58,12 @@ class SteeringCommandsTest {
         assertEquals(4.0, ((Map<?, ?>) ((List<?>) doc.get("layers")).get(0)).get("n_held_out"), "cross-fit on 2+2");
         assertEquals("lm", ((Map<?, ?>) doc.get("provenance")).get("organism"));
 
-        LocalMethodContext gen = new LocalMethodContext(SmallLm.runtime(), work);
+        LocalMethodContext gen = LocalMethodContext.in(work);
         assertEquals(0, command("generate").run(List.of("lm", "--direction", "dir/direction.json", "--prompt",
                 "The state of", "--coeffs", "0,4", "--tokens", "10", "--ablate"), gen));
         List<String> lines = gen.output().lines().toList();
         assertEquals(4, lines.size(), gen.output());
-        try (Model m = SmallLm.runtime().load(SmallLm.runDir().resolve("checkpoint"))) {
+        try (Model m = TestRuntime.shared().load(SmallLm.runDir().resolve("checkpoint"))) {
             String plain = Continuations.of(m, "The state of", GenerationOptions.greedy(10), List.of()).text();
             assertEquals("c=0      " + plain.replace("\n", "\\n"), lines.get(1), "c=0 is the unsteered text");
         }
@@ -72,7 +73,7 @@ class SteeringCommandsTest {
 
     @Test
     void badInputFailsWithProblemAndFix() {
-        LocalMethodContext ctx = new LocalMethodContext(SmallLm.runtime(), work);
+        LocalMethodContext ctx = LocalMethodContext.in(work);
         MethodCommand dir = command("direction");
         VivariumException missing = assertThrows(VivariumException.class,
                 () -> dir.run(List.of("lm", "--pos", "nope.txt", "--neg", "neg.txt"), ctx));

@@ -17,6 +17,7 @@ import org.vivarium.api.tensor.Tensor;
 import org.vivarium.plugin.steering.SmallLm;
 import org.vivarium.plugin.steering.extract.PositionMode;
 import org.vivarium.plugin.steering.math.Vectors;
+import org.vivarium.testkit.TestRuntime;
 
 /** Mean-difference directions on a real (briefly trained) character-level model, checked by hand. */
 class ContrastiveDirectionTest {
@@ -29,7 +30,7 @@ class ContrastiveDirectionTest {
 
     @BeforeAll
     static void load() throws Exception {
-        model = SmallLm.runtime().load(SmallLm.runDir().resolve("checkpoint"));
+        model = TestRuntime.shared().load(SmallLm.runDir().resolve("checkpoint"));
     }
 
     @AfterAll

@@ -21,6 +21,8 @@ import org.vivarium.plugin.steering.SmallLm;
 import org.vivarium.plugin.steering.direction.ResidualSites;
 import org.vivarium.plugin.steering.math.RandomDirection;
 import org.vivarium.plugin.steering.math.Vectors;
+import org.vivarium.testkit.TestRuntime;
+import org.vivarium.testkit.Meters;
 
 /** Steering and ablation hooks on a real model: exact effects on activations and on generation. */
 class InterventionsTest {
@@ -29,7 +31,7 @@ class InterventionsTest {
 
     @BeforeAll
     static void load() throws Exception {
-        model = SmallLm.runtime().load(SmallLm.runDir().resolve("checkpoint"));
+        model = TestRuntime.shared().load(SmallLm.runDir().resolve("checkpoint"));
         float[] ref = new float[model.config().dModel()];
         ref[0] = 4;
         direction = RandomDirection.like(ref, 11);
@@ -104,22 +106,7 @@ class InterventionsTest {
 
     @Test
     void sweepMeasuresEveryCoefficientAndItsZeroPointIsThePlainRate() {
-        BehaviourMeter meter = new BehaviourMeter() {
-            @Override
-            public String name() {
-                return "letter-e rate";
-            }
-
-            @Override
-            public boolean shows(String prompt, String continuation) {
-                return continuation.indexOf('e') >= 0;
-            }
-
-            @Override
-            public double accuracy() {
-                return 1;
-            }
-        };
+        BehaviourMeter meter = Meters.of("letter-e rate", (prompt, continuation) -> continuation.indexOf('e') >= 0);
         List<String> prompts = List.of("The state of", "We will", "Our nation");
         GenerationOptions opts = GenerationOptions.greedy(12);
         int[] calls = new int[1];
