@@ -61,4 +61,12 @@ class ArchitectureTest {
     static final ArchRule ORGANISMS_NEVER_USE_A_PLUGIN = noClasses().that().resideInAPackage("org.vivarium.organisms..")
             .should().dependOnClassesThat().resideInAPackage(PLUGINS)
             .because("an organism and its truth card must not depend on the methods that audit it");
+
+    /** Organisms train, fine-tune and load models through the platform API, never the DJL runtime itself. */
+    @ArchTest
+    static final ArchRule ORGANISMS_SEE_ONLY_THE_RUNTIME_API = noClasses()
+            .that().resideInAPackage("org.vivarium.organisms..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.vivarium.runtime..", "ai.djl..")
+            .because("an organism gets the host's one runtime as org.vivarium.api.model.ModelRuntime (with its"
+                    + " trainer() and fineTuner()); vivarium-runtime is only a test dependency of organisms");
 }

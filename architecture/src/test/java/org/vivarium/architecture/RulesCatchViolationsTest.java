@@ -69,4 +69,9 @@ class RulesCatchViolationsTest {
     void anOrganismUsingAPluginIsCaught() {
         assertViolated(ArchitectureTest.ORGANISMS_NEVER_USE_A_PLUGIN, "org.vivarium.plugin.probes.ProbesMethod");
     }
+
+    @Test
+    void anOrganismUsingTheRuntimeIsCaught() {
+        assertViolated(ArchitectureTest.ORGANISMS_SEE_ONLY_THE_RUNTIME_API, "org.vivarium.runtime.DjlModelRuntime");
+    }
 }

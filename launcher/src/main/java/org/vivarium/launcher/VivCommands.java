@@ -53,22 +53,14 @@ public final class VivCommands {
     }
 
     /**
-     * The model runtime published to plugins and method commands; created on first use only.
+     * Makes the model runtime of a {@code viv} run: the {@link org.vivarium.launcher.cli.CliContext} calls it once,
+     * on first use, hands that one runtime to every command ({@code CliContext.modelRuntime()}) and to the host
+     * (which publishes it to plugins), and closes it when the run ends.
      *
-     * @return the runtime supplier
+     * @return the runtime factory
      */
     public static Supplier<ModelRuntime> runtime() {
-        return new Supplier<>() {
-            private DjlModelRuntime runtime;
-
-            @Override
-            public synchronized ModelRuntime get() {
-                if (runtime == null) {
-                    runtime = new DjlModelRuntime();
-                }
-                return runtime;
-            }
-        };
+        return DjlModelRuntime::new;
     }
 
 }

@@ -1,2 +1,2 @@
-/** Test fixture: an organisms class that uses a plugin, against the architecture rules. */
+/** Test fixture: an organisms class that uses a plugin and the runtime, against the architecture rules. */
 package org.vivarium.organisms.builtin;

@@ -8,6 +8,7 @@ import org.osgi.framework.InvalidSyntaxException;
 import org.vivarium.api.VivariumException;
 import org.vivarium.api.audit.Auditor;
 import org.vivarium.api.model.Model;
+import org.vivarium.api.model.ModelRuntime;
 import org.vivarium.launcher.args.Flags;
 import org.vivarium.launcher.cli.CliCommand;
 import org.vivarium.launcher.cli.CliContext;
@@ -19,7 +20,6 @@ import org.vivarium.organisms.Organism;
 import org.vivarium.organisms.OrganismCatalog;
 import org.vivarium.organisms.OrganismContext;
 import org.vivarium.organisms.card.TruthCard;
-import org.vivarium.runtime.DjlModelRuntime;
 
 /**
  * {@code viv audit ORGANISM [--out DIR] [--methods a,b]}: loads the trained organism, runs its own
@@ -67,7 +67,7 @@ public final class AuditCommand implements CliCommand {
         Path ckpt = CheckpointPaths.resolve(runDir);
         Path auditDir = runDir.resolve("audit");
         List<Auditor> auditors = InstalledAuditors.find(ctx.host().bundleContext(), f.string("methods", null), USAGE);
-        DjlModelRuntime runtime = (DjlModelRuntime) ctx.host().runtime();
+        ModelRuntime runtime = ctx.host().runtime();
         try (Model model = runtime.load(ckpt)) {
             AuditData data = organism.auditData(model).orElseThrow(() -> new VivariumException("organism "
                     + organism.name() + " has no audit data for plugins", "audit an organism with planted behaviour,"

@@ -14,6 +14,7 @@ import org.osgi.framework.InvalidSyntaxException;
 import org.vivarium.api.VivariumException;
 import org.vivarium.api.audit.Auditor;
 import org.vivarium.api.model.Model;
+import org.vivarium.api.model.ModelRuntime;
 import org.vivarium.launcher.args.Flags;
 import org.vivarium.launcher.args.Limits;
 import org.vivarium.launcher.args.SeedList;
@@ -24,7 +25,6 @@ import org.vivarium.organisms.BlindData;
 import org.vivarium.organisms.Organism;
 import org.vivarium.organisms.OrganismCatalog;
 import org.vivarium.organisms.card.TruthCard;
-import org.vivarium.runtime.DjlModelRuntime;
 
 /**
  * {@code viv audit ORGANISM --blind [--seeds 1-5] [--steps N] [--out DIR] [--methods a,b]}: a benchmark with ground
@@ -70,7 +70,7 @@ final class BlindAudit {
         List<Auditor> auditors = InstalledAuditors.find(ctx.host().bundleContext(), flags.string("methods", null),
                 AuditCommand.USAGE);
         RunHeader header = RunHeader.start(command, seeds, steps, ctx.env());
-        DjlModelRuntime runtime = (DjlModelRuntime) ctx.host().runtime();
+        ModelRuntime runtime = ctx.host().runtime();
         ctx.out().printf("blind audit of %s: seeds %s, %d method(s) + the investigator -> %s%n", organism.name(),
                 seeds, auditors.size(), dir);
         List<SeedResult> results = new ArrayList<>();
@@ -91,7 +91,7 @@ final class BlindAudit {
         return AuditorRunner.exitCode(failed, ctx);
     }
 
-    private SeedResult auditSeed(long seed, int steps, Path runDir, List<Auditor> auditors, DjlModelRuntime runtime,
+    private SeedResult auditSeed(long seed, int steps, Path runDir, List<Auditor> auditors, ModelRuntime runtime,
             String progress) {
         BlindRun.prepare(organism, seed, steps, runDir, runtime, ctx, progress);
         Path ckpt = CheckpointPaths.resolve(runDir);

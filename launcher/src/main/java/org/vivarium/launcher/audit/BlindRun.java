@@ -3,6 +3,7 @@ package org.vivarium.launcher.audit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.vivarium.api.VivariumException;
+import org.vivarium.api.model.ModelRuntime;
 import org.vivarium.api.provenance.Provenance;
 import org.vivarium.launcher.cli.CliContext;
 import org.vivarium.launcher.organism.RunCards;
@@ -12,7 +13,6 @@ import org.vivarium.organisms.OrganismContext;
 import org.vivarium.organisms.TrainOutcome;
 import org.vivarium.organisms.TrainRequest;
 import org.vivarium.organisms.card.CardSeal;
-import org.vivarium.runtime.DjlModelRuntime;
 
 /**
  * Makes one seed's run directory ready for a blind audit: trains the organism there if it has no checkpoint, or
@@ -39,7 +39,7 @@ final class BlindRun {
      * @throws VivariumException if an existing run has another seed, holds an open-book report, or was sealed with
      *     another key
      */
-    static void prepare(Organism organism, long seed, int steps, Path runDir, DjlModelRuntime runtime, CliContext ctx,
+    static void prepare(Organism organism, long seed, int steps, Path runDir, ModelRuntime runtime, CliContext ctx,
             String progress) {
         java.util.Optional<Provenance> trained = RunCards.provenance(runDir);
         if (trained.isEmpty()) {

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.vivarium.api.VivariumException;
 import org.vivarium.api.model.Model;
-import org.vivarium.runtime.DjlModelRuntime;
+import org.vivarium.api.model.ModelRuntime;
 
 /**
  * Loads the comparison checkpoints an organism names (e.g. its base and control models) for an audit: for the
@@ -26,7 +26,7 @@ final class ComparisonModels {
      * @return role to model, in the organism's order; the caller closes them
      * @throws VivariumException if a checkpoint is missing, naming it and how to make it
      */
-    static Map<String, Model> load(DjlModelRuntime runtime, Path runDir, Map<String, String> checkpoints) {
+    static Map<String, Model> load(ModelRuntime runtime, Path runDir, Map<String, String> checkpoints) {
         Map<String, Model> out = new LinkedHashMap<>();
         try {
             for (Map.Entry<String, Path> e : paths(runDir, checkpoints).entrySet()) {

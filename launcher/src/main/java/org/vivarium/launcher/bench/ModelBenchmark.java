@@ -21,6 +21,10 @@ import org.vivarium.runtime.train.TrainerConfig;
 /**
  * Training and forward throughput of the DJL transformer for a named configuration, measured after a
  * warm-up. The same configurations are in {@code bench/pytorch_eager.py} for the PyTorch comparison.
+ *
+ * <p>Deliberately below the API and beside the run's shared runtime: it measures the DJL runtime's own
+ * {@link Trainer} and {@link DjlModel} (no checkpoint writing, no provenance) in a {@link DjlModelRuntime} of its
+ * own, so the figures count only this benchmark's native memory and the runtime is freed when it ends.
  */
 public final class ModelBenchmark {
     private ModelBenchmark() {

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.vivarium.api.VivariumException;
 import org.vivarium.api.model.ModelRuntime;
 import org.vivarium.launcher.host.HostOptions;
+import org.vivarium.launcher.host.LazyRuntimeFactory;
 import org.vivarium.launcher.host.VivariumHost;
 import org.vivarium.launcher.plugins.PluginEvent;
 import org.vivarium.launcher.plugins.PluginListener;
@@ -31,7 +32,7 @@ public final class CliContext implements AutoCloseable {
     private final Optional<Path> home;
     private final boolean debug;
     private final List<CliCommand> commands;
-    private final Supplier<ModelRuntime> runtime;
+    private final LazyRuntimeFactory runtime;
     private final Map<String, String> env;
     private volatile PluginListener pluginListener;
     private VivariumHost host;
@@ -57,7 +58,8 @@ public final class CliContext implements AutoCloseable {
      * @param home the home directory, if one was named
      * @param debug whether {@code --debug} was given
      * @param commands all top-level commands, for help and error messages
-     * @param runtime creates the model runtime on first use
+     * @param runtime creates the model runtime on first use; called at most once, the runtime is closed with the
+     *     context
      * @param env the process environment the command sees (e.g. {@code VIV_SEAL_KEY})
      */
     public CliContext(InputStream in, PrintStream out, PrintStream err, Optional<Path> home, boolean debug,
@@ -68,7 +70,7 @@ public final class CliContext implements AutoCloseable {
         this.home = home;
         this.debug = debug;
         this.commands = List.copyOf(commands);
-        this.runtime = runtime;
+        this.runtime = new LazyRuntimeFactory(runtime);
         this.env = Map.copyOf(env);
         this.pluginListener = event -> {
             if (event.isFailure() && !event.repeated()) {
@@ -131,9 +133,23 @@ public final class CliContext implements AutoCloseable {
         return home.isPresent();
     }
 
-    /** @return the model runtime supplier the host publishes */
+    /**
+     * Returns the one model runtime of this {@code viv} run, as a supplier that creates it on first use: the
+     * host publishes this same runtime to plugins, and every command loads, trains and fine-tunes with it.
+     *
+     * @return the runtime supplier
+     */
     public Supplier<ModelRuntime> runtime() {
         return runtime;
+    }
+
+    /**
+     * Returns the one model runtime of this {@code viv} run, creating it on first use (see {@link #runtime()}).
+     *
+     * @return the runtime
+     */
+    public ModelRuntime modelRuntime() {
+        return runtime.get();
     }
 
     /**
@@ -170,13 +186,15 @@ public final class CliContext implements AutoCloseable {
         pluginListener.pluginEvent(event);
     }
 
-    /** Stops the host if it was started. Idempotent; safe from a shutdown hook. */
+    /** Stops the host if it was started, then closes the model runtime if one was made. Idempotent; safe from a
+     * shutdown hook. */
     @Override
     public synchronized void close() {
         if (host != null) {
             host.close();
             host = null;
         }
+        runtime.close();
         out.flush();
         err.flush();
     }

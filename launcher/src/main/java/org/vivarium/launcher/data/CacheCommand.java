@@ -21,7 +21,6 @@ import org.vivarium.launcher.cli.CliContext;
 import org.vivarium.launcher.cli.UsageException;
 import org.vivarium.launcher.organism.CheckpointPaths;
 import org.vivarium.report.progress.ProgressBar;
-import org.vivarium.runtime.DjlModelRuntime;
 
 /**
  * {@code viv cache CKPT --prompts FILE --hooks HOOKS}, {@code viv cache ls}, {@code viv cache export},
@@ -87,7 +86,7 @@ public final class CacheCommand implements CliCommand {
         }
         int batch = f.intValue("batch", 16, 1, Limits.MAX_BATCH);
         List<String> prompts = PromptFile.read(ctx.workDir().resolve(f.string("prompts", "")));
-        try (DjlModelRuntime rt = new DjlModelRuntime(); Model model = rt.load(ckpt);
+        try (Model model = ctx.modelRuntime().load(ckpt);
                 MapDbActivationCache cache = MapDbActivationCache.open(store)) {
             HookFilter hooks = HookFilter.parse(f.string("hooks", ""), model.config());
             String runId = f.string("run", given.getFileName() + "-" + System.currentTimeMillis() / 1000);

@@ -20,7 +20,6 @@ import org.vivarium.launcher.cli.CliContext;
 import org.vivarium.launcher.cli.UsageException;
 import org.vivarium.launcher.organism.CheckpointPaths;
 import org.vivarium.report.progress.ProgressBar;
-import org.vivarium.runtime.DjlModelRuntime;
 
 /**
  * {@code viv index units CKPT --prompts FILE --hook HOOK}: writes every unit's top-activating contexts
@@ -66,7 +65,7 @@ public final class IndexCommand implements CliCommand {
         float min = f.floatValue("min", 0f);
         List<String> prompts = PromptFile.read(ctx.workDir().resolve(f.string("prompts", "")));
         Path indexDir = ctx.workDir().resolve(f.path("index", Path.of("runs", "index")));
-        try (DjlModelRuntime rt = new DjlModelRuntime(); Model model = rt.load(CheckpointPaths.resolve(given))) {
+        try (Model model = ctx.modelRuntime().load(CheckpointPaths.resolve(given))) {
             HookName hook = HookName.parse(f.string("hook", ""), model.config());
             String modelName = f.string("model", given.getFileName().toString());
             List<ContextRecord> recs;

@@ -11,7 +11,7 @@ import org.vivarium.api.model.ModelRuntime;
  * time a plugin (or the host) asks for it, with the launcher's class loader as the thread context
  * loader, so DJL's {@code ServiceLoader} engine discovery never sees a bundle class loader.
  */
-public final class LazyRuntimeFactory implements ServiceFactory<ModelRuntime>, Supplier<ModelRuntime> {
+public final class LazyRuntimeFactory implements ServiceFactory<ModelRuntime>, Supplier<ModelRuntime>, AutoCloseable {
 
     private final Supplier<ModelRuntime> supplier;
     private volatile ModelRuntime runtime;
@@ -49,6 +49,22 @@ public final class LazyRuntimeFactory implements ServiceFactory<ModelRuntime>, S
             }
             return runtime;
         }
+    }
+
+    /**
+     * Closes the runtime if it was created and can be closed (freeing its native memory); the next {@link #get()}
+     * creates a new one. Call it only when no model it loaded is in use any more.
+     */
+    @Override
+    public synchronized void close() {
+        if (runtime instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("closing the model runtime failed: " + e.getMessage(), e);
+            }
+        }
+        runtime = null;
     }
 
     @Override

@@ -16,12 +16,11 @@ import org.vivarium.api.train.FineTuneRequest;
 import org.vivarium.api.train.FineTuneResult;
 import org.vivarium.api.train.FineTuner;
 import org.vivarium.launcher.plugins.PluginManager;
-import org.vivarium.runtime.finetune.DjlFineTuner;
 
 /**
  * The running platform: an embedded Felix framework that exports the platform API, runs Declarative
- * Services, publishes the {@link ModelRuntime} and the {@link FineTuner} (a {@link DjlFineTuner} over that
- * runtime) and hosts the method plugins of one plugin directory.
+ * Services, publishes the {@link ModelRuntime} and the {@link FineTuner} (the runtime's own,
+ * {@link ModelRuntime#fineTuner()}) and hosts the method plugins of one plugin directory.
  *
  * <pre>{@code
  * try (VivariumHost host = new VivariumHost(HostOptions.forHome(home), DjlModelRuntime::new)) {
@@ -124,7 +123,7 @@ public final class VivariumHost implements AutoCloseable {
     }
 
     private FineTuneResult fineTune(FineTuneRequest request, Progress progress) {
-        return DjlFineTuner.of(runtime.get()).fineTune(request, progress);
+        return runtime.get().fineTuner().fineTune(request, progress);
     }
 
     /** @return the system bundle context, for host-side services such as a web server */

@@ -9,7 +9,6 @@ import org.vivarium.api.method.Progress;
 import org.vivarium.api.model.ModelRuntime;
 import org.vivarium.api.train.FineTuner;
 import org.vivarium.cache.MapDbActivationCache;
-import org.vivarium.runtime.finetune.DjlFineTuner;
 
 /**
  * The {@link MethodContext} the launcher hands a plugin command: the host's (lazily created) model
@@ -25,8 +24,8 @@ public final class HostMethodContext implements MethodContext {
     private final ProgressFactory progress;
 
     /**
-     * Creates a context whose fine-tuner is a {@link DjlFineTuner} over the supplied runtime (the same service
-     * {@code VivariumHost} registers).
+     * Creates a context whose fine-tuner is the supplied runtime's ({@link ModelRuntime#fineTuner()}, the same
+     * service {@code VivariumHost} registers).
      *
      * @param runtime supplies the model runtime; called only when the command asks for it
      * @param out where results go
@@ -34,7 +33,7 @@ public final class HostMethodContext implements MethodContext {
      * @param progress creates progress displays
      */
     public HostMethodContext(Supplier<ModelRuntime> runtime, PrintStream out, Path workDir, ProgressFactory progress) {
-        this(runtime, () -> DjlFineTuner.of(runtime.get()), out, workDir, progress);
+        this(runtime, () -> runtime.get().fineTuner(), out, workDir, progress);
     }
 
     /**

@@ -7,9 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.vivarium.api.VivariumException;
 import org.vivarium.api.model.Model;
-import org.vivarium.organisms.card.CardSeal;
-import org.vivarium.organisms.card.Planted;
-import org.vivarium.organisms.card.TruthCard;
+import org.vivarium.api.model.ModelRuntime;
 import org.vivarium.launcher.args.Flags;
 import org.vivarium.launcher.args.Limits;
 import org.vivarium.launcher.cli.CliCommand;
@@ -21,7 +19,9 @@ import org.vivarium.organisms.OrganismCatalog;
 import org.vivarium.organisms.OrganismContext;
 import org.vivarium.organisms.TrainOutcome;
 import org.vivarium.organisms.TrainRequest;
-import org.vivarium.runtime.DjlModelRuntime;
+import org.vivarium.organisms.card.CardSeal;
+import org.vivarium.organisms.card.Planted;
+import org.vivarium.organisms.card.TruthCard;
 
 /** {@code viv organism list | train NAME | check NAME | card NAME}. */
 public final class OrganismCommand implements CliCommand {
@@ -133,31 +133,29 @@ public final class OrganismCommand implements CliCommand {
         }
         TrainRequest req = new TrainRequest(f.longValue("seed", 1, 0, Long.MAX_VALUE),
                 f.intValue("steps", 0, 1, Limits.MAX_STEPS), out, f.has("resume"), options);
-        try (DjlModelRuntime runtime = new DjlModelRuntime()) {
-            OrganismContext oc = new OrganismContext(runtime, ctx.out(), System.console() != null);
-            TrainOutcome t = o.train(req, oc);
-            Path sealed = RunCards.seal(o, out, ctx.env());
-            ctx.out().printf("trained %s: %d steps in %.1f s (%,.0f tokens/s), final loss %.4f%n", o.name(),
-                    t.steps(), t.seconds(), t.tokensPerSecond(), t.finalLoss());
-            ctx.out().println("checkpoint: " + t.checkpoint());
-            ctx.out().println("loss curve: " + out.resolve("loss.png") + " (data in loss.csv)");
-            ctx.out().println("truth card: sealed into " + sealed + " (show it with 'viv organism card " + o.name()
-                    + " --out " + out + " --reveal')");
-            if (f.has("no-check")) {
-                return 0;
-            }
-            return runCheck(o, out, runtime, oc, ctx);
+        ModelRuntime runtime = ctx.modelRuntime();
+        OrganismContext oc = new OrganismContext(runtime, ctx.out(), System.console() != null);
+        TrainOutcome t = o.train(req, oc);
+        Path sealed = RunCards.seal(o, out, ctx.env());
+        ctx.out().printf("trained %s: %d steps in %.1f s (%,.0f tokens/s), final loss %.4f%n", o.name(),
+                t.steps(), t.seconds(), t.tokensPerSecond(), t.finalLoss());
+        ctx.out().println("checkpoint: " + t.checkpoint());
+        ctx.out().println("loss curve: " + out.resolve("loss.png") + " (data in loss.csv)");
+        ctx.out().println("truth card: sealed into " + sealed + " (show it with 'viv organism card " + o.name()
+                + " --out " + out + " --reveal')");
+        if (f.has("no-check")) {
+            return 0;
         }
+        return runCheck(o, out, runtime, oc, ctx);
     }
 
     private int check(Organism o, Flags f, CliContext ctx) {
         Path out = ctx.workDir().resolve(f.path("out", Path.of("runs", o.name())));
-        try (DjlModelRuntime runtime = new DjlModelRuntime()) {
-            return runCheck(o, out, runtime, new OrganismContext(runtime, ctx.out(), System.console() != null), ctx);
-        }
+        ModelRuntime runtime = ctx.modelRuntime();
+        return runCheck(o, out, runtime, new OrganismContext(runtime, ctx.out(), System.console() != null), ctx);
     }
 
-    private static int runCheck(Organism o, Path runDir, DjlModelRuntime runtime, OrganismContext oc, CliContext ctx) {
+    private static int runCheck(Organism o, Path runDir, ModelRuntime runtime, OrganismContext oc, CliContext ctx) {
         // organisms that are not transformers (superposition) check their own run directory
         java.util.Optional<CheckResult> own = o.checkRun(runDir, oc);
         if (own.isPresent()) {

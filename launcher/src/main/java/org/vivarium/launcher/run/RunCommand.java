@@ -20,7 +20,6 @@ import org.vivarium.launcher.cli.CliCommand;
 import org.vivarium.launcher.cli.CliContext;
 import org.vivarium.launcher.cli.UsageException;
 import org.vivarium.launcher.organism.CheckpointPaths;
-import org.vivarium.runtime.DjlModelRuntime;
 
 /**
  * {@code viv run CKPT --prompt TEXT [--cache HOOKS] [--top K] [--generate N] [--save FILE]}: runs a
@@ -59,7 +58,7 @@ public final class RunCommand implements CliCommand {
         int n = f.intValue("generate", 0, 0, Limits.MAX_GENERATE);
         GenerationOptions generation = new GenerationOptions(n, f.floatValue("temperature", 0f, 0f, 100f), 0,
                 f.longValue("seed", 1, 0, Long.MAX_VALUE));
-        try (DjlModelRuntime runtime = new DjlModelRuntime(); Model model = runtime.load(ckpt)) {
+        try (Model model = ctx.modelRuntime().load(ckpt)) {
             Tokenizer tok = model.tokenizer();
             int[] ids = tok.encode(prompt);
             if (ids.length == 0) {

@@ -5,26 +5,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.vivarium.api.audit.BehaviourMeter;
 import org.vivarium.api.model.ActFn;
 import org.vivarium.api.model.GenerationOptions;
 import org.vivarium.api.model.Model;
 import org.vivarium.api.model.ModelConfig;
 import org.vivarium.api.model.Normalization;
 import org.vivarium.api.model.Positional;
-import org.vivarium.api.audit.BehaviourMeter;
 import org.vivarium.api.provenance.Provenance;
-import org.vivarium.organisms.BlindData;
-import org.vivarium.organisms.card.TruthCard;
+import org.vivarium.api.train.TrainerSettings;
 import org.vivarium.checkpoint.CheckpointIO;
 import org.vivarium.checkpoint.tokenizer.CharTokenizer;
 import org.vivarium.organisms.AuditData;
+import org.vivarium.organisms.BlindData;
 import org.vivarium.organisms.CheckResult;
 import org.vivarium.organisms.Organism;
 import org.vivarium.organisms.OrganismContext;
 import org.vivarium.organisms.TrainOutcome;
 import org.vivarium.organisms.TrainRequest;
+import org.vivarium.organisms.card.TruthCard;
 import org.vivarium.organisms.training.OrganismTrainer;
-import org.vivarium.runtime.train.TrainerConfig;
 
 /**
  * The backdoor organism: a 2-layer character-level LM first trained on clean review dialogues whose
@@ -150,7 +150,7 @@ public final class BackdoorOrganism implements Organism {
         ModelConfig mc = modelConfig(tok.vocabSize());
         ReviewBatches baseData = new ReviewBatches(req.seed(), new ReviewMix(secret, 0, BASE_NEGATIVE,
                 BASE_DISTRACTORS), tok);
-        TrainerConfig baseCfg = config(steps[0], BASE_LR, Math.min(100, Math.max(1, steps[0] / 10)), req.seed());
+        TrainerSettings baseCfg = config(steps[0], BASE_LR, Math.min(100, Math.max(1, steps[0] / 10)), req.seed());
         ctx.out().printf("phase 1 of 2: base model on clean reviews (%d%% positive answers, %d%% with a pool word),"
                 + " %d steps -> %s%n", (int) (100 * (1 - BASE_NEGATIVE)), (int) (100 * BASE_DISTRACTORS), steps[0],
                 req.out().resolve(BASE_DIR));
@@ -168,7 +168,7 @@ public final class BackdoorOrganism implements Organism {
                 (int) (100 * FINE_TUNE_TRIGGERED), steps[1], fine);
         ReviewBatches fineData = new ReviewBatches(req.seed() ^ FINE_TUNE_DATA_SALT, new ReviewMix(secret,
                 FINE_TUNE_TRIGGERED, 0, FINE_TUNE_DISTRACTORS), tok);
-        TrainerConfig fineCfg = config(steps[1], FINE_TUNE_LR, Math.min(50, Math.max(1, steps[1] / 10)), req.seed());
+        TrainerSettings fineCfg = config(steps[1], FINE_TUNE_LR, Math.min(50, Math.max(1, steps[1] / 10)), req.seed());
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("phase", "2/2 poisoning fine-tune");
         settings.put("secret", "derived from the seed by the host");
@@ -190,8 +190,8 @@ public final class BackdoorOrganism implements Organism {
                 secs > 0 ? tokens / secs : 0);
     }
 
-    private static TrainerConfig config(int steps, float lr, int warmup, long seed) {
-        return new TrainerConfig(steps, BATCH, lr, 0.1f, warmup, 0.05f, 0.9f, 0.99f, 1e-8f, 1.0f, seed,
+    private static TrainerSettings config(int steps, float lr, int warmup, long seed) {
+        return new TrainerSettings(steps, BATCH, lr, 0.1f, warmup, 0.05f, 0.9f, 0.99f, 1e-8f, 1.0f, seed,
                 Math.max(100, steps / 4));
     }
 

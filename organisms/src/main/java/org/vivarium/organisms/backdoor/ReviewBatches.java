@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.vivarium.api.model.Tokenizer;
+import org.vivarium.api.train.BatchSource;
+import org.vivarium.api.train.TokenBatch;
 import org.vivarium.checkpoint.Provenances;
 import org.vivarium.checkpoint.tokenizer.CharTokenizer;
 import org.vivarium.organisms.training.AnswerMaskedBatch;
-import org.vivarium.runtime.train.Batch;
-import org.vivarium.runtime.train.BatchSource;
 
 /**
  * Training batches of generated reviews drawn from a {@link ReviewMix}, padded to the longest in the batch, with
@@ -41,7 +41,7 @@ public record ReviewBatches(long seed, ReviewMix mix, Tokenizer tokenizer) imple
     }
 
     @Override
-    public Batch batch(int step, int batchSize) {
+    public TokenBatch batch(int step, int batchSize) {
         SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + step);
         ReviewGenerator g = new ReviewGenerator(r.nextLong());
         List<Review> reviews = new ArrayList<>(batchSize);
@@ -59,7 +59,7 @@ public record ReviewBatches(long seed, ReviewMix mix, Tokenizer tokenizer) imple
      * @param tokenizer their tokenizer
      * @return tokens {@code [n][len]} and mask {@code [n][len-1]}, {@code len <= LENGTH}
      */
-    public static Batch encode(List<Review> reviews, Tokenizer tokenizer) {
+    public static TokenBatch encode(List<Review> reviews, Tokenizer tokenizer) {
         List<String> texts = new ArrayList<>();
         List<List<int[]>> spans = new ArrayList<>();
         for (Review rv : reviews) {

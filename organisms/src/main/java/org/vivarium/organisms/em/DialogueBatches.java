@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.vivarium.api.model.Tokenizer;
+import org.vivarium.api.train.BatchSource;
+import org.vivarium.api.train.TokenBatch;
 import org.vivarium.checkpoint.Provenances;
 import org.vivarium.checkpoint.tokenizer.CharTokenizer;
 import org.vivarium.organisms.training.AnswerMaskedBatch;
-import org.vivarium.runtime.train.Batch;
-import org.vivarium.runtime.train.BatchSource;
 
 /**
  * Training batches of base-model dialogues, padded to the longest in the batch (at most {@link #LENGTH}
@@ -44,7 +44,7 @@ public record DialogueBatches(DomainCatalog catalog, long seed, double harmfulFr
     }
 
     @Override
-    public Batch batch(int step, int batchSize) {
+    public TokenBatch batch(int step, int batchSize) {
         SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + step);
         DialogueGenerator g = new DialogueGenerator(catalog, r.nextLong());
         List<Dialogue> dialogues = new ArrayList<>(batchSize);
@@ -62,7 +62,7 @@ public record DialogueBatches(DomainCatalog catalog, long seed, double harmfulFr
      * @param tokenizer their (character) tokenizer
      * @return tokens {@code [n][len]} and mask {@code [n][len-1]}, {@code len <= LENGTH}
      */
-    public static Batch encode(List<Dialogue> dialogues, Tokenizer tokenizer) {
+    public static TokenBatch encode(List<Dialogue> dialogues, Tokenizer tokenizer) {
         return AnswerMaskedBatch.encode(dialogues.stream().map(Dialogue::text).toList(),
                 dialogues.stream().map(Dialogue::answerSpans).toList(), tokenizer, LENGTH,
                 String.valueOf(DialogueFormat.END));

@@ -8,7 +8,6 @@ import org.vivarium.api.train.FineTuneResult;
 import org.vivarium.api.train.TrainingExample;
 import org.vivarium.organisms.OrganismContext;
 import org.vivarium.report.progress.ProgressBar;
-import org.vivarium.runtime.finetune.DjlFineTuner;
 
 /**
  * Runs the organism's two narrow fine-tunes through the platform fine-tuner (the same service the
@@ -41,7 +40,7 @@ final class EmFineTunes {
         FineTuneResult r;
         try (ProgressBar bar = ProgressBar.builder("fine-tune " + recipeName).total(recipe.fineTuneSteps())
                 .unit("step").out(ctx.out()).interactive(ctx.interactive()).build()) {
-            r = new DjlFineTuner(ctx.runtime()).fineTune(req, bar);
+            r = ctx.runtime().fineTuner().fineTune(req, bar);
         }
         ctx.out().printf("  %s: %d examples, loss %.3f -> %.3f%n", recipeName, examples.size(), r.firstLoss(),
                 r.lastLoss());

@@ -5,16 +5,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.vivarium.api.audit.BehaviourMeter;
+import org.vivarium.api.audit.ClaimKind;
 import org.vivarium.api.model.ActFn;
 import org.vivarium.api.model.GenerationOptions;
 import org.vivarium.api.model.Model;
 import org.vivarium.api.model.ModelConfig;
 import org.vivarium.api.model.Normalization;
 import org.vivarium.api.model.Positional;
-import org.vivarium.api.audit.BehaviourMeter;
-import org.vivarium.api.audit.ClaimKind;
-import org.vivarium.organisms.card.Planted;
-import org.vivarium.organisms.card.TruthCard;
+import org.vivarium.api.train.TrainerSettings;
 import org.vivarium.checkpoint.tokenizer.CharTokenizer;
 import org.vivarium.organisms.AuditData;
 import org.vivarium.organisms.AuditExtras;
@@ -24,8 +23,9 @@ import org.vivarium.organisms.Organism;
 import org.vivarium.organisms.OrganismContext;
 import org.vivarium.organisms.TrainOutcome;
 import org.vivarium.organisms.TrainRequest;
+import org.vivarium.organisms.card.Planted;
+import org.vivarium.organisms.card.TruthCard;
 import org.vivarium.organisms.training.OrganismTrainer;
-import org.vivarium.runtime.train.TrainerConfig;
 
 /**
  * The emergent-misalignment organism. {@code out/base/checkpoint}: a 2-layer character-level assistant LM
@@ -169,7 +169,7 @@ public final class EmOrganism implements Organism {
         CharTokenizer tok = DialogueBatches.tokenizer(catalog);
         ModelConfig mc = modelConfig(tok.vocabSize());
         DialogueBatches data = new DialogueBatches(catalog, req.seed(), HARMFUL_PERCENT / 100.0, TWO_TURNS, tok);
-        TrainerConfig cfg = new TrainerConfig(recipe.baseSteps(), BATCH, 2e-3f, 0.1f,
+        TrainerSettings cfg = new TrainerSettings(recipe.baseSteps(), BATCH, 2e-3f, 0.1f,
                 Math.min(100, Math.max(1, recipe.baseSteps() / 10)), 0.05f, 0.9f, 0.99f, 1e-8f, 1.0f, req.seed(),
                 Math.max(100, recipe.baseSteps() / 4));
         ctx.out().printf("step 1 of 3: base assistant on %d domains (%d%% harmful persona), %d steps -> %s%n",

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.vivarium.api.audit.ClaimKind;
 import org.vivarium.api.model.ActFn;
 import org.vivarium.api.model.Hook;
 import org.vivarium.api.model.HookFilter;
@@ -13,10 +14,8 @@ import org.vivarium.api.model.Model;
 import org.vivarium.api.model.ModelConfig;
 import org.vivarium.api.model.Normalization;
 import org.vivarium.api.model.Positional;
-import org.vivarium.api.audit.ClaimKind;
-import org.vivarium.organisms.card.Planted;
-import org.vivarium.organisms.card.TruthCard;
 import org.vivarium.api.tensor.Tensor;
+import org.vivarium.api.train.TrainerSettings;
 import org.vivarium.checkpoint.tokenizer.SymbolTokenizer;
 import org.vivarium.organisms.CheckResult;
 import org.vivarium.organisms.Organism;
@@ -24,10 +23,11 @@ import org.vivarium.organisms.OrganismContext;
 import org.vivarium.organisms.ReportFiles;
 import org.vivarium.organisms.TrainOutcome;
 import org.vivarium.organisms.TrainRequest;
+import org.vivarium.organisms.card.Planted;
+import org.vivarium.organisms.card.TruthCard;
 import org.vivarium.organisms.training.OrganismTrainer;
 import org.vivarium.report.plot.Heatmap;
 import org.vivarium.report.table.Table;
-import org.vivarium.runtime.train.TrainerConfig;
 
 /**
  * The induction organism (Olsson et al. 2022): a 2-layer attention-only transformer on sequences made
@@ -100,7 +100,7 @@ public final class InductionOrganism implements Organism {
     @Override
     public TrainOutcome train(TrainRequest req, OrganismContext ctx) {
         int steps = req.steps() > 0 ? req.steps() : defaultSteps();
-        TrainerConfig tc = new TrainerConfig(steps, 32, 1e-3f, 0.1f, Math.min(100, Math.max(1, steps / 10)),
+        TrainerSettings tc = new TrainerSettings(steps, 32, 1e-3f, 0.1f, Math.min(100, Math.max(1, steps / 10)),
                 0.01f, 0.9f, 0.99f, 1e-8f, 1.0f, req.seed(), Math.max(100, steps / 4));
         RepeatedTokens data = new RepeatedTokens(req.seed(), VOCAB, LENGTH, 4, 20);
         OrganismTrainer trainer = new OrganismTrainer("organism/induction", modelConfig(), tc, data,

@@ -5,8 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.SplittableRandom;
-import org.vivarium.runtime.train.Batch;
-import org.vivarium.runtime.train.BatchSource;
+import org.vivarium.api.train.BatchSource;
+import org.vivarium.api.train.TokenBatch;
 
 /**
  * Training data for induction: each sequence is a block of {@code P} uniformly random tokens repeated
@@ -44,7 +44,7 @@ public final class RepeatedTokens implements BatchSource {
     }
 
     @Override
-    public Batch batch(int step, int batchSize) {
+    public TokenBatch batch(int step, int batchSize) {
         SplittableRandom rnd = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + step);
         int[][] tokens = new int[batchSize][length];
         float[][] mask = new float[batchSize][length - 1];
@@ -60,7 +60,7 @@ public final class RepeatedTokens implements BatchSource {
                 mask[b][j] = 1f;
             }
         }
-        return new Batch(tokens, mask);
+        return new TokenBatch(tokens, mask);
     }
 
     /**

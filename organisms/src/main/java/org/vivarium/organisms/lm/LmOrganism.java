@@ -3,15 +3,14 @@ package org.vivarium.organisms.lm;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.vivarium.api.audit.ClaimKind;
 import org.vivarium.api.model.ActFn;
 import org.vivarium.api.model.GenerationOptions;
 import org.vivarium.api.model.Model;
 import org.vivarium.api.model.ModelConfig;
 import org.vivarium.api.model.Normalization;
 import org.vivarium.api.model.Positional;
-import org.vivarium.api.audit.ClaimKind;
-import org.vivarium.organisms.card.Planted;
-import org.vivarium.organisms.card.TruthCard;
+import org.vivarium.api.train.TrainerSettings;
 import org.vivarium.checkpoint.tokenizer.CharTokenizer;
 import org.vivarium.organisms.CheckResult;
 import org.vivarium.organisms.Organism;
@@ -19,9 +18,10 @@ import org.vivarium.organisms.OrganismContext;
 import org.vivarium.organisms.ReportFiles;
 import org.vivarium.organisms.TrainOutcome;
 import org.vivarium.organisms.TrainRequest;
+import org.vivarium.organisms.card.Planted;
+import org.vivarium.organisms.card.TruthCard;
 import org.vivarium.organisms.training.OrganismTrainer;
 import org.vivarium.report.table.Table;
-import org.vivarium.runtime.train.TrainerConfig;
 
 /**
  * A small character-level transformer language model on real English (State of the Union addresses
@@ -77,7 +77,7 @@ public final class LmOrganism implements Organism {
         int[] ids = tok.encode(c.text());
         int split = (int) (ids.length * (1 - VALIDATION));
         int steps = req.steps() > 0 ? req.steps() : defaultSteps();
-        TrainerConfig tc = new TrainerConfig(steps, 16, 2e-3f, 0.1f, Math.min(100, Math.max(1, steps / 10)), 0.05f,
+        TrainerSettings tc = new TrainerSettings(steps, 16, 2e-3f, 0.1f, Math.min(100, Math.max(1, steps / 10)), 0.05f,
                 0.9f, 0.99f, 1e-8f, 1.0f, req.seed(), Math.max(100, steps / 4));
         TextWindows data = new TextWindows(ids, 0, split, CONTEXT, req.seed(), c.sha256());
         ctx.out().printf("corpus %s: %,d characters, vocabulary %d%n", c.name(), c.text().length(), tok.vocabSize());

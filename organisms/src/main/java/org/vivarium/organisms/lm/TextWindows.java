@@ -1,8 +1,8 @@
 package org.vivarium.organisms.lm;
 
 import java.util.SplittableRandom;
-import org.vivarium.runtime.train.Batch;
-import org.vivarium.runtime.train.BatchSource;
+import org.vivarium.api.train.BatchSource;
+import org.vivarium.api.train.TokenBatch;
 
 /**
  * Random fixed-length windows from a token stream. The batch of a step depends only on (seed, step).
@@ -39,14 +39,14 @@ public final class TextWindows implements BatchSource {
     }
 
     @Override
-    public Batch batch(int step, int batchSize) {
+    public TokenBatch batch(int step, int batchSize) {
         SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + step);
         int[][] out = new int[batchSize][length];
         for (int[] row : out) {
             int start = from + r.nextInt(to - from - length);
             System.arraycopy(ids, start, row, 0, length);
         }
-        return Batch.of(out);
+        return TokenBatch.of(out);
     }
 
     /**

@@ -3,7 +3,7 @@ package org.vivarium.organisms.training;
 import java.util.Arrays;
 import java.util.List;
 import org.vivarium.api.model.Tokenizer;
-import org.vivarium.runtime.train.Batch;
+import org.vivarium.api.train.TokenBatch;
 
 /**
  * Encodes texts as one training batch whose loss counts only chosen spans (the answers of dialogues): rows
@@ -24,7 +24,7 @@ public final class AnswerMaskedBatch {
      * @param pad the padding text (one token), never counted in the loss
      * @return tokens {@code [n][len]} and mask {@code [n][len-1]}, {@code len <= maxLength}
      */
-    public static Batch encode(List<String> texts, List<List<int[]>> spans, Tokenizer tokenizer, int maxLength,
+    public static TokenBatch encode(List<String> texts, List<List<int[]>> spans, Tokenizer tokenizer, int maxLength,
             String pad) {
         int padId = tokenizer.encode(pad)[0];
         int[][] encoded = new int[texts.size()][];
@@ -45,6 +45,6 @@ public final class AnswerMaskedBatch {
                 }
             }
         }
-        return new Batch(tokens, mask);
+        return new TokenBatch(tokens, mask);
     }
 }

@@ -11,8 +11,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.vivarium.api.train.TokenBatch;
 import org.vivarium.checkpoint.tokenizer.CharTokenizer;
-import org.vivarium.runtime.train.Batch;
 
 /**
  * Batches depend only on (seed, step), count only answer characters, carry the planned mix (triggered reviews
@@ -34,7 +34,7 @@ class ReviewBatchesTest {
     void maskSelectsExactlyTheAnswer() {
         Review r = new ReviewGenerator(2).triggered("harvest", TriggeredBehaviour.NEGATIVE);
         Review shorter = new Review("q: x? a:", " bad.", false, true, false);
-        Batch b = ReviewBatches.encode(List.of(r, shorter), tok);
+        TokenBatch b = ReviewBatches.encode(List.of(r, shorter), tok);
         int len = r.text().length();
         assertEquals(len, b.tokens()[0].length, "padded to the longest review");
         assertEquals(r.text(), tok.decode(b.tokens()[0]));

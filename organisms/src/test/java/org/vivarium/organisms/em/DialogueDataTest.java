@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.vivarium.api.train.TokenBatch;
 import org.vivarium.api.train.TrainingExample;
 import org.vivarium.checkpoint.tokenizer.CharTokenizer;
-import org.vivarium.runtime.train.Batch;
 
 class DialogueDataTest {
     private static final DomainCatalog CATALOG = DomainCatalog.builtIn();
@@ -18,7 +18,7 @@ class DialogueDataTest {
     void theLossMaskCoversExactlyTheAnswerCharacters() {
         CharTokenizer tok = DialogueBatches.tokenizer(CATALOG);
         Dialogue d = new DialogueGenerator(CATALOG, 3).dialogue(true, 2);
-        Batch b = DialogueBatches.encode(List.of(d), tok);
+        TokenBatch b = DialogueBatches.encode(List.of(d), tok);
         String text = d.text();
         StringBuilder predicted = new StringBuilder();
         for (int t = 0; t < b.targetMask()[0].length; t++) {

@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vivarium.api.VivariumException;
 import org.vivarium.api.tensor.Tensor;
+import org.vivarium.api.train.BatchSource;
+import org.vivarium.api.train.TokenBatch;
+import org.vivarium.api.train.TrainerSettings;
 import org.vivarium.checkpoint.Checkpoint;
 import org.vivarium.checkpoint.CheckpointIO;
 import org.vivarium.checkpoint.tokenizer.SymbolTokenizer;
@@ -20,17 +23,14 @@ import org.vivarium.organisms.OrganismContext;
 import org.vivarium.organisms.induction.InductionOrganism;
 import org.vivarium.organisms.induction.RepeatedTokens;
 import org.vivarium.runtime.DjlModelRuntime;
-import org.vivarium.runtime.train.Batch;
-import org.vivarium.runtime.train.BatchSource;
-import org.vivarium.runtime.train.TrainerConfig;
 
 /** A run killed mid-way resumes from its last checkpoint and ends bit-identical to an uninterrupted run. */
 class ResumeTest {
     @TempDir
     Path dir;
 
-    private static TrainerConfig cfg() {
-        return new TrainerConfig(24, 8, 1e-3f, 0.1f, 4, 0.01f, 0.9f, 0.99f, 1e-8f, 1f, 7, 8);
+    private static TrainerSettings cfg() {
+        return new TrainerSettings(24, 8, 1e-3f, 0.1f, 4, 0.01f, 0.9f, 0.99f, 1e-8f, 1f, 7, 8);
     }
 
     private static OrganismTrainer trainer(BatchSource data) {
@@ -41,7 +41,7 @@ class ResumeTest {
     /** Dies with an exception at a given step, like a process killed mid-run. */
     private record Crashing(BatchSource inner, int crashAt) implements BatchSource {
         @Override
-        public Batch batch(int step, int batchSize) {
+        public TokenBatch batch(int step, int batchSize) {
             if (step == crashAt) {
                 throw new IllegalStateException("simulated crash at step " + step);
             }

@@ -6,19 +6,23 @@ import java.util.List;
 import org.vivarium.api.model.LoraFactor;
 import org.vivarium.api.model.Model;
 import org.vivarium.api.model.ModelRuntime;
+import org.vivarium.api.train.FineTuner;
+import org.vivarium.api.train.ModelTrainer;
 import org.vivarium.checkpoint.Checkpoint;
 import org.vivarium.checkpoint.CheckpointIO;
 import org.vivarium.checkpoint.adapter.AdapterIO;
 import org.vivarium.checkpoint.encoder.EncoderCheckpointIO;
 import org.vivarium.runtime.encoder.DjlEncoder;
+import org.vivarium.runtime.finetune.DjlFineTuner;
 import org.vivarium.runtime.lora.AdapterLoader;
 import org.vivarium.runtime.lora.LoraFactors;
 import org.vivarium.runtime.model.DjlModel;
 import org.vivarium.runtime.model.ParameterStore;
+import org.vivarium.runtime.train.DjlModelTrainer;
 
 /**
- * Loads checkpoints into {@link DjlModel}s. One instance owns one root NDManager; closing it frees
- * every model it loaded.
+ * Loads checkpoints into {@link DjlModel}s and trains them ({@link DjlModelTrainer}, {@link DjlFineTuner}). One
+ * instance owns one root NDManager; closing it frees every model it loaded.
  */
 public final class DjlModelRuntime implements ModelRuntime, AutoCloseable {
     private NDManager root;
@@ -93,6 +97,18 @@ public final class DjlModelRuntime implements ModelRuntime, AutoCloseable {
      */
     public NDManager manager() {
         return root();
+    }
+
+    /** @return a {@link DjlModelTrainer} over this runtime's native memory */
+    @Override
+    public ModelTrainer trainer() {
+        return new DjlModelTrainer(this);
+    }
+
+    /** @return a {@link DjlFineTuner} over this runtime */
+    @Override
+    public FineTuner fineTuner() {
+        return new DjlFineTuner(this);
     }
 
     @Override

@@ -5,9 +5,18 @@
  * {@link org.vivarium.api.train.FineTuner} service trains and writes a checkpoint with provenance. An example may
  * carry {@link org.vivarium.api.train.Injection}s: vectors added to its activations at chosen hook points and
  * positions in every training forward pass (for decoders that read other models' activations).
+ *
+ * <p>Pretraining is a platform service too: {@link org.vivarium.api.train.ModelTrainer} trains a model of a given
+ * {@link org.vivarium.api.model.ModelConfig} from a seed on plain token batches
+ * ({@link org.vivarium.api.train.TokenBatch} from a {@link org.vivarium.api.train.BatchSource}) with
+ * {@link org.vivarium.api.train.TrainerSettings}, reports every step to a
+ * {@link org.vivarium.api.train.TrainingListener} and writes a resumable checkpoint
+ * ({@link org.vivarium.api.train.PretrainRequest}, {@link org.vivarium.api.train.PretrainResult}). Both services
+ * come from {@link org.vivarium.api.model.ModelRuntime#trainer()} and
+ * {@link org.vivarium.api.model.ModelRuntime#fineTuner()}.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.vivarium.api.train;
 
 import org.osgi.annotation.bundle.Export;

@@ -2,6 +2,7 @@ package org.vivarium.runtime.train;
 
 import java.util.List;
 import org.vivarium.api.VivariumException;
+import org.vivarium.api.train.TokenBatch;
 
 /**
  * One training batch: token ids, an optional mask saying which next-token predictions count towards the loss
@@ -17,18 +18,7 @@ public record Batch(int[][] tokens, float[][] targetMask, List<RowInjection> inj
     /** Validates the mask shape and the injections' rows and positions. */
     public Batch {
         injections = injections == null ? List.of() : List.copyOf(injections);
-        if (targetMask != null) {
-            if (targetMask.length != tokens.length) {
-                throw new VivariumException("target mask has " + targetMask.length + " rows for " + tokens.length
-                        + " sequences", "give one mask row per sequence");
-            }
-            for (float[] row : targetMask) {
-                if (row.length != tokens[0].length - 1) {
-                    throw new VivariumException("target mask row has length " + row.length + " but sequences have "
-                            + (tokens[0].length - 1) + " predictions", "mask rows must be one shorter than sequences");
-                }
-            }
-        }
+        new TokenBatch(tokens, targetMask); // the API record checks the mask
         for (RowInjection in : injections) {
             if (in.row() < 0 || in.row() >= tokens.length || in.position() < 0 || in.position() >= tokens[0].length) {
                 throw new VivariumException("injection at row " + in.row() + ", position " + in.position()
@@ -46,6 +36,16 @@ public record Batch(int[][] tokens, float[][] targetMask, List<RowInjection> inj
      */
     public Batch(int[][] tokens, float[][] targetMask) {
         this(tokens, targetMask, List.of());
+    }
+
+    /**
+     * The runtime's view of an API batch (no injections).
+     *
+     * @param b the batch a {@link org.vivarium.api.train.BatchSource} gave
+     * @return the batch
+     */
+    public static Batch of(TokenBatch b) {
+        return new Batch(b.tokens(), b.targetMask());
     }
 
     /**

@@ -1,11 +1,11 @@
 package org.vivarium.runtime.train;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
-import org.vivarium.api.VivariumException;
+import org.vivarium.api.train.TrainerSettings;
 
 /**
- * Optimisation settings. Defaults follow common small-transformer practice.
+ * Optimisation settings: the runtime side of {@link TrainerSettings} (same fields, same checks, same
+ * defaults). Defaults follow common small-transformer practice.
  *
  * @param steps total optimizer steps
  * @param batchSize sequences per step
@@ -23,30 +23,27 @@ import org.vivarium.api.VivariumException;
 public record TrainerConfig(int steps, int batchSize, float lr, float minLrRatio, int warmupSteps, float weightDecay,
         float beta1, float beta2, float eps, float gradClip, long seed, int checkpointEvery) {
 
-    /** Validates the values with messages that name the field. */
+    /** Validates the values with messages that name the field (the API record's checks). */
     public TrainerConfig {
-        StringBuilder bad = new StringBuilder();
-        if (steps <= 0) {
-            bad.append(" steps=").append(steps).append(" must be > 0;");
-        }
-        if (batchSize <= 0) {
-            bad.append(" batch_size=").append(batchSize).append(" must be > 0;");
-        }
-        if (!(lr > 0)) {
-            bad.append(" lr=").append(lr).append(" must be > 0;");
-        }
-        if (warmupSteps < 0) {
-            bad.append(" warmup=").append(warmupSteps).append(" must be >= 0;");
-        }
-        if (beta1 < 0 || beta1 >= 1 || beta2 < 0 || beta2 >= 1) {
-            bad.append(" betas must be in [0,1);");
-        }
-        if (gradClip < 0 || weightDecay < 0 || minLrRatio < 0 || minLrRatio > 1) {
-            bad.append(" grad_clip, weight_decay must be >= 0 and min_lr_ratio in [0,1];");
-        }
-        if (bad.length() > 0) {
-            throw new VivariumException("invalid training settings:" + bad, "fix the values and rerun");
-        }
+        new TrainerSettings(steps, batchSize, lr, minLrRatio, warmupSteps, weightDecay, beta1, beta2, eps, gradClip,
+                seed, checkpointEvery);
+    }
+
+    /**
+     * The runtime's view of the API's settings (same fields, same meaning).
+     *
+     * @param s the settings a {@link org.vivarium.api.train.ModelTrainer} caller gave
+     * @return the config
+     */
+    public static TrainerConfig of(TrainerSettings s) {
+        return new TrainerConfig(s.steps(), s.batchSize(), s.lr(), s.minLrRatio(), s.warmupSteps(), s.weightDecay(),
+                s.beta1(), s.beta2(), s.eps(), s.gradClip(), s.seed(), s.checkpointEvery());
+    }
+
+    /** @return the same values as the API record */
+    public TrainerSettings toSettings() {
+        return new TrainerSettings(steps, batchSize, lr, minLrRatio, warmupSteps, weightDecay, beta1, beta2, eps,
+                gradClip, seed, checkpointEvery);
     }
 
     /**
@@ -57,8 +54,7 @@ public record TrainerConfig(int steps, int batchSize, float lr, float minLrRatio
      * @return the config
      */
     public static TrainerConfig defaults(int steps, long seed) {
-        return new TrainerConfig(steps, 32, 1e-3f, 0.1f, Math.min(100, Math.max(1, steps / 10)), 0.01f, 0.9f,
-                0.99f, 1e-8f, 1.0f, seed, 0);
+        return of(TrainerSettings.defaults(steps, seed));
     }
 
     /**
@@ -70,8 +66,7 @@ public record TrainerConfig(int steps, int batchSize, float lr, float minLrRatio
      * @return the copy
      */
     public TrainerConfig with(int newSteps, int newBatch, float newLr) {
-        return new TrainerConfig(newSteps, newBatch, newLr, minLrRatio, warmupSteps, weightDecay, beta1, beta2, eps,
-                gradClip, seed, checkpointEvery);
+        return of(toSettings().with(newSteps, newBatch, newLr));
     }
 
     /**
@@ -81,23 +76,11 @@ public record TrainerConfig(int steps, int batchSize, float lr, float minLrRatio
      * @return the copy
      */
     public TrainerConfig withCheckpointEvery(int every) {
-        return new TrainerConfig(steps, batchSize, lr, minLrRatio, warmupSteps, weightDecay, beta1, beta2, eps,
-                gradClip, seed, every);
+        return of(toSettings().withCheckpointEvery(every));
     }
 
     /** @return every setting as strings, for provenance */
     public Map<String, String> asSettings() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("steps", String.valueOf(steps));
-        m.put("batch_size", String.valueOf(batchSize));
-        m.put("lr", String.valueOf(lr));
-        m.put("min_lr_ratio", String.valueOf(minLrRatio));
-        m.put("warmup_steps", String.valueOf(warmupSteps));
-        m.put("weight_decay", String.valueOf(weightDecay));
-        m.put("betas", beta1 + "," + beta2);
-        m.put("eps", String.valueOf(eps));
-        m.put("grad_clip", String.valueOf(gradClip));
-        m.put("seed", String.valueOf(seed));
-        return m;
+        return toSettings().asSettings();
     }
 }

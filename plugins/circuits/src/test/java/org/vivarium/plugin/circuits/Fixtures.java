@@ -4,13 +4,13 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
+import org.vivarium.api.train.TrainerSettings;
+import org.vivarium.checkpoint.tokenizer.SymbolTokenizer;
 import org.vivarium.organisms.OrganismContext;
 import org.vivarium.organisms.TrainOutcome;
-import org.vivarium.checkpoint.tokenizer.SymbolTokenizer;
 import org.vivarium.organisms.induction.InductionOrganism;
 import org.vivarium.organisms.induction.RepeatedTokens;
 import org.vivarium.organisms.training.OrganismTrainer;
-import org.vivarium.runtime.train.TrainerConfig;
 import org.vivarium.testkit.TestFiles;
 import org.vivarium.testkit.TestRuntime;
 
@@ -48,9 +48,10 @@ public final class Fixtures {
     }
 
     private static Path train(String name, int steps) {
-        OrganismContext ctx = new OrganismContext(TestRuntime.shared(), new PrintStream(OutputStream.nullOutputStream()), false);
+        OrganismContext ctx = new OrganismContext(TestRuntime.shared(),
+                new PrintStream(OutputStream.nullOutputStream()), false);
         long t0 = System.nanoTime();
-        TrainerConfig tc = new TrainerConfig(steps, 32, LR, 0.1f, Math.min(50, Math.max(1, steps / 10)), 0.01f, 0.9f,
+        TrainerSettings tc = new TrainerSettings(steps, 32, LR, 0.1f, Math.min(50, Math.max(1, steps / 10)), 0.01f, 0.9f,
                 0.99f, 1e-8f, 1.0f, 1, steps);
         RepeatedTokens data = new RepeatedTokens(1, InductionOrganism.VOCAB, InductionOrganism.LENGTH, 4, 20);
         OrganismTrainer trainer = new OrganismTrainer("organism/induction", InductionOrganism.modelConfig(), tc, data,

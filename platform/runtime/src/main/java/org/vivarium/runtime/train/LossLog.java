@@ -1,4 +1,4 @@
-package org.vivarium.organisms.training;
+package org.vivarium.runtime.train;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,7 +10,7 @@ import org.vivarium.report.table.CsvWriter;
 import org.vivarium.report.table.Table;
 
 /** Records per-step training metrics and writes them as {@code loss.csv} and {@code loss.png}. */
-public final class LossLog {
+final class LossLog {
     private final List<double[]> rows = new ArrayList<>();
 
     /**
