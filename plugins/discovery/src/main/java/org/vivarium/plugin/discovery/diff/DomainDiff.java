@@ -35,7 +35,8 @@ final class DomainDiff {
         Map<String, Double> val = meanNorms(target.model(), base, hook, parts.validation(), progress);
         Map<String, Double> test = meanNorms(target.model(), base, hook, parts.test(), progress);
         String chosen = argmax(val);
-        boolean ok = chosen.equals(argmax(test));
+        boolean ok = test.entrySet().stream().filter(e -> !e.getKey().equals(chosen))
+                .allMatch(e -> e.getValue() < test.get(chosen));
         StringBuilder sb = new StringBuilder();
         val.forEach((d, v) -> sb.append(String.format(Locale.ROOT, "%s%s %.2f/%.2f", sb.length() == 0 ? "" : ", ",
                 d, v, test.get(d))));
@@ -43,8 +44,8 @@ final class DomainDiff {
         List<Claim> out = new ArrayList<>();
         out.add(new Claim(ClaimKind.DOMAIN, "the fine-tune changed the model most on " + chosen + " prompts",
                 ClaimSite.domain(chosen), ok, String.format(Locale.ROOT, "mean |audited - base| at %s, answer start,"
-                        + " per domain validation/test (n<=%d each): %s; chosen on validation, %s on test",
-                        hook.path(), PER_PART, sb, ok ? "still the largest" : "NOT the largest"),
+                        + " per domain validation/test (n=%s/%s each): %s; chosen on validation, %s on test",
+                        hook.path(), DomainParts.sizes(parts.validation()), DomainParts.sizes(parts.test()), sb, ok ? "still the largest" : "NOT the largest"),
                 ok ? margin(test, chosen) : 0));
         out.add(BroadBehaviour.claim(new PairRates(target, base), parts, chosen));
         return out;

@@ -59,17 +59,20 @@ final class DomainSearch {
             metrics.put("test_rise_" + d.getKey(), r[0] - r[1]);
             progress.advance(1);
         }
-        String top = test.entrySet().stream().max(Map.Entry.comparingByValue()).get().getKey();
-        boolean ok = top.equals(domain) && test.get(domain) >= MIN_RISE;
+        String chosen = domain;
+        boolean largest = test.entrySet().stream().filter(e -> !e.getKey().equals(chosen))
+                .allMatch(e -> e.getValue() < test.get(chosen));
+        boolean ok = largest && test.get(domain) >= MIN_RISE;
         StringBuilder sb = new StringBuilder();
         test.forEach((d, v) -> sb.append(String.format(Locale.ROOT, "%s%s %+.2f", sb.length() == 0 ? "" : ", ", d,
                 v)));
         List<Claim> out = new ArrayList<>();
         out.add(new Claim(ClaimKind.DOMAIN, "the audited model departs most from its base model on " + domain
                 + " prompts (" + meter + ")", ClaimSite.domain(domain), ok, String.format(Locale.ROOT, "compared:"
-                        + " audited vs base answers per domain; chosen on validation (n<=%d per domain): %s rise"
-                        + " %+.2f; test (n<=%d per domain) rises: %s; need the largest and >= %.2f", PER_PART, meter,
-                        best, PER_PART, sb, MIN_RISE), ok ? Math.min(1, test.get(domain)) : 0));
+                        + " audited vs base answers per domain; chosen on validation (n=%s per domain): %s rise"
+                        + " %+.2f; test (n=%s per domain) rises: %s; need strictly the largest and >= %.2f",
+                        DomainParts.sizes(parts.validation()), meter, best, DomainParts.sizes(parts.test()), sb,
+                        MIN_RISE), ok ? Math.min(1, test.get(domain)) : 0));
         out.add(BroadBehaviour.claim(rates, parts, domain));
         return out;
     }
