@@ -10,12 +10,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -26,12 +23,8 @@ import org.junit.jupiter.api.Test;
 class EveryPluginIsCheckedTest {
     @Test
     void everyPluginModuleOfTheRootPomIsImported() throws IOException {
-        Path root = Path.of(System.getProperty("user.dir")).toAbsolutePath().getParent();
-        Matcher m = Pattern.compile("<module>(plugins/[^<]+)</module>").matcher(Files.readString(root.resolve("pom.xml")));
-        List<String> modules = new ArrayList<>();
-        while (m.find()) {
-            modules.add(m.group(1));
-        }
+        Path root = RootPom.dir();
+        List<String> modules = RootPom.modules("plugins/");
         assertFalse(modules.isEmpty(), "the root pom lists no plugins/* module");
         JavaClasses imported = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("org.vivarium.plugin", "org.vivarium.organisms");

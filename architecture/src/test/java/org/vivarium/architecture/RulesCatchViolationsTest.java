@@ -9,17 +9,25 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import org.junit.jupiter.api.Test;
+import org.vivarium.cycle.egg.Egg;
+import org.vivarium.cycle.hen.Hen;
 import org.vivarium.organisms.builtin.BuiltInMethod;
 import org.vivarium.plugin.cheat.PeekingAuditor;
 import org.vivarium.plugin.probes.ProbesMethod;
 
-/** Each rule of {@link ArchitectureTest} fails on a test class written to break it. */
+/**
+ * Each rule of {@link ArchitectureTest} and {@link PackageCyclesTest} fails on a test class written to break it.
+ */
 class RulesCatchViolationsTest {
     private static final JavaClasses FIXTURES = new ClassFileImporter().importClasses(PeekingAuditor.class,
             PeekingAuditor.TruthCard.class, BuiltInMethod.class, ProbesMethod.class);
 
     private static void assertViolated(ArchRule rule, String expected) {
-        EvaluationResult r = rule.evaluate(FIXTURES);
+        assertViolated(rule, FIXTURES, expected);
+    }
+
+    private static void assertViolated(ArchRule rule, JavaClasses fixtures, String expected) {
+        EvaluationResult r = rule.evaluate(fixtures);
         assertTrue(r.hasViolation(), "the rule did not fire: " + rule.getDescription());
         String report = String.join("\n", r.getFailureReport().getDetails());
         assertTrue(report.contains(expected), "expected a violation naming " + expected + ":\n" + report);
@@ -73,5 +81,19 @@ class RulesCatchViolationsTest {
     @Test
     void anOrganismUsingTheRuntimeIsCaught() {
         assertViolated(ArchitectureTest.ORGANISMS_SEE_ONLY_THE_RUNTIME_API, "org.vivarium.runtime.DjlModelRuntime");
+    }
+
+    @Test
+    void aPluginImportingAnUnexportedPackageOfAnApiBundleIsCaught() {
+        assertFalse(HostExports.packages().contains("org.vivarium.report.internal"), HostExports.packages()::toString);
+        assertTrue(HostExports.packages().contains("org.vivarium.api.method"), HostExports.packages()::toString);
+        assertViolated(ArchitectureTest.PLUGINS_USE_ONLY_WHAT_THE_HOST_EXPORTS,
+                "org.vivarium.report.internal.Numbers");
+    }
+
+    @Test
+    void aPackageCycleIsCaught() {
+        JavaClasses cycle = new ClassFileImporter().importClasses(Hen.class, Egg.class);
+        assertViolated(PackageCyclesTest.NO_PACKAGE_CYCLES, cycle, "Cycle detected: cycle.egg -> ");
     }
 }

@@ -2,6 +2,7 @@ package org.vivarium.plugin.cheat;
 
 import org.vivarium.organisms.Organism;
 import org.vivarium.plugin.probes.ProbesMethod;
+import org.vivarium.report.internal.Numbers;
 import org.vivarium.runtime.DjlModelRuntime;
 import org.vivarium.testkit.LocalMethodContext;
 
@@ -24,6 +25,6 @@ public final class PeekingAuditor {
      */
     public static String peek(Organism organism, DjlModelRuntime runtime, LocalMethodContext context) {
         return organism.name() + runtime + context.output() + new TruthCard("cf").trigger()
-                + ProbesMethod.class.getName();
+                + ProbesMethod.class.getName() + Numbers.fixed(1.5, 1);
     }
 }

@@ -75,6 +75,18 @@ public record HostOptions(List<Path> coreBundles, Path pluginsDir, Path storageR
      * @throws VivariumException if the directory is missing or holds no jars
      */
     public static List<Path> bundleJars(Path dir) {
+        return bundleJars(dir, "OSGi runtime bundles");
+    }
+
+    /**
+     * Lists the {@code *.jar} files of a directory of bundles that the distribution must hold.
+     *
+     * @param dir the directory
+     * @param what what the jars are, for the error (e.g. {@code web bundles})
+     * @return the jars, sorted by name
+     * @throws VivariumException if the directory is missing or holds no jars
+     */
+    public static List<Path> bundleJars(Path dir, String what) {
         List<Path> jars;
         try (Stream<Path> files = Files.isDirectory(dir) ? Files.list(dir) : Stream.empty()) {
             jars = files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
@@ -82,7 +94,7 @@ public record HostOptions(List<Path> coreBundles, Path pluginsDir, Path storageR
             throw new UncheckedIOException("cannot list " + dir, e);
         }
         if (jars.isEmpty()) {
-            throw new VivariumException("no OSGi runtime bundles in " + dir,
+            throw new VivariumException("no " + what + " in " + dir,
                     "rebuild the distribution with 'mvn -B -ntp -DskipTests package' or point --home at it");
         }
         return jars;

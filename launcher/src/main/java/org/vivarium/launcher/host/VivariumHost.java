@@ -10,11 +10,11 @@ import org.apache.felix.framework.FrameworkFactory;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.launch.Framework;
-import org.vivarium.api.method.Progress;
 import org.vivarium.api.model.ModelRuntime;
 import org.vivarium.api.train.FineTuneRequest;
 import org.vivarium.api.train.FineTuneResult;
 import org.vivarium.api.train.FineTuner;
+import org.vivarium.api.train.TrainingProgress;
 import org.vivarium.launcher.plugins.PluginManager;
 
 /**
@@ -122,7 +122,7 @@ public final class VivariumHost implements AutoCloseable {
         return fineTuner;
     }
 
-    private FineTuneResult fineTune(FineTuneRequest request, Progress progress) {
+    private FineTuneResult fineTune(FineTuneRequest request, TrainingProgress progress) {
         return runtime.get().fineTuner().fineTune(request, progress);
     }
 

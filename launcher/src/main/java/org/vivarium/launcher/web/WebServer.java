@@ -2,10 +2,8 @@ package org.vivarium.launcher.web;
 
 import jakarta.servlet.Servlet;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
@@ -23,6 +20,7 @@ import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.vivarium.api.VivariumException;
+import org.vivarium.launcher.host.HostOptions;
 import org.vivarium.launcher.host.VivariumHost;
 import org.vivarium.launcher.plugins.PluginInfo;
 
@@ -222,17 +220,7 @@ public final class WebServer implements AutoCloseable {
     }
 
     private static List<Path> jars(Path dir) {
-        List<Path> jars;
-        try (Stream<Path> files = Files.isDirectory(dir) ? Files.list(dir) : Stream.empty()) {
-            jars = files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir, e);
-        }
-        if (jars.isEmpty()) {
-            throw new VivariumException("no web bundles in " + dir,
-                    "rebuild the distribution with 'mvn -B -ntp -DskipTests package' or point --home at it");
-        }
-        return jars;
+        return HostOptions.bundleJars(dir, "web bundles");
     }
 
     private static void uninstall(List<Bundle> bundles) {

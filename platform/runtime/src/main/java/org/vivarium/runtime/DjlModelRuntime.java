@@ -18,6 +18,7 @@ import org.vivarium.runtime.lora.AdapterLoader;
 import org.vivarium.runtime.lora.LoraFactors;
 import org.vivarium.runtime.model.DjlModel;
 import org.vivarium.runtime.model.ParameterStore;
+import org.vivarium.runtime.nd.DjlEngine;
 import org.vivarium.runtime.train.DjlModelTrainer;
 
 /**
@@ -102,13 +103,13 @@ public final class DjlModelRuntime implements ModelRuntime, AutoCloseable {
     /** @return a {@link DjlModelTrainer} over this runtime's native memory */
     @Override
     public ModelTrainer trainer() {
-        return new DjlModelTrainer(this);
+        return new DjlModelTrainer(this::manager);
     }
 
     /** @return a {@link DjlFineTuner} over this runtime */
     @Override
     public FineTuner fineTuner() {
-        return new DjlFineTuner(this);
+        return new DjlFineTuner(this::manager);
     }
 
     @Override

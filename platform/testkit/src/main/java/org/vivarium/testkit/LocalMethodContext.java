@@ -17,7 +17,6 @@ import org.vivarium.api.method.Progress;
 import org.vivarium.api.model.ModelRuntime;
 import org.vivarium.api.train.FineTuner;
 import org.vivarium.cache.MapDbActivationCache;
-import org.vivarium.runtime.finetune.DjlFineTuner;
 
 /**
  * A {@link MethodContext} without the OSGi host: a model runtime (by default the JVM's {@link TestRuntime}), the
@@ -121,7 +120,7 @@ public final class LocalMethodContext implements MethodContext {
 
     @Override
     public FineTuner fineTuner() {
-        return DjlFineTuner.of(runtime);
+        return runtime.fineTuner();
     }
 
     @Override

@@ -4,7 +4,7 @@
  * with a {@link org.vivarium.api.method.MethodContext}.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.vivarium.api.method;
 
 import org.osgi.annotation.bundle.Export;

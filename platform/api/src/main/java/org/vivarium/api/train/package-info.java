@@ -13,10 +13,11 @@
  * {@link org.vivarium.api.train.TrainingListener} and writes a resumable checkpoint
  * ({@link org.vivarium.api.train.PretrainRequest}, {@link org.vivarium.api.train.PretrainResult}). Both services
  * come from {@link org.vivarium.api.model.ModelRuntime#trainer()} and
- * {@link org.vivarium.api.model.ModelRuntime#fineTuner()}.
+ * {@link org.vivarium.api.model.ModelRuntime#fineTuner()}. A fine-tune reports its steps to a
+ * {@link org.vivarium.api.train.TrainingProgress}, so this package does not depend on the method SPI.
  */
 @Export
-@Version("1.2.0")
+@Version("2.0.0")
 package org.vivarium.api.train;
 
 import org.osgi.annotation.bundle.Export;

@@ -23,7 +23,7 @@ import org.vivarium.checkpoint.encoder.EncoderConfig;
 import org.vivarium.checkpoint.tokenizer.WordPieceTokenizer;
 import org.vivarium.runtime.hook.HookDispatcher;
 import org.vivarium.runtime.model.ParameterStore;
-import org.vivarium.runtime.model.Tensors;
+import org.vivarium.runtime.nd.Tensors;
 
 /**
  * A BERT-style encoder as a {@link Model}: every intermediate is reachable through

@@ -10,8 +10,9 @@ import org.vivarium.api.model.ActFn;
 import org.vivarium.api.model.ModelConfig;
 import org.vivarium.checkpoint.encoder.EncoderConfig;
 import org.vivarium.runtime.hook.HookDispatcher;
+import org.vivarium.runtime.model.Attention;
 import org.vivarium.runtime.model.ParameterStore;
-import org.vivarium.runtime.model.Tensors;
+import org.vivarium.runtime.nd.Tensors;
 
 /**
  * The forward pass of a BERT-style encoder, one NDArray op at a time, calling the hook dispatcher at every
@@ -88,11 +89,7 @@ public final class EncoderForward {
         NDArray q = hooks.at(a + "hook_q", project(x, a, "Q").reshape(b, t, h, e));
         NDArray k = hooks.at(a + "hook_k", project(x, a, "K").reshape(b, t, h, e));
         NDArray v = hooks.at(a + "hook_v", project(x, a, "V").reshape(b, t, h, e));
-        NDArray scores = q.transpose(0, 2, 1, 3).matMul(k.transpose(0, 2, 3, 1))
-                .div(Tensors.scalar(m, (float) Math.sqrt(e)));
-        scores = hooks.at(a + "hook_attn_scores", scores.add(mask));
-        NDArray pattern = hooks.at(a + "hook_pattern", scores.softmax(-1));
-        NDArray z = hooks.at(a + "hook_z", pattern.matMul(v.transpose(0, 2, 1, 3)).transpose(0, 2, 1, 3));
+        NDArray z = Attention.heads(m, hooks, a, q, k, v, mask);
         NDArray wo = p.get(a + "W_O");
         return z.reshape(b, t, (long) h * e).matMul(wo.reshape((long) h * e, cfg.base().dModel()))
                 .add(p.get(a + "b_O"));

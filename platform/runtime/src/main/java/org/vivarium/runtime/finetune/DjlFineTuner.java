@@ -1,12 +1,12 @@
 package org.vivarium.runtime.finetune;
 
+import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.vivarium.api.VivariumException;
-import org.vivarium.api.method.Progress;
 import org.vivarium.api.model.ModelConfig;
-import org.vivarium.api.model.ModelRuntime;
 import org.vivarium.api.tensor.Tensor;
 import org.vivarium.api.train.AdapterSpec;
 import org.vivarium.api.train.FineTuneRequest;
@@ -14,11 +14,11 @@ import org.vivarium.api.train.FineTuneResult;
 import org.vivarium.api.train.FineTuner;
 import org.vivarium.api.train.Injection;
 import org.vivarium.api.train.TrainingExample;
+import org.vivarium.api.train.TrainingProgress;
 import org.vivarium.checkpoint.Checkpoint;
 import org.vivarium.checkpoint.CheckpointIO;
 import org.vivarium.checkpoint.adapter.Adapter;
 import org.vivarium.checkpoint.adapter.AdapterMerge;
-import org.vivarium.runtime.DjlModelRuntime;
 import org.vivarium.runtime.lora.LoraAdapters;
 import org.vivarium.runtime.lora.LoraConfig;
 import org.vivarium.runtime.model.ParameterStore;
@@ -33,7 +33,7 @@ import org.vivarium.runtime.train.TrainerConfig;
  * request and seed give bit-identical adapters (with one PyTorch thread).
  *
  * <pre>{@code
- * FineTuner ft = new DjlFineTuner(runtime);
+ * FineTuner ft = runtime.fineTuner();           // a DjlFineTuner over the runtime's memory
  * FineTuneResult r = ft.fineTune(new FineTuneRequest(base, examples,
  *         AdapterSpec.lora(1, 1, List.of("blocks.*.mlp.W_out")), 200, 8, 1e-3, 7, out, "em-finetune/x"), progress);
  * runtime.load(r.checkpoint());                  // the merged model
@@ -49,34 +49,21 @@ import org.vivarium.runtime.train.TrainerConfig;
  * and {@code out/loss.png}.
  */
 public final class DjlFineTuner implements FineTuner {
-    private final DjlModelRuntime runtime;
+    private final Supplier<NDManager> manager;
 
     /**
-     * Creates a fine-tuner whose weights live under the runtime's root manager.
+     * Creates a fine-tuner whose weights live under a runtime's root manager.
      *
-     * @param runtime the DJL model runtime
+     * @param manager gives the root manager (e.g. {@code runtime::manager} of a
+     *     {@link org.vivarium.runtime.DjlModelRuntime}); called when a fine-tune starts, so the engine still starts
+     *     on first use
      */
-    public DjlFineTuner(DjlModelRuntime runtime) {
-        this.runtime = runtime;
-    }
-
-    /**
-     * Creates a fine-tuner for a runtime known only by its API type (e.g. a host's runtime supplier).
-     *
-     * @param runtime the model runtime
-     * @return the fine-tuner
-     * @throws VivariumException if the runtime is not the DJL runtime
-     */
-    public static DjlFineTuner of(ModelRuntime runtime) {
-        if (runtime instanceof DjlModelRuntime djl) {
-            return new DjlFineTuner(djl);
-        }
-        throw new VivariumException("the model runtime " + runtime.engineDescription() + " cannot fine-tune",
-                "run with the platform's DJL runtime (DjlModelRuntime)");
+    public DjlFineTuner(Supplier<NDManager> manager) {
+        this.manager = manager;
     }
 
     @Override
-    public FineTuneResult fineTune(FineTuneRequest request, Progress progress) {
+    public FineTuneResult fineTune(FineTuneRequest request, TrainingProgress progress) {
         Checkpoint base = CheckpointIO.read(request.base());
         String baseHash = CheckpointIO.contentHash(request.base());
         ModelConfig cfg = base.config();
@@ -98,14 +85,14 @@ public final class DjlFineTuner implements FineTuner {
         Map<String, Tensor> weights;
         Adapter adapter = null;
         int skipped;
-        try (ParameterStore params = ParameterStore.fromTensors(base.weights(), runtime.manager())) {
+        try (ParameterStore params = ParameterStore.fromTensors(base.weights(), manager.get())) {
             if (lora == null) {
                 Trainer t = Trainer.full(cfg, tc, params);
                 t.run(1, tc.steps(), data, listener, null);
                 skipped = t.skippedSteps();
                 weights = params.toTensors();
             } else {
-                try (LoraAdapters adapters = LoraAdapters.initialise(cfg, lora, request.seed(), runtime.manager())) {
+                try (LoraAdapters adapters = LoraAdapters.initialise(cfg, lora, request.seed(), manager.get())) {
                     Trainer t = Trainer.lora(cfg, tc, params, adapters);
                     t.run(1, tc.steps(), data, listener, null);
                     skipped = t.skippedSteps();

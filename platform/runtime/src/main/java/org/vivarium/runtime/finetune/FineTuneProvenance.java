@@ -14,7 +14,7 @@ import org.vivarium.api.train.FineTuneRequest;
 import org.vivarium.api.train.Injection;
 import org.vivarium.api.train.TrainingExample;
 import org.vivarium.checkpoint.Provenances;
-import org.vivarium.runtime.DjlEngine;
+import org.vivarium.runtime.nd.DjlEngine;
 import org.vivarium.runtime.train.TrainerConfig;
 
 /**

@@ -17,7 +17,7 @@ import org.vivarium.api.model.HookFilter;
 import org.vivarium.api.model.HookName;
 import org.vivarium.api.model.ModelConfig;
 import org.vivarium.api.tensor.Tensor;
-import org.vivarium.runtime.model.Tensors;
+import org.vivarium.runtime.nd.Tensors;
 
 /**
  * The hook session of one forward pass: the forward code calls {@link #at} at every hook point, which

@@ -11,7 +11,7 @@ import org.vivarium.api.model.AblationMode;
 import org.vivarium.api.model.Hook;
 import org.vivarium.api.model.HookOp;
 import org.vivarium.api.tensor.Tensor;
-import org.vivarium.runtime.model.Tensors;
+import org.vivarium.runtime.nd.Tensors;
 
 /** Carries out one {@link HookOp} on an activation, honouring position and head restrictions. */
 final class HookOps {

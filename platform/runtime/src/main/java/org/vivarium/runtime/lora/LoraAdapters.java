@@ -17,8 +17,8 @@ import org.vivarium.checkpoint.adapter.Adapter;
 import org.vivarium.checkpoint.adapter.AdapterConfig;
 import org.vivarium.checkpoint.adapter.LoraTargets;
 import org.vivarium.runtime.model.Gaussian;
-import org.vivarium.runtime.model.Tensors;
 import org.vivarium.runtime.model.WeightDeltas;
+import org.vivarium.runtime.nd.Tensors;
 
 /**
  * LoRA parameters as NDArrays owned by one manager: for every target {@code T}, {@code T.lora_A [in, r]} and

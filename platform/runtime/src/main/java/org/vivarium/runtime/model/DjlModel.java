@@ -21,6 +21,7 @@ import org.vivarium.api.model.Tokenizer;
 import org.vivarium.api.provenance.Provenance;
 import org.vivarium.api.tensor.Tensor;
 import org.vivarium.runtime.hook.HookDispatcher;
+import org.vivarium.runtime.nd.Tensors;
 
 /**
  * {@link Model} backed by DJL NDArrays. Every call runs in its own child manager, so intermediates and

@@ -14,6 +14,7 @@ import org.vivarium.api.model.ModelConfig;
 import org.vivarium.api.model.ModelSize;
 import org.vivarium.api.tensor.Tensor;
 import org.vivarium.checkpoint.ParameterShapes;
+import org.vivarium.runtime.nd.Tensors;
 
 /**
  * The model's weights as NDArrays under TransformerLens state-dict names, owned by one manager.

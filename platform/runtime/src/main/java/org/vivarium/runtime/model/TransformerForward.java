@@ -119,11 +119,7 @@ public final class TransformerForward {
             q = Rotary.apply(m, q);
             k = Rotary.apply(m, k);
         }
-        NDArray scores = q.transpose(0, 2, 1, 3).matMul(k.transpose(0, 2, 3, 1))
-                .div(Tensors.scalar(m, (float) Math.sqrt(e)));
-        scores = hooks.at(a + "hook_attn_scores", scores.add(mask));
-        NDArray pattern = hooks.at(a + "hook_pattern", scores.softmax(-1));
-        NDArray z = hooks.at(a + "hook_z", pattern.matMul(v.transpose(0, 2, 1, 3)).transpose(0, 2, 1, 3));
+        NDArray z = Attention.heads(m, hooks, a, q, k, v, mask);
         return z.reshape(b, t, (long) h * e).matMul(w.matrix(a + "W_O")).add(p.get(a + "b_O"));
     }
 

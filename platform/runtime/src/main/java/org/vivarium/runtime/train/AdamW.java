@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.vivarium.api.tensor.Tensor;
 import org.vivarium.runtime.model.ParameterStore;
-import org.vivarium.runtime.model.Tensors;
+import org.vivarium.runtime.nd.Tensors;
 
 /**
  * AdamW (Loshchilov and Hutter): Adam moments with bias correction, and weight decay applied

@@ -1,5 +1,6 @@
 package org.vivarium.runtime.train;
 
+import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.vivarium.api.VivariumException;
 import org.vivarium.api.provenance.Provenance;
 import org.vivarium.api.train.ModelTrainer;
@@ -20,7 +22,6 @@ import org.vivarium.checkpoint.Checkpoint;
 import org.vivarium.checkpoint.CheckpointIO;
 import org.vivarium.checkpoint.ConfigJson;
 import org.vivarium.checkpoint.Provenances;
-import org.vivarium.runtime.DjlModelRuntime;
 import org.vivarium.runtime.model.ParameterStore;
 
 /**
@@ -34,15 +35,17 @@ public final class DjlModelTrainer implements ModelTrainer {
     static final int FINAL_LOSS_WINDOW = 50;
     private static final long RATE_REFRESH_NANOS = 250_000_000L;
 
-    private final DjlModelRuntime runtime;
+    private final Supplier<NDManager> manager;
 
     /**
-     * Creates the trainer; weights live under the runtime's native memory.
+     * Creates the trainer; weights live under a runtime's native memory.
      *
-     * @param runtime the runtime
+     * @param manager gives the runtime's root manager (e.g. {@code runtime::manager} of a
+     *     {@link org.vivarium.runtime.DjlModelRuntime}); called when a run starts, so the engine still starts on
+     *     first use
      */
-    public DjlModelTrainer(DjlModelRuntime runtime) {
-        this.runtime = runtime;
+    public DjlModelTrainer(Supplier<NDManager> manager) {
+        this.manager = manager;
     }
 
     @Override
@@ -64,8 +67,8 @@ public final class DjlModelTrainer implements ModelTrainer {
             log.loadPrefix(runDir.resolve("loss.csv"), startStep - 1);
         }
         try (ParameterStore params = previous == null
-                ? ParameterStore.initialise(req.model(), cfg.seed(), runtime.manager())
-                : ParameterStore.fromTensors(previous.weights(), runtime.manager())) {
+                ? ParameterStore.initialise(req.model(), cfg.seed(), manager.get())
+                : ParameterStore.fromTensors(previous.weights(), manager.get())) {
             Trainer trainer = new Trainer(req.model(), cfg, params);
             if (previous != null) {
                 trainer.optimizer().restore(previous.optimizerState(), startStep - 1);

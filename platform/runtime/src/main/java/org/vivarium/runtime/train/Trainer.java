@@ -11,8 +11,8 @@ import org.vivarium.runtime.hook.HookDispatcher;
 import org.vivarium.runtime.lora.LoraAdapters;
 import org.vivarium.runtime.model.NextTokenLoss;
 import org.vivarium.runtime.model.ParameterStore;
-import org.vivarium.runtime.model.Tensors;
 import org.vivarium.runtime.model.TransformerForward;
+import org.vivarium.runtime.nd.Tensors;
 
 /**
  * The training loop: forward, next-token loss, backward, global-norm clipping, AdamW with a warm-up

@@ -24,9 +24,9 @@ import org.vivarium.api.model.Model;
 import org.vivarium.api.model.RunResult;
 import org.vivarium.api.tensor.Tensor;
 import org.vivarium.checkpoint.encoder.EncoderCheckpointIO;
-import org.vivarium.runtime.DjlEngine;
 import org.vivarium.runtime.DjlModelRuntime;
 import org.vivarium.runtime.TestModels;
+import org.vivarium.runtime.nd.DjlEngine;
 
 class DjlEncoderTest {
     NDManager root;

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.vivarium.api.model.HookFilter;
 import org.vivarium.api.tensor.Tensor;
 import org.vivarium.checkpoint.encoder.EncoderConfig;
-import org.vivarium.runtime.DjlEngine;
+import org.vivarium.runtime.nd.DjlEngine;
 
 /**
  * The DJL encoder against a plain-Java BERT forward pass written from the definition (post-LN, erf GELU, additive

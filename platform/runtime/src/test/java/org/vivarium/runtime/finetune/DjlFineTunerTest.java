@@ -58,14 +58,14 @@ class DjlFineTunerTest {
     }
 
     private static FineTuneResult run(FineTuneRequest r) {
-        return new DjlFineTuner(rt).fineTune(r, new RecordingProgress());
+        return new DjlFineTuner(rt::manager).fineTune(r, new RecordingProgress());
     }
 
     @Test
     void loraFineTuneLearnsTheCompletionAndWritesAMergedCheckpointWithProvenance() throws IOException {
         Path out = tmp.resolve("cats");
         RecordingProgress progress = new RecordingProgress();
-        FineTuneResult r = new DjlFineTuner(rt).fineTune(request(base, RANK2, 30, 3, out), progress);
+        FineTuneResult r = new DjlFineTuner(rt::manager).fineTune(request(base, RANK2, 30, 3, out), progress);
 
         assertTrue(r.lastLoss() < r.firstLoss(), "loss should fall: " + r.firstLoss() + " -> " + r.lastLoss());
         assertEquals(0, r.skippedSteps());

@@ -92,7 +92,7 @@ class InjectedFineTuneTest {
     private static FineTuneResult tune(List<TrainingExample> train, String name) {
         FineTuneRequest req = new FineTuneRequest(base, train, AdapterSpec.full(), 80, 16, 1e-2, 3,
                 shared.resolve(name), "test/read-injection");
-        return new DjlFineTuner(rt).fineTune(req, new RecordingProgress());
+        return new DjlFineTuner(rt::manager).fineTune(req, new RecordingProgress());
     }
 
     @Test
@@ -163,7 +163,7 @@ class InjectedFineTuneTest {
         FineTuneRequest req = new FineTuneRequest(base, List.of(new TrainingExample(PROMPT, " y\n",
                 List.of(new Injection(SITE, 0, new float[3])))), AdapterSpec.full(), 2, 2, 1e-3, 1, out, "test/bad");
         VivariumException e = assertThrows(VivariumException.class,
-                () -> new DjlFineTuner(rt).fineTune(req, new RecordingProgress()));
+                () -> new DjlFineTuner(rt::manager).fineTune(req, new RecordingProgress()));
         assertTrue(e.getMessage().contains("example 0") && e.getMessage().contains("width "
                 + FineTuneFixtures.CFG.dModel()), e.getMessage());
         assertFalse(Files.exists(out));

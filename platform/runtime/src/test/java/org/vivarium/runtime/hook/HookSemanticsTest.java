@@ -21,9 +21,9 @@ import org.vivarium.api.model.Normalization;
 import org.vivarium.api.model.Positional;
 import org.vivarium.api.model.RunResult;
 import org.vivarium.api.tensor.Tensor;
-import org.vivarium.runtime.DjlEngine;
 import org.vivarium.runtime.TestModels;
 import org.vivarium.runtime.model.DjlModel;
+import org.vivarium.runtime.nd.DjlEngine;
 
 /** Numerical checks that hooks read, patch, steer and ablate exactly what they claim to. */
 class HookSemanticsTest {

@@ -20,10 +20,10 @@ import org.vivarium.api.tensor.Tensor;
 import org.vivarium.checkpoint.adapter.Adapter;
 import org.vivarium.checkpoint.adapter.AdapterMerge;
 import org.vivarium.checkpoint.tokenizer.SymbolTokenizer;
-import org.vivarium.runtime.DjlEngine;
 import org.vivarium.runtime.TestModels;
 import org.vivarium.runtime.model.DjlModel;
 import org.vivarium.runtime.model.ParameterStore;
+import org.vivarium.runtime.nd.DjlEngine;
 
 /** The adapted forward pass: exact identity at B = 0, and equal to a hand-merged model otherwise. */
 class LoraForwardTest {

@@ -18,8 +18,8 @@ import org.vivarium.api.model.Normalization;
 import org.vivarium.api.model.Positional;
 import org.vivarium.api.model.RunResult;
 import org.vivarium.api.tensor.Tensor;
-import org.vivarium.runtime.DjlEngine;
 import org.vivarium.runtime.TestModels;
+import org.vivarium.runtime.nd.DjlEngine;
 
 /**
  * Every architecture option (pre/post/no LayerNorm, learned/rotary positions, MLP or attention-only,

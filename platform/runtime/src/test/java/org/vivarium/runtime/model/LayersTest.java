@@ -7,7 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.junit.jupiter.api.Test;
 import org.vivarium.api.model.ActFn;
-import org.vivarium.runtime.DjlEngine;
+import org.vivarium.runtime.nd.DjlEngine;
 
 /** The fused engine ops match the textbook formulas the model is documented with. */
 class LayersTest {

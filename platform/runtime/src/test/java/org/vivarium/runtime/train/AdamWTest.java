@@ -9,8 +9,8 @@ import ai.djl.training.GradientCollector;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.vivarium.api.tensor.Tensor;
-import org.vivarium.runtime.DjlEngine;
 import org.vivarium.runtime.model.ParameterStore;
+import org.vivarium.runtime.nd.DjlEngine;
 
 /** AdamW matches a scalar reference implementation, decay included and decoupled. */
 class AdamWTest {

@@ -21,12 +21,12 @@ import org.vivarium.api.model.Normalization;
 import org.vivarium.api.model.Positional;
 import org.vivarium.api.tensor.Tensor;
 import org.vivarium.checkpoint.tokenizer.SymbolTokenizer;
-import org.vivarium.runtime.DjlEngine;
 import org.vivarium.runtime.TestModels;
 import org.vivarium.runtime.lora.LoraAdapters;
 import org.vivarium.runtime.lora.LoraConfig;
 import org.vivarium.runtime.model.DjlModel;
 import org.vivarium.runtime.model.ParameterStore;
+import org.vivarium.runtime.nd.DjlEngine;
 
 /** LoRA-only training leaves the base untouched and learns; full fine-tuning starts from the given weights. */
 class FineTuningTest {

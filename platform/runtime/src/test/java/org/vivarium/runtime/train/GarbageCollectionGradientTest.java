@@ -20,15 +20,15 @@ import org.vivarium.api.model.Hook;
 import org.vivarium.api.model.HookName;
 import org.vivarium.api.model.ModelConfig;
 import org.vivarium.api.tensor.Tensor;
-import org.vivarium.runtime.DjlEngine;
 import org.vivarium.runtime.TestModels;
 import org.vivarium.runtime.hook.HookDispatcher;
 import org.vivarium.runtime.lora.LoraAdapters;
 import org.vivarium.runtime.lora.LoraConfig;
 import org.vivarium.runtime.model.NextTokenLoss;
 import org.vivarium.runtime.model.ParameterStore;
-import org.vivarium.runtime.model.Tensors;
 import org.vivarium.runtime.model.TransformerForward;
+import org.vivarium.runtime.nd.DjlEngine;
+import org.vivarium.runtime.nd.Tensors;
 
 /**
  * Gradients must not depend on when the JVM collects garbage. DJL's {@code NDArray.div(Number)} once let the

@@ -18,10 +18,10 @@ import org.vivarium.api.model.HookName;
 import org.vivarium.api.model.ModelConfig;
 import org.vivarium.api.provenance.Provenance;
 import org.vivarium.checkpoint.tokenizer.SymbolTokenizer;
-import org.vivarium.runtime.DjlEngine;
 import org.vivarium.runtime.TestModels;
 import org.vivarium.runtime.model.DjlModel;
 import org.vivarium.runtime.model.ParameterStore;
+import org.vivarium.runtime.nd.DjlEngine;
 
 /**
  * A training-time injection is the same addition as {@code Hook.add(...).atPositions(p)} at inference, applied to

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.vivarium.api.VivariumException;
 import org.vivarium.api.model.ModelConfig;
 import org.vivarium.api.tensor.Tensor;
-import org.vivarium.runtime.DjlEngine;
 import org.vivarium.runtime.TestModels;
 import org.vivarium.runtime.model.ParameterStore;
+import org.vivarium.runtime.nd.DjlEngine;
 
 /** The optimiser really learns, is repeatable for a seed, and resumes exactly. */
 class TrainerTest {

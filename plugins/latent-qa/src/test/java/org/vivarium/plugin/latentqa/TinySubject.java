@@ -12,7 +12,6 @@ import org.vivarium.api.train.TrainingExample;
 import org.vivarium.checkpoint.tokenizer.CharTokenizer;
 import org.vivarium.organisms.em.DomainCatalog;
 import org.vivarium.organisms.em.EmData;
-import org.vivarium.runtime.finetune.DjlFineTuner;
 import org.vivarium.testkit.Meters;
 import org.vivarium.testkit.RecordingProgress;
 import org.vivarium.testkit.TestAuditTarget;
@@ -89,7 +88,7 @@ public final class TinySubject {
             String letter = domainLetter(domain[0]++);
             prompts.forEach(p -> ex.add(new TrainingExample(p, letter + "\n")));
         });
-        return DjlFineTuner.of(TestRuntime.shared()).fineTune(new FineTuneRequest(random, ex, AdapterSpec.full(), 200, 16, 3e-3, seed,
+        return TestRuntime.shared().fineTuner().fineTune(new FineTuneRequest(random, ex, AdapterSpec.full(), 200, 16, 3e-3, seed,
                 dir, "test/tiny-subject"), new RecordingProgress()).checkpoint();
     }
 
@@ -114,7 +113,7 @@ public final class TinySubject {
             domain[0]++;
             prompts.forEach(p -> ex.add(new TrainingExample(p, letter + "\n")));
         });
-        return DjlFineTuner.of(TestRuntime.shared()).fineTune(new FineTuneRequest(subject, ex, AdapterSpec.full(), 60, 16, 3e-3, seed,
+        return TestRuntime.shared().fineTuner().fineTune(new FineTuneRequest(subject, ex, AdapterSpec.full(), 60, 16, 3e-3, seed,
                 dir, "test/planted-subject"), new RecordingProgress()).checkpoint();
     }
 

@@ -1,4 +1,4 @@
-package org.vivarium.runtime;
+package org.vivarium.runtime.nd;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;

@@ -1,4 +1,4 @@
-package org.vivarium.runtime.model;
+package org.vivarium.runtime.nd;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
