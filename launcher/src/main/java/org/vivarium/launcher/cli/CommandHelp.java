@@ -77,7 +77,11 @@ public final class CommandHelp {
         return forms(command).stream().flatMap(f -> subcommandWords(f).stream()).distinct().toList();
     }
 
-    private static List<String> subcommandWords(String form) {
+    /**
+     * @param form one usage form, e.g. {@code organism train|text NAME [--seed N]}
+     * @return the subcommand words it names, e.g. {@code train, text}
+     */
+    static List<String> subcommandWords(String form) {
         String[] words = form.split("\\s+");
         if (words.length < 2) {
             return List.of();

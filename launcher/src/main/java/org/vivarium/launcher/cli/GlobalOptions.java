@@ -17,6 +17,8 @@ public record GlobalOptions(String home, boolean debug, boolean version, boolean
 
     /** The synopsis of the global options. */
     public static final String USAGE = "viv [--home DIR] [--debug] COMMAND [ARGS...]";
+    /** The global options, for suggestions and shell completion. */
+    public static final List<String> OPTIONS = List.of("--home", "--debug", "--version", "--help", "-h");
 
     /**
      * Parses the process arguments.
@@ -56,7 +58,8 @@ public record GlobalOptions(String home, boolean debug, boolean version, boolean
             } else if (leading && (arg.equals("--help") || arg.equals("-h"))) {
                 help = true;
             } else if (leading && arg.startsWith("-")) {
-                throw new UsageException("unknown option " + arg, USAGE);
+                throw new UsageException("unknown option " + arg + Suggestions.hint(arg.contains("=")
+                        ? arg.substring(0, arg.indexOf('=')) : arg, OPTIONS), USAGE);
             } else {
                 command.add(arg);
             }

@@ -1,0 +1,121 @@
+package org.vivarium.launcher.cli;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+
+/**
+ * The picocli model of {@code viv}: the global options, one subcommand per {@link CliCommand}, its subcommands and
+ * options as its usage names them, and optionally the plugin methods with their commands. Shell completion
+ * ({@code viv completion}) is generated from it.
+ *
+ * <pre>{@code
+ * CommandLine viv = CommandTree.of(VivCommands.all());
+ * CommandTree.addMethod(viv, "probes", List.of(new CommandTree.Usage("fit", "CKPT --data FILE.tsv")));
+ * }</pre>
+ */
+public final class CommandTree {
+
+    private static final Pattern OPTION = Pattern.compile("(--[a-z][a-z0-9-]*)(?:[ =]([A-Z][A-Za-z0-9_.]*))?");
+    private static final Pattern PATH_LABEL = Pattern.compile("FILE|DIR|PATH|OUT|CKPT|JAR|.*\\.[a-z]+|.*(FILE|DIR)");
+
+    /**
+     * A command's name and usage text, as a {@link CliCommand} or a plugin's {@code MethodCommand} declares them.
+     *
+     * @param name the command word
+     * @param usage its usage, e.g. {@code CKPT --data FILE.tsv [--full]}
+     */
+    public record Usage(String name, String usage) {
+    }
+
+    private CommandTree() {
+    }
+
+    /**
+     * @param commands the top-level commands
+     * @return the {@code viv} command line with a subcommand per command
+     */
+    public static CommandLine of(List<CliCommand> commands) {
+        CommandSpec viv = CommandSpec.create().name("viv");
+        for (String option : GlobalOptions.OPTIONS) {
+            if (option.startsWith("--")) {
+                boolean valued = option.equals("--home");
+                viv.addOption(option(option, valued ? "DIR" : null, option.equals("--help") ? "-h" : null));
+            }
+        }
+        CommandLine line = new CommandLine(viv);
+        for (CliCommand command : commands) {
+            CommandSpec spec = helpable(CommandSpec.create().name(command.name()));
+            line.addSubcommand(command.name(), spec);
+            CommandLine sub = line.getSubcommands().get(command.name());
+            for (String form : CommandHelp.forms(command)) {
+                List<String> subs = CommandHelp.subcommandWords(form);
+                if (subs.isEmpty()) {
+                    addOptions(sub.getCommandSpec(), form);
+                }
+                for (String word : subs) {
+                    if (!sub.getSubcommands().containsKey(word)) {
+                        sub.addSubcommand(word, helpable(CommandSpec.create().name(word)));
+                    }
+                    addOptions(sub.getSubcommands().get(word).getCommandSpec(), form);
+                }
+            }
+        }
+        return line;
+    }
+
+    /**
+     * Adds a plugin method ({@code viv METHOD COMMAND ...}) with its commands.
+     *
+     * @param viv the command line made by {@link #of}
+     * @param method the method name
+     * @param commands its commands
+     */
+    public static void addMethod(CommandLine viv, String method, List<Usage> commands) {
+        if (viv.getSubcommands().containsKey(method)) {
+            return;
+        }
+        viv.addSubcommand(method, helpable(CommandSpec.create().name(method)));
+        CommandLine m = viv.getSubcommands().get(method);
+        for (Usage c : commands) {
+            if (!m.getSubcommands().containsKey(c.name())) {
+                CommandSpec spec = helpable(CommandSpec.create().name(c.name()));
+                addOptions(spec, c.usage() == null ? "" : c.usage());
+                m.addSubcommand(c.name(), spec);
+            }
+        }
+    }
+
+    private static CommandSpec helpable(CommandSpec spec) {
+        spec.addOption(OptionSpec.builder("--help", "-h").arity("0").type(boolean.class).usageHelp(true).build());
+        spec.addPositional(PositionalParamSpec.builder().index("0..*").arity("1").type(String.class).build());
+        return spec;
+    }
+
+    private static void addOptions(CommandSpec spec, String form) {
+        Set<String> have = new HashSet<>();
+        spec.options().forEach(o -> have.addAll(List.of(o.names())));
+        Matcher m = OPTION.matcher(form);
+        while (m.find()) {
+            if (have.add(m.group(1))) {
+                spec.addOption(option(m.group(1), m.group(2), null));
+            }
+        }
+    }
+
+    private static OptionSpec option(String name, String label, String alias) {
+        OptionSpec.Builder b = alias == null ? OptionSpec.builder(name) : OptionSpec.builder(name, alias);
+        if (label == null) {
+            return b.arity("0").type(boolean.class).build();
+        }
+        boolean path = PATH_LABEL.matcher(label).matches();
+        return b.arity("1").paramLabel(label).type(path ? Path.class : String.class).build();
+    }
+}
