@@ -93,7 +93,7 @@ public final class Flags {
         for (String name : new TreeSet<>(booleans)) {
             spec.addOption(OptionSpec.builder("--" + name).arity("0").type(boolean.class).build());
         }
-        spec.addPositional(PositionalParamSpec.builder().index("0..*").arity("1").type(String.class).build());
+        spec.addPositional(PositionalParamSpec.builder().index("0..*").arity("1").type(List.class).auxiliaryTypes(String.class).build());
         return spec;
     }
 

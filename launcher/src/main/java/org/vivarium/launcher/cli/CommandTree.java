@@ -95,7 +95,8 @@ public final class CommandTree {
 
     private static CommandSpec helpable(CommandSpec spec) {
         spec.addOption(OptionSpec.builder("--help", "-h").arity("0").type(boolean.class).usageHelp(true).build());
-        spec.addPositional(PositionalParamSpec.builder().index("0..*").arity("1").type(String.class).build());
+        spec.addPositional(PositionalParamSpec.builder().index("0..*").arity("1").type(List.class)
+                .auxiliaryTypes(String.class).build());
         return spec;
     }
 
