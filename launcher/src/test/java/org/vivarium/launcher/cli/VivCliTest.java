@@ -60,6 +60,14 @@ class VivCliTest {
         assertEquals(1, option.errLines().size(), option.err());
         assertTrue(option.errLines().get(0).startsWith("error: unknown option --step — did you mean --steps? — usage: viv organism"),
                 option.err());
+        CliRun sub = viv("organism", "trian", "induction");
+        assertEquals(2, sub.code());
+        assertTrue(sub.errLines().get(0).startsWith("error: unknown organism subcommand \"trian\" — did you mean train? —"),
+                sub.err());
+        CliRun replace = viv("plugin", "install", "x.jar", "--replce");
+        assertEquals(2, replace.code());
+        assertTrue(replace.errLines().get(0).startsWith("error: unknown option --replce — did you mean --replace? —"),
+                replace.err());
         CliRun global = viv("--hme", "x", "list");
         assertEquals(2, global.code());
         assertTrue(global.errLines().get(0).startsWith("error: unknown option --hme — did you mean --home? — usage: viv"),
