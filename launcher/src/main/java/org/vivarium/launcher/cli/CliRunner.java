@@ -8,14 +8,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.vivarium.api.model.ModelRuntime;
+import picocli.CommandLine;
 
 /**
  * Parses the global options, picks the command and applies the error policy: whatever goes wrong ends
  * as one {@code error:} line and exit code 1 (2 for usage errors), and the host is always stopped.
  *
  * <p>A word that is not a command is tried as a plugin method ({@code viv METHOD COMMAND ...}) by the
- * fallback given to the constructor. {@code --help} or {@code -h} after a command prints its usage
- * ({@link CommandHelp}) instead of running it.
+ * fallback given to the constructor. A built-in command runs through picocli ({@link CommandTree#dispatch}):
+ * {@code --help} or {@code -h} after it or one of its subcommands prints its usage ({@link CommandHelp}) instead of
+ * running it, and picocli's exception handlers route failures through {@link ErrorReporter}.
  */
 public final class CliRunner {
 
@@ -86,12 +88,25 @@ public final class CliRunner {
 
     private int dispatch(String word, List<String> args, CliContext ctx) throws Exception {
         Optional<CliCommand> command = commands.stream().filter(c -> c.name().equals(word)).findFirst();
-        if (command.isPresent()) {
-            if (CommandHelp.asked(args)) {
-                return CommandHelp.print(command.get(), args, ctx.out());
-            }
-            return command.get().run(List.copyOf(args), ctx);
+        if (command.isEmpty()) {
+            return fallback.run(word, List.copyOf(args), ctx);
         }
-        return fallback.run(word, List.copyOf(args), ctx);
+        CliCommand c = command.get();
+        CommandLine line = CommandTree.dispatch(c);
+        line.setExecutionStrategy(parsed -> {
+            if (parsed.asCommandLineList().stream().anyMatch(CommandLine::isUsageHelpRequested)) {
+                return CommandHelp.print(c, args, ctx.out());
+            }
+            try {
+                return c.run(List.copyOf(args), ctx);
+            } catch (Exception e) {
+                throw new CommandLine.ExecutionException(line, c.name() + " failed", e);
+            }
+        });
+        line.setParameterExceptionHandler((e, given) -> ErrorReporter.report(new UsageException(e.getMessage(), c.usage()),
+                ctx.err(), ctx.debug()));
+        line.setExecutionExceptionHandler((e, l, parsed) -> ErrorReporter.report(
+                e instanceof CommandLine.ExecutionException && e.getCause() != null ? e.getCause() : e, ctx.err(), ctx.debug()));
+        return line.execute(args.toArray(new String[0]));
     }
 }

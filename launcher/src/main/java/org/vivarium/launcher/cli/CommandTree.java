@@ -72,6 +72,22 @@ public final class CommandTree {
     }
 
     /**
+     * The command line that {@link CliRunner} runs a command through: the command and its subcommands, each with
+     * {@code --help}/{@code -h}; every other argument is left to the command itself (its options are parsed by
+     * {@link org.vivarium.launcher.args.Flags}), so this line never rejects one.
+     *
+     * @param command the command
+     * @return its command line, without an execution strategy
+     */
+    public static CommandLine dispatch(CliCommand command) {
+        CommandLine line = new CommandLine(helpable(CommandSpec.create().name(command.name())));
+        for (String word : CommandHelp.subcommands(command)) {
+            line.addSubcommand(word, helpable(CommandSpec.create().name(word)));
+        }
+        return line.setUnmatchedOptionsArePositionalParams(true).setExpandAtFiles(false);
+    }
+
+    /**
      * Adds a plugin method ({@code viv METHOD COMMAND ...}) with its commands.
      *
      * @param viv the command line made by {@link #of}
