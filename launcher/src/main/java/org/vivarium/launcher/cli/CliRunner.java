@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.vivarium.api.model.ModelRuntime;
-import picocli.CommandLine;
 
 /**
  * Parses the global options, picks the command and applies the error policy: whatever goes wrong ends
@@ -92,21 +91,7 @@ public final class CliRunner {
             return fallback.run(word, List.copyOf(args), ctx);
         }
         CliCommand c = command.get();
-        CommandLine line = CommandTree.dispatch(c);
-        line.setExecutionStrategy(parsed -> {
-            if (parsed.asCommandLineList().stream().anyMatch(CommandLine::isUsageHelpRequested)) {
-                return CommandHelp.print(c, args, ctx.out());
-            }
-            try {
-                return c.run(List.copyOf(args), ctx);
-            } catch (Exception e) {
-                throw new CommandLine.ExecutionException(line, c.name() + " failed", e);
-            }
-        });
-        line.setParameterExceptionHandler((e, given) -> ErrorReporter.report(new UsageException(e.getMessage(), c.usage()),
-                ctx.err(), ctx.debug()));
-        line.setExecutionExceptionHandler((e, l, parsed) -> ErrorReporter.report(
-                e instanceof CommandLine.ExecutionException && e.getCause() != null ? e.getCause() : e, ctx.err(), ctx.debug()));
-        return line.execute(args.toArray(new String[0]));
+        return CommandTree.execute(CommandTree.dispatch(c), args, ctx, () -> CommandHelp.print(c, args, ctx.out()),
+                () -> c.run(List.copyOf(args), ctx));
     }
 }

@@ -80,11 +80,58 @@ public final class CommandTree {
      * @return its command line, without an execution strategy
      */
     public static CommandLine dispatch(CliCommand command) {
-        CommandLine line = new CommandLine(helpable(CommandSpec.create().name(command.name())));
-        for (String word : CommandHelp.subcommands(command)) {
+        return dispatch(command.name(), CommandHelp.subcommands(command));
+    }
+
+    /**
+     * @param name the command word
+     * @param subcommands its subcommand words
+     * @return a command line that recognises only {@code --help}/{@code -h} and the subcommands
+     */
+    public static CommandLine dispatch(String name, List<String> subcommands) {
+        CommandLine line = new CommandLine(helpable(CommandSpec.create().name(name)));
+        for (String word : subcommands) {
             line.addSubcommand(word, helpable(CommandSpec.create().name(word)));
         }
         return line.setUnmatchedOptionsArePositionalParams(true).setExpandAtFiles(false);
+    }
+
+    /** What {@link #execute} runs: printing the usage or running the command. */
+    @FunctionalInterface
+    public interface Action {
+        /**
+         * @return the exit code
+         * @throws Exception any failure
+         */
+        int run() throws Exception;
+    }
+
+    /**
+     * Parses {@code args} with picocli and runs {@code help} if {@code --help}/{@code -h} was given (before any
+     * {@code --}), else {@code run}; failures go through picocli's exception handlers to {@link ErrorReporter}.
+     *
+     * @param line a command line from {@link #dispatch}
+     * @param args the arguments after the command word
+     * @param ctx the context (error stream, {@code --debug})
+     * @param help prints the usage
+     * @param run runs the command
+     * @return the exit code
+     */
+    public static int execute(CommandLine line, List<String> args, CliContext ctx, Action help, Action run) {
+        line.setExecutionStrategy(parsed -> {
+            boolean asked = parsed.asCommandLineList().stream().anyMatch(CommandLine::isUsageHelpRequested);
+            try {
+                return asked ? help.run() : run.run();
+            } catch (Exception e) {
+                throw new CommandLine.ExecutionException(line, line.getCommandName() + " failed", e);
+            }
+        });
+        line.setParameterExceptionHandler((e, given) -> ErrorReporter.report(new UsageException(e.getMessage(),
+                line.getCommandName()), ctx.err(), ctx.debug()));
+        line.setExecutionExceptionHandler((e, l, parsed) -> ErrorReporter.report(
+                e instanceof CommandLine.ExecutionException && e.getCause() != null ? e.getCause() : e, ctx.err(),
+                ctx.debug()));
+        return line.execute(args.toArray(new String[0]));
     }
 
     /**

@@ -12,7 +12,7 @@ import org.vivarium.api.method.MethodCommand;
 import org.vivarium.launcher.cli.CliCommand;
 import org.vivarium.launcher.cli.CliContext;
 import org.vivarium.launcher.cli.CliRunner;
-import org.vivarium.launcher.cli.CommandHelp;
+import org.vivarium.launcher.cli.CommandTree;
 import org.vivarium.launcher.cli.Suggestions;
 import org.vivarium.launcher.cli.UsageException;
 import org.vivarium.launcher.host.MethodInfo;
@@ -46,20 +46,22 @@ public final class MethodDispatcher implements CliRunner.Fallback {
                 "method '" + word + "' has no command '" + args.get(0) + "'"
                         + Suggestions.hint(args.get(0), method.commandNames()),
                 "valid commands: " + String.join(", ", method.commandNames())));
-        if (CommandHelp.asked(args.subList(1, args.size()))) {
+        List<String> rest = args.subList(1, args.size());
+        return CommandTree.execute(CommandTree.dispatch(command.name(), List.of()), rest, ctx, () -> {
             String usage = command.usage().startsWith("viv ") ? command.usage()
                     : "viv " + word + " " + command.name() + " " + command.usage();
             ctx.out().println("usage: " + usage.strip());
             ctx.out().println(command.summary());
             return 0;
-        }
-        HostMethodContext context = new HostMethodContext(host::runtime, host::fineTuner, ctx.out(), ctx.workDir(),
-                ReportProgress.factory(ctx.err()));
-        try {
-            return command.run(args.subList(1, args.size()), context);
-        } catch (VivariumException e) {
-            throw withSuggestion(e, command);
-        }
+        }, () -> {
+            HostMethodContext context = new HostMethodContext(host::runtime, host::fineTuner, ctx.out(), ctx.workDir(),
+                    ReportProgress.factory(ctx.err()));
+            try {
+                return command.run(List.copyOf(rest), context);
+            } catch (VivariumException e) {
+                throw withSuggestion(e, command);
+            }
+        });
     }
 
     /**
