@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import org.vivarium.api.model.ModelRuntime;
 import org.vivarium.launcher.cli.CliCommand;
 import org.vivarium.launcher.cli.CliRunner;
+import org.vivarium.launcher.commands.CompletionCommand;
 import org.vivarium.launcher.commands.HelpCommand;
 import org.vivarium.launcher.commands.MethodDispatcher;
 import org.vivarium.launcher.commands.PluginCommand;
@@ -44,7 +45,8 @@ public final class VivCommands {
                 new org.vivarium.launcher.web.ServeCommand(),
                 new BenchCommand(),
                 new org.vivarium.launcher.imports.ImportCommand(),
-                new PluginCommand());
+                new PluginCommand(),
+                new CompletionCommand());
     }
 
     /** @return handles {@code viv METHOD COMMAND ...} for words that are not commands */

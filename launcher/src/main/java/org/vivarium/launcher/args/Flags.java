@@ -4,14 +4,24 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.vivarium.launcher.cli.Suggestions;
 import org.vivarium.launcher.cli.UsageException;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
- * Parses {@code --name value}, {@code --name=value} and {@code --switch} flags plus positional
- * arguments, rejecting unknown flags with the list of known ones.
+ * The parsed options of one launcher command: picocli reads {@code --name value}, {@code --name=value} and
+ * {@code --switch} flags plus positional arguments, rejects unknown flags with a "did you mean" suggestion, and this
+ * class checks values against their ranges ({@link Limits}) with one-line {@link UsageException}s.
  *
  * <pre>{@code
  * Flags f = Flags.parse(args, Set.of("seed", "steps", "out"), Set.of("resume"), usage);
@@ -19,6 +29,8 @@ import org.vivarium.launcher.cli.UsageException;
  * }</pre>
  */
 public final class Flags {
+    private static final Pattern SWITCH_WITH_VALUE = Pattern.compile("option '(--[^']+)' should be specified without");
+
     private final Map<String, String> values = new HashMap<>();
     private final Set<String> switches = new TreeSet<>();
     private final List<String> positional = new ArrayList<>();
@@ -29,48 +41,80 @@ public final class Flags {
     }
 
     /**
-     * Parses arguments.
+     * Parses arguments; an option given twice keeps its last value.
      *
      * @param args the arguments
      * @param valued flags that take a value
      * @param booleans flags that take none
      * @param usage usage text for error messages
      * @return the parsed flags
-     * @throws UsageException on an unknown flag or a missing value
+     * @throws UsageException on an unknown flag (with the closest known ones), a missing value or a switch given a
+     *     value
      */
     public static Flags parse(List<String> args, Set<String> valued, Set<String> booleans, String usage) {
+        CommandSpec spec = spec(valued, booleans);
+        CommandLine line = new CommandLine(spec).setOverwrittenOptionsAllowed(true).setExpandAtFiles(false);
+        ParseResult result;
+        try {
+            result = line.parseArgs(args.toArray(new String[0]));
+        } catch (CommandLine.ParameterException e) {
+            throw problem(e, spec, usage);
+        }
         Flags f = new Flags(usage);
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.startsWith("--") && a.length() > 2) {
-                String name = a.substring(2);
-                String value = null;
-                int eq = name.indexOf('=');
-                if (eq >= 0) {
-                    value = name.substring(eq + 1);
-                    name = name.substring(0, eq);
-                }
-                if (booleans.contains(name) && value == null) {
-                    f.switches.add(name);
-                } else if (valued.contains(name)) {
-                    if (value == null) {
-                        if (i + 1 >= args.size()) {
-                            throw new UsageException("--" + name + " needs a value", usage);
-                        }
-                        value = args.get(++i);
-                    }
-                    f.values.put(name, value);
-                } else {
-                    Set<String> known = new TreeSet<>(valued);
-                    known.addAll(booleans);
-                    throw new UsageException("unknown option --" + name + " (known: --" + String.join(", --", known)
-                            + ")", usage);
-                }
-            } else {
-                f.positional.add(a);
+        for (String name : valued) {
+            if (result.hasMatchedOption("--" + name)) {
+                f.values.put(name, result.matchedOptionValue("--" + name, ""));
             }
         }
+        for (String name : booleans) {
+            if (result.hasMatchedOption("--" + name)) {
+                f.switches.add(name);
+            }
+        }
+        if (result.hasMatchedPositional(0)) {
+            f.positional.addAll(spec.positionalParameters().get(0).stringValues());
+        }
         return f;
+    }
+
+    /**
+     * The picocli model of a command's flags, e.g. for shell completion.
+     *
+     * @param valued flags that take a value
+     * @param booleans flags that take none
+     * @return a command spec with one option per flag and any number of positional arguments
+     */
+    public static CommandSpec spec(Set<String> valued, Set<String> booleans) {
+        CommandSpec spec = CommandSpec.create();
+        for (String name : new TreeSet<>(valued)) {
+            spec.addOption(OptionSpec.builder("--" + name).arity("1").type(String.class).paramLabel(
+                    name.toUpperCase(Locale.ROOT)).build());
+        }
+        for (String name : new TreeSet<>(booleans)) {
+            spec.addOption(OptionSpec.builder("--" + name).arity("0").type(boolean.class).build());
+        }
+        spec.addPositional(PositionalParamSpec.builder().index("0..*").arity("1").type(List.class).auxiliaryTypes(String.class).build());
+        return spec;
+    }
+
+    private static UsageException problem(CommandLine.ParameterException e, CommandSpec spec, String usage) {
+        if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            String typed = u.getUnmatched().get(0);
+            String option = typed.contains("=") ? typed.substring(0, typed.indexOf('=')) : typed;
+            List<String> known = spec.options().stream().map(OptionSpec::longestName).sorted().toList();
+            String hint = Suggestions.hint(option, known);
+            return new UsageException("unknown option " + option + (hint.isEmpty()
+                    ? (known.isEmpty() ? "" : " (known: " + String.join(", ", known) + ")") : hint), usage);
+        }
+        if (e instanceof CommandLine.MissingParameterException m && !m.getMissing().isEmpty()
+                && m.getMissing().get(0) instanceof OptionSpec o) {
+            return new UsageException(o.longestName() + " needs a value", usage);
+        }
+        Matcher withValue = SWITCH_WITH_VALUE.matcher(String.valueOf(e.getMessage()));
+        if (e instanceof CommandLine.MaxValuesExceededException && withValue.find()) {
+            return new UsageException(withValue.group(1) + " takes no value", usage);
+        }
+        return new UsageException(e.getMessage(), usage);
     }
 
     /** @return positional arguments in order */

@@ -6,6 +6,8 @@ import org.vivarium.launcher.args.Flags;
 import org.vivarium.launcher.args.Limits;
 import org.vivarium.launcher.cli.CliCommand;
 import org.vivarium.launcher.cli.CliContext;
+import org.vivarium.launcher.cli.CommandHelp;
+import org.vivarium.launcher.cli.Suggestions;
 import org.vivarium.launcher.cli.UsageException;
 
 /** {@code viv bench train|forward}: the throughput figures quoted in docs/PERFORMANCE.md. */
@@ -58,7 +60,8 @@ public final class BenchCommand implements CliCommand {
                 }
                 return 0;
             default:
-                throw new UsageException("unknown bench \"" + args.get(0) + "\"", USAGE);
+                throw new UsageException("unknown bench \"" + args.get(0) + "\""
+                        + Suggestions.hint(args.get(0), CommandHelp.subcommands(this)), USAGE);
         }
     }
 }

@@ -14,8 +14,9 @@ import org.vivarium.api.model.ModelRuntime;
  * as one {@code error:} line and exit code 1 (2 for usage errors), and the host is always stopped.
  *
  * <p>A word that is not a command is tried as a plugin method ({@code viv METHOD COMMAND ...}) by the
- * fallback given to the constructor. {@code --help} or {@code -h} after a command prints its usage
- * ({@link CommandHelp}) instead of running it.
+ * fallback given to the constructor. A built-in command runs through picocli ({@link CommandTree#dispatch}):
+ * {@code --help} or {@code -h} after it or one of its subcommands prints its usage ({@link CommandHelp}) instead of
+ * running it, and picocli's exception handlers route failures through {@link ErrorReporter}.
  */
 public final class CliRunner {
 
@@ -86,12 +87,11 @@ public final class CliRunner {
 
     private int dispatch(String word, List<String> args, CliContext ctx) throws Exception {
         Optional<CliCommand> command = commands.stream().filter(c -> c.name().equals(word)).findFirst();
-        if (command.isPresent()) {
-            if (CommandHelp.asked(args)) {
-                return CommandHelp.print(command.get(), args, ctx.out());
-            }
-            return command.get().run(List.copyOf(args), ctx);
+        if (command.isEmpty()) {
+            return fallback.run(word, List.copyOf(args), ctx);
         }
-        return fallback.run(word, List.copyOf(args), ctx);
+        CliCommand c = command.get();
+        return CommandTree.execute(CommandTree.dispatch(c), args, ctx, () -> CommandHelp.print(c, args, ctx.out()),
+                () -> c.run(List.copyOf(args), ctx));
     }
 }

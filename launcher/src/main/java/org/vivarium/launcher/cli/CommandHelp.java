@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * {@code --help} and {@code -h} after any command or subcommand: prints that command's usage to stdout and
- * exits 0, before the command parses its arguments.
+ * The usage text that {@code --help} and {@code -h} after any command or subcommand print to stdout (exit 0, before
+ * the command parses its arguments); picocli recognises the flag ({@link CommandTree#execute}).
  *
  * <p>A usage string lists its forms separated by {@code " | "} (or a new line and {@code viv}), e.g.
  * {@code organism list | organism train NAME [--seed N]}; for {@code viv organism train --help} only the
@@ -20,22 +20,6 @@ public final class CommandHelp {
     private static final Pattern WORD = Pattern.compile("[a-z][a-z0-9-]*");
 
     private CommandHelp() {
-    }
-
-    /**
-     * @param args the arguments after the command word
-     * @return whether {@code --help} or {@code -h} is among them (before a {@code --})
-     */
-    public static boolean asked(List<String> args) {
-        for (String a : args) {
-            if (a.equals("--")) {
-                return false;
-            }
-            if (a.equals("--help") || a.equals("-h")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
@@ -77,7 +61,11 @@ public final class CommandHelp {
         return forms(command).stream().flatMap(f -> subcommandWords(f).stream()).distinct().toList();
     }
 
-    private static List<String> subcommandWords(String form) {
+    /**
+     * @param form one usage form, e.g. {@code organism train|text NAME [--seed N]}
+     * @return the subcommand words it names, e.g. {@code train, text}
+     */
+    static List<String> subcommandWords(String form) {
         String[] words = form.split("\\s+");
         if (words.length < 2) {
             return List.of();

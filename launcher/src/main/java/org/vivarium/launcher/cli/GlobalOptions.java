@@ -2,6 +2,11 @@ package org.vivarium.launcher.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
  * The options {@code viv} understands before the command word ({@code --home DIR}, {@code --version},
@@ -17,50 +22,51 @@ public record GlobalOptions(String home, boolean debug, boolean version, boolean
 
     /** The synopsis of the global options. */
     public static final String USAGE = "viv [--home DIR] [--debug] COMMAND [ARGS...]";
+    /** The global options, for suggestions and shell completion. */
+    public static final List<String> OPTIONS = List.of("--home", "--debug", "--version", "--help", "-h");
 
     /**
-     * Parses the process arguments.
+     * Parses the process arguments with picocli: the options before the command word, then the command word and
+     * everything after it untouched (except {@code --debug}).
      *
      * @param args the arguments
      * @return the options
-     * @throws UsageException for {@code --home} without a value or an unknown leading option
+     * @throws UsageException for {@code --home} without a value or an unknown leading option (with the closest
+     *     known one)
      */
     public static GlobalOptions parse(String[] args) {
-        String home = null;
         boolean debug = false;
-        boolean version = false;
-        boolean help = false;
-        List<String> command = new ArrayList<>();
+        List<String> rest = new ArrayList<>();
         boolean literal = false;
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            boolean leading = command.isEmpty();
-            if (literal) {
-                command.add(arg);
-            } else if (arg.equals("--")) {
-                literal = true;
-                if (!leading) {
-                    command.add(arg);
-                }
-            } else if (arg.equals("--debug")) {
+        for (String arg : args) {
+            literal |= arg.equals("--");
+            if (!literal && arg.equals("--debug")) {
                 debug = true;
-            } else if (leading && arg.equals("--home")) {
-                if (i + 1 >= args.length) {
-                    throw new UsageException("--home needs a directory", USAGE);
-                }
-                home = args[++i];
-            } else if (leading && arg.startsWith("--home=")) {
-                home = arg.substring("--home=".length());
-            } else if (leading && arg.equals("--version")) {
-                version = true;
-            } else if (leading && (arg.equals("--help") || arg.equals("-h"))) {
-                help = true;
-            } else if (leading && arg.startsWith("-")) {
-                throw new UsageException("unknown option " + arg, USAGE);
             } else {
-                command.add(arg);
+                rest.add(arg);
             }
         }
-        return new GlobalOptions(home, debug, version, help, List.copyOf(command));
+        CommandSpec spec = CommandSpec.create().name("viv");
+        spec.addOption(OptionSpec.builder("--home").arity("1").type(String.class).paramLabel("DIR").build());
+        spec.addOption(OptionSpec.builder("--version").arity("0").type(boolean.class).build());
+        spec.addOption(OptionSpec.builder("--help", "-h").arity("0").type(boolean.class).build());
+        spec.addPositional(PositionalParamSpec.builder().index("0..*").arity("1").type(List.class)
+                .auxiliaryTypes(String.class).build());
+        spec.parser().stopAtPositional(true).expandAtFiles(false).overwrittenOptionsAllowed(true);
+        ParseResult r;
+        try {
+            r = new CommandLine(spec).parseArgs(rest.toArray(new String[0]));
+        } catch (CommandLine.MissingParameterException e) {
+            throw new UsageException("--home needs a directory", USAGE);
+        } catch (CommandLine.UnmatchedArgumentException e) {
+            String arg = e.getUnmatched().isEmpty() ? "" : e.getUnmatched().get(0);
+            throw new UsageException("unknown option " + arg + Suggestions.hint(arg.contains("=")
+                    ? arg.substring(0, arg.indexOf('=')) : arg, OPTIONS), USAGE);
+        } catch (CommandLine.ParameterException e) {
+            throw new UsageException(e.getMessage(), USAGE);
+        }
+        List<String> command = r.hasMatchedPositional(0) ? spec.positionalParameters().get(0).getValue() : List.of();
+        return new GlobalOptions(r.matchedOptionValue("--home", null), debug, r.hasMatchedOption("--version"),
+                r.hasMatchedOption("--help"), List.copyOf(command));
     }
 }

@@ -2,9 +2,13 @@ package org.vivarium.launcher.commands;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import org.vivarium.launcher.args.Flags;
 import org.vivarium.launcher.cli.CliCommand;
 import org.vivarium.launcher.cli.CliContext;
+import org.vivarium.launcher.cli.CommandHelp;
 import org.vivarium.launcher.cli.ExitCodes;
+import org.vivarium.launcher.cli.Suggestions;
 import org.vivarium.launcher.cli.UsageException;
 import org.vivarium.launcher.plugins.PluginInfo;
 import org.vivarium.launcher.plugins.PluginManager;
@@ -45,7 +49,8 @@ public final class PluginCommand implements CliCommand {
                     "stopped; it stays stopped across restarts until 'viv plugin start'", ctx);
             case "uninstall" -> uninstall(expect(rest, 1, "plugin uninstall NAME").get(0), ctx);
             case "watch" -> PluginWatch.run(watchOption(rest), ctx);
-            default -> throw new UsageException("unknown plugin subcommand '" + sub + "'", USAGE);
+            default -> throw new UsageException("unknown plugin subcommand '" + sub + "'"
+                    + Suggestions.hint(sub, CommandHelp.subcommands(this)), USAGE);
         };
     }
 
@@ -62,8 +67,9 @@ public final class PluginCommand implements CliCommand {
     }
 
     private static int install(List<String> rest, CliContext ctx) {
-        boolean replace = rest.contains("--replace");
-        List<String> files = rest.stream().filter(a -> !a.equals("--replace")).toList();
+        Flags f = Flags.parse(rest, Set.of(), Set.of("replace"), "plugin install FILE [--replace]");
+        boolean replace = f.has("replace");
+        List<String> files = f.positional();
         Path jar = ctx.workDir().resolve(expect(files, 1, "plugin install FILE [--replace]").get(0));
         PluginManager.Installed installed = plugins(ctx).install(jar, replace);
         for (Path backup : installed.backups()) {

@@ -12,6 +12,8 @@ import org.vivarium.launcher.args.Flags;
 import org.vivarium.launcher.args.Limits;
 import org.vivarium.launcher.cli.CliCommand;
 import org.vivarium.launcher.cli.CliContext;
+import org.vivarium.launcher.cli.CommandHelp;
+import org.vivarium.launcher.cli.Suggestions;
 import org.vivarium.launcher.cli.UsageException;
 import org.vivarium.organisms.CheckResult;
 import org.vivarium.organisms.Organism;
@@ -68,7 +70,8 @@ public final class OrganismCommand implements CliCommand {
             case "check":
                 return check(catalog.find(f.positional(0, "organism name")), f, ctx);
             default:
-                throw new UsageException("unknown organism subcommand \"" + args.get(0) + "\"", USAGE);
+                throw new UsageException("unknown organism subcommand \"" + args.get(0) + "\""
+                        + Suggestions.hint(args.get(0), CommandHelp.subcommands(this)), USAGE);
         }
     }
 

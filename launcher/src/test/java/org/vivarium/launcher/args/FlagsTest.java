@@ -2,6 +2,7 @@ package org.vivarium.launcher.args;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Set;
@@ -40,5 +41,24 @@ class FlagsTest {
         assertProblem("--lr \"-1\" is out of range (allowed: 0.0 to 10.0)", () -> parse("--lr", "-1").floatValue("lr", 1f, 0f, 10f));
         assertProblem("--lr must be a number, got \"fast\"", () -> parse("--lr", "fast").floatValue("lr", 1f));
         assertEquals(0.5f, parse("--lr", "0.5").floatValue("lr", 1f, 0f, 10f));
+    }
+
+    @Test
+    void unknownOptionsSuggestTheClosestKnownOne() {
+        assertProblem("unknown option --step — did you mean --steps?", () -> parse("--step", "5"));
+        assertProblem("unknown option --lrr — did you mean --lr?", () -> parse("--lrr=0.1"));
+        assertProblem("unknown option --frobnicate (known: --lr, --steps)", () -> parse("--frobnicate"));
+        assertProblem("--steps needs a value", () -> parse("--steps"));
+    }
+
+    @Test
+    void positionalsKeepTheirOrderAndTheLastValueWins() {
+        Flags f = parse("a", "--steps", "-5", "b", "--steps=7", "@notafile");
+        assertEquals(List.of("a", "b", "@notafile"), f.positional());
+        assertEquals(7, f.intValue("steps", 0));
+        assertEquals("--x", Flags.parse(List.of("--", "--x"), Set.of(), Set.of(), USAGE).positional(0, "x"));
+        assertTrue(Flags.parse(List.of("--reveal"), Set.of(), Set.of("reveal"), USAGE).has("reveal"));
+        assertProblem("--reveal takes no value",
+                () -> Flags.parse(List.of("--reveal=yes"), Set.of(), Set.of("reveal"), USAGE));
     }
 }

@@ -76,8 +76,12 @@ class HelpTest {
 
     @Test
     void helpAfterALiteralSeparatorIsAnArgument() {
-        assertFalse(CommandHelp.asked(List.of("--", "--help")));
-        assertTrue(CommandHelp.asked(List.of("train", "lm", "-h")));
+        CliRun literal = viv(List.of("organism", "card", "--", "--help"));
+        assertEquals(1, literal.code(), literal.out());
+        assertTrue(literal.err().startsWith("error: unknown organism \"--help\""), literal.err());
+        CliRun late = viv(List.of("organism", "train", "lm", "-h"));
+        assertEquals(0, late.code(), late.err());
+        assertTrue(late.out().startsWith("usage: viv organism train NAME"), late.out());
     }
 
     @Test

@@ -40,8 +40,38 @@ class VivCliTest {
     void unknownCommandIsOneErrorLineListingTheValidOnes() {
         CliRun run = viv("frobnicate");
         assertEquals(1, run.code());
-        assertEquals(List.of("error: unknown command 'frobnicate' — valid commands: help, version, organism, audit, run, cache, index, search, serve, bench, import, plugin; plugin methods: hello"),
+        assertEquals(List.of("error: unknown command 'frobnicate' — valid commands: help, version, organism, audit, run, cache, index, search, serve, bench, import, plugin, completion; plugin methods: hello"),
                 run.errLines());
+    }
+
+    @Test
+    void typosGetADidYouMean() {
+        CliRun command = viv("organsim", "list");
+        assertEquals(1, command.code());
+        assertTrue(command.errLines().get(0).startsWith("error: unknown command 'organsim' — did you mean organism? — valid"),
+                command.err());
+        CliRun method = viv("helo", "echo");
+        assertTrue(method.errLines().get(0).startsWith("error: unknown command 'helo' — did you mean hello or help? —"), method.err());
+        CliRun methodCommand = viv("hello", "ecoh", "x");
+        assertEquals(List.of("error: method 'hello' has no command 'ecoh' — did you mean echo? — valid commands: echo, count,"
+                + " crash"), methodCommand.errLines());
+        CliRun option = viv("organism", "train", "induction", "--step", "5");
+        assertEquals(2, option.code());
+        assertEquals(1, option.errLines().size(), option.err());
+        assertTrue(option.errLines().get(0).startsWith("error: unknown option --step — did you mean --steps? — usage: viv organism"),
+                option.err());
+        CliRun sub = viv("organism", "trian", "induction");
+        assertEquals(2, sub.code());
+        assertTrue(sub.errLines().get(0).startsWith("error: unknown organism subcommand \"trian\" — did you mean train? —"),
+                sub.err());
+        CliRun replace = viv("plugin", "install", "x.jar", "--replce");
+        assertEquals(2, replace.code());
+        assertTrue(replace.errLines().get(0).startsWith("error: unknown option --replce — did you mean --replace? —"),
+                replace.err());
+        CliRun global = viv("--hme", "x", "list");
+        assertEquals(2, global.code());
+        assertTrue(global.errLines().get(0).startsWith("error: unknown option --hme — did you mean --home? — usage: viv"),
+                global.err());
     }
 
     @Test
