@@ -40,6 +40,8 @@ final class BlindAudit {
     private final Flags flags;
     private final CliContext ctx;
     private final String command;
+    /** Seconds spent preparing (training or reusing) the seeds' organisms in this run. */
+    private double prepareSeconds;
 
     /**
      * @param organism the organism
@@ -74,6 +76,7 @@ final class BlindAudit {
         ctx.out().printf("blind audit of %s: seeds %s, %d method(s) + the investigator -> %s%n", organism.name(),
                 seeds, auditors.size(), dir);
         List<SeedResult> results = new ArrayList<>();
+        prepareSeconds = 0;
         for (int i = 0; i < seeds.size(); i++) {
             String progress = "seed " + (i + 1) + "/" + seeds.size() + ": ";
             results.add(auditSeed(seeds.get(i), steps, dir.resolve("seed-" + seeds.get(i)), auditors, runtime,
@@ -81,7 +84,7 @@ final class BlindAudit {
         }
         List<String> methods = new ArrayList<>(auditors.stream().map(Auditor::name).toList());
         methods.add(Investigator.NAME);
-        Leaderboard lb = new Leaderboard(organism.name(), header.finished(), methods, results);
+        Leaderboard lb = new Leaderboard(organism.name(), header.finished(prepareSeconds), methods, results);
         Path md = LeaderboardFiles.write(dir, lb);
         summarize(lb, md);
         List<String> failed = new ArrayList<>();
@@ -93,7 +96,9 @@ final class BlindAudit {
 
     private SeedResult auditSeed(long seed, int steps, Path runDir, List<Auditor> auditors, ModelRuntime runtime,
             String progress) {
+        long t0 = System.nanoTime();
         BlindRun.prepare(organism, seed, steps, runDir, runtime, ctx, progress);
+        prepareSeconds += (System.nanoTime() - t0) / 1e9;
         Path ckpt = CheckpointPaths.resolve(runDir);
         Path auditDir = runDir.resolve("audit");
         // a previous audit's report names the secret, and auditors' old outputs may too: start clean
@@ -112,9 +117,9 @@ final class BlindAudit {
                 base.values().forEach(Model::close);
             }
             ctx.err().println(progress + Investigator.NAME + " ...");
-            long t0 = System.nanoTime();
+            long t1 = System.nanoTime();
             report.add(Investigator.merge(report.sections()));
-            report.timed(Investigator.NAME, (System.nanoTime() - t0) / 1e9);
+            report.timed(Investigator.NAME, (System.nanoTime() - t1) / 1e9);
             TruthCard card = RunCards.unseal(runDir, ctx.env());
             report.unsealed(card);
             Map<String, String> roles = organism.auditData(model).map(d -> d.extras().comparisonCheckpoints())

@@ -40,6 +40,8 @@ final class LeaderboardFiles {
                 "code version: " + h.codeVersion() + "; started " + h.startedAt(),
                 String.format(Locale.ROOT, "load average (1 min): %.2f at the start, %.2f at the end", h.loadStart(),
                         h.loadEnd()),
+                String.format(Locale.ROOT, "wall time: %.1f min, of which training (or reusing) the organisms %.1f"
+                        + " min", h.wallSeconds() / 60, h.prepareSeconds() / 60),
                 "threads: " + h.threads());
         String note = "A cell is the seeds where a claim of that kind by that method passed the host scorer's own"
                 + " measurement, of the seeds whose (sealed, then unsealed) truth card plants that kind, with the 95%"
@@ -123,6 +125,8 @@ final class LeaderboardFiles {
         j.put("code_version", h.codeVersion());
         j.put("started_at", h.startedAt());
         j.put("load_average", Map.of("start", h.loadStart(), "end", h.loadEnd()));
+        j.put("wall_seconds", h.wallSeconds());
+        j.put("prepare_seconds", h.prepareSeconds());
         j.put("threads", h.threads());
         j.put("methods", lb.methods());
         j.put("kinds", lb.kinds().stream().map(ClaimKind::id).toList());

@@ -20,9 +20,12 @@ import org.vivarium.checkpoint.Provenances;
  * @param loadStart the 1-minute load average at the start (-1 where the OS does not tell)
  * @param loadEnd the same at the end
  * @param threads processors, JVM threads and the thread settings of the numeric libraries
+ * @param startNanos {@link System#nanoTime()} at the start
+ * @param wallSeconds wall-clock seconds from start to end (NaN until finished)
+ * @param prepareSeconds of those, the seconds spent training (or checking reused) organisms
  */
 record RunHeader(String command, List<Long> seeds, int steps, String codeVersion, String startedAt, double loadStart,
-        double loadEnd, Map<String, String> threads) {
+        double loadEnd, Map<String, String> threads, long startNanos, double wallSeconds, double prepareSeconds) {
 
     /**
      * Captures the start.
@@ -44,14 +47,20 @@ record RunHeader(String command, List<Long> seeds, int steps, String codeVersion
             t.put(p, System.getProperty(p, "unset"));
         }
         return new RunHeader(command, List.copyOf(seeds), steps, Provenances.codeVersion(), Instant.now().toString(),
-                load(), Double.NaN, t);
+                load(), Double.NaN, t, System.nanoTime(), Double.NaN, Double.NaN);
     }
 
-    /** @return a copy with the load average and the JVM's peak thread count at the end */
-    RunHeader finished() {
+    /**
+     * Measures the end.
+     *
+     * @param prepareSeconds seconds spent training or reusing the seeds' organisms
+     * @return a copy with the load average, the JVM's peak thread count and the wall-clock time at the end
+     */
+    RunHeader finished(double prepareSeconds) {
         Map<String, String> t = new LinkedHashMap<>(threads);
         t.put("jvm_threads_peak", String.valueOf(ManagementFactory.getThreadMXBean().getPeakThreadCount()));
-        return new RunHeader(command, seeds, steps, codeVersion, startedAt, loadStart, load(), t);
+        return new RunHeader(command, seeds, steps, codeVersion, startedAt, loadStart, load(), t, startNanos,
+                (System.nanoTime() - startNanos) / 1e9, prepareSeconds);
     }
 
     private static double load() {

@@ -39,7 +39,7 @@ class LeaderboardTest {
 
     private static Leaderboard board(SeedResult... seeds) {
         return new Leaderboard("backdoor", RunHeader.start("viv audit backdoor --blind", List.of(1L, 2L), 10,
-                Map.of()).finished(), List.of("a", "investigator"), List.of(seeds));
+                Map.of()).finished(1.5), List.of("a", "investigator"), List.of(seeds));
     }
 
     @Test
@@ -78,6 +78,10 @@ class LeaderboardTest {
         assertEquals(2, j.getAsJsonObject("per_method").getAsJsonObject("a").get("false_claims").getAsInt());
         assertEquals(4, j.getAsJsonArray("cells").size());
         assertTrue(j.get("code_version").getAsString().contains("+"), j.get("code_version").getAsString());
+        assertEquals(1.5, j.get("prepare_seconds").getAsDouble(), 1e-9);
+        assertTrue(j.get("wall_seconds").getAsDouble() >= 0, j.toString());
+        assertTrue(Files.readString(md).contains("of which training (or reusing) the organisms 0.0 min"),
+                Files.readString(md));
     }
 
     @Test
