@@ -6,7 +6,6 @@ import org.vivarium.api.method.Progress;
 import org.vivarium.api.model.HookFilter;
 import org.vivarium.api.model.HookName;
 import org.vivarium.api.model.Model;
-import org.vivarium.api.tensor.Tensor;
 import org.vivarium.plugin.discovery.core.LengthBatches;
 
 /**
@@ -37,27 +36,14 @@ public record ActivationDiff(String hook, double[] scores, double[] norms, doubl
             Progress progress) {
         List<int[]> rows = new ArrayList<>();
         for (String p : prompts) {
-            int[] t = tuned.tokenizer().encode(p);
-            rows.add(t.length > tuned.config().nCtx() ? java.util.Arrays.copyOfRange(t, t.length
-                    - tuned.config().nCtx(), t.length) : t);
+            rows.add(WordDiff.encode(tuned, p));
         }
         float[][] delta = new float[rows.size()][];
         HookFilter filter = HookFilter.names(hook.path());
         for (int[] batch : LengthBatches.plan(rows)) {
-            int[][] input = new int[batch.length][];
+            float[][] dd = WordDiff.diffs(tuned, base, filter, hook, rows, batch);
             for (int b = 0; b < batch.length; b++) {
-                input[b] = rows.get(batch[b]);
-            }
-            Tensor a = tuned.runWithCache(input, filter).activations().get(hook);
-            Tensor c = base.runWithCache(input, filter).activations().get(hook);
-            int last = input[0].length - 1;
-            for (int b = 0; b < batch.length; b++) {
-                float[] x = a.row(b, last);
-                float[] y = c.row(b, last);
-                for (int k = 0; k < x.length; k++) {
-                    x[k] -= y[k];
-                }
-                delta[batch[b]] = x;
+                delta[batch[b]] = dd[b];
             }
             progress.advance(batch.length);
         }

@@ -91,7 +91,8 @@ public record WordDiff(String hook, List<String> words, double[] scores, List<St
                 Math.sqrt(Arrays.stream(mean).map(v -> v * v).sum()));
     }
 
-    private static int[] encode(Model model, String text) {
+    /** The text's tokens, cut from the left to the model's context. */
+    static int[] encode(Model model, String text) {
         int[] t = model.tokenizer().encode(text);
         int n = model.config().nCtx();
         return t.length > n ? Arrays.copyOfRange(t, t.length - n, t.length) : t;
@@ -109,8 +110,8 @@ public record WordDiff(String hook, List<String> words, double[] scores, List<St
         return out;
     }
 
-    /** Tuned minus base residual at the last position, one row per batch entry. */
-    private static float[][] diffs(Model tuned, Model base, HookFilter filter, HookName hook, List<int[]> rows,
+    /** Tuned minus base residual at the last position, one row per batch entry (also {@link ActivationDiff}'s). */
+    static float[][] diffs(Model tuned, Model base, HookFilter filter, HookName hook, List<int[]> rows,
             int[] batch) {
         int[][] input = new int[batch.length][];
         for (int b = 0; b < batch.length; b++) {
