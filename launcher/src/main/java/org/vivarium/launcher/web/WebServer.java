@@ -179,8 +179,10 @@ public final class WebServer implements AutoCloseable {
         filter.put(FILTER_PATTERN, "/*");
         filter.put(FILTER_NAME, "vivarium-security-headers");
         pages.add(context.registerService(Filter.class, new SecurityHeaders(), filter));
-        page(context, "api-pages", "/api/pages", new HostApis.Pages(new PluginPages(context)));
-        page(context, "api-csrf", "/api/csrf", new HostApis.Csrf(csrf));
+        PluginPages plugins = new PluginPages(context);
+        page(context, "api-pages", "/api/pages", new JsonEndpoint(() -> Map.of("pages", plugins.json())));
+        page(context, "api-csrf", "/api/csrf", new JsonEndpoint(() -> Map.of("token", csrf.value(),
+                "header", WebHost.CSRF_HEADER, "parameter", WebHost.CSRF_PARAMETER)));
         pages.add(context.registerService(WebHost.class, new HostWebServices(csrf, workDir), new Hashtable<>()));
     }
 
