@@ -8,6 +8,7 @@ import java.util.List;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
+import org.vivarium.api.web.WebHost;
 
 /**
  * Asks the Declarative Services runtime which of a bundle's components failed to activate or wait for
@@ -71,7 +72,7 @@ final class ComponentDiagnostics {
                 int state = (Integer) field(configuration, "state");
                 if (state == FAILED_ACTIVATION) {
                     problems.add("component " + component + " failed to activate: " + failure(configuration));
-                } else if (state == UNSATISFIED_REFERENCE) {
+                } else if (state == UNSATISFIED_REFERENCE && !waitsOnlyForTheWebServer(description, configuration)) {
                     problems.add("component " + component + " is waiting for " + missing(description, configuration));
                 }
             }
@@ -92,8 +93,29 @@ final class ComponentDiagnostics {
         return "activate threw " + simple + (colon < 0 ? "" : line.substring(colon));
     }
 
+    /**
+     * A page component waits for the {@link WebHost} service, which the host registers only while {@code viv serve}
+     * runs: that is its normal state, not a problem.
+     */
+    private static boolean waitsOnlyForTheWebServer(Object description, Object configuration)
+            throws ReflectiveOperationException {
+        List<String[]> refs = unsatisfied(description, configuration);
+        return !refs.isEmpty() && refs.stream().allMatch(r -> WebHost.class.getName().equals(r[1]));
+    }
+
     private static String missing(Object description, Object configuration) throws ReflectiveOperationException {
         List<String> services = new ArrayList<>();
+        for (String[] ref : unsatisfied(description, configuration)) {
+            services.add("service " + ref[1] + " (reference '" + ref[0] + "')");
+        }
+        return services.isEmpty() ? "a service nobody provides" : String.join(", ", services)
+                + ", which no plugin provides";
+    }
+
+    /** @return each unsatisfied reference as {@code {name, interface}}, in the DTO's order */
+    private static List<String[]> unsatisfied(Object description, Object configuration)
+            throws ReflectiveOperationException {
+        List<String[]> out = new ArrayList<>();
         Object unsatisfied = field(configuration, "unsatisfiedReferences");
         Object references = field(description, "references");
         for (int i = 0; unsatisfied != null && i < Array.getLength(unsatisfied); i++) {
@@ -105,10 +127,9 @@ final class ComponentDiagnostics {
                     service = (String) field(ref, "interfaceName");
                 }
             }
-            services.add("service " + service + " (reference '" + name + "')");
+            out.add(new String[] {name, service});
         }
-        return services.isEmpty() ? "a service nobody provides" : String.join(", ", services)
-                + ", which no plugin provides";
+        return out;
     }
 
     private static Class<?> findInterface(Class<?> type) throws ClassNotFoundException {

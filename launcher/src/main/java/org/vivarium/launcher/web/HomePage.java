@@ -12,15 +12,20 @@ import org.vivarium.launcher.plugins.PluginInfo;
 import org.vivarium.organisms.Organism;
 import org.vivarium.organisms.OrganismCatalog;
 
-/** {@code /}: installed plugins with their state, the organisms, and the index. Any other unmatched path is 404. */
+/**
+ * {@code /}: installed plugins with their state and the pages they contribute, the organisms, and the index. Any
+ * other unmatched path is 404.
+ */
 final class HomePage extends PageServlet {
     private static final long serialVersionUID = 1L;
     private final transient Supplier<List<PluginInfo>> plugins;
     private final transient WebIndex index;
+    private final transient PluginPages pages;
 
-    HomePage(Supplier<List<PluginInfo>> plugins, WebIndex index) {
+    HomePage(Supplier<List<PluginInfo>> plugins, WebIndex index, PluginPages pages) {
         this.plugins = plugins;
         this.index = index;
+        this.pages = pages;
     }
 
     @Override
@@ -48,6 +53,7 @@ final class HomePage extends PageServlet {
             }
             b.append("</table>");
         }
+        b.append(pages.html());
         b.append("<h2>Organisms</h2><table id=\"organisms\"><tr><th>Name</th><th>What is planted</th></tr>");
         for (Organism o : OrganismCatalog.builtIn().organisms()) {
             b.append("<tr><td>").append(Html.esc(o.name())).append("</td><td>").append(Html.esc(o.summary()))

@@ -2,6 +2,7 @@ package org.vivarium.launcher.web;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import org.vivarium.api.web.HtmlText;
 
 /** HTML escaping, URL encoding and the shared page frame. Every user or index string goes through {@link #esc}. */
 final class Html {
@@ -13,22 +14,7 @@ final class Html {
      * @return the text with {@code & < > " '} escaped, safe in element content and quoted attributes
      */
     static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return HtmlText.escape(s);
     }
 
     /**

@@ -22,10 +22,7 @@ abstract class PageServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        resp.setHeader("X-Content-Type-Options", "nosniff");
-        resp.setHeader("Referrer-Policy", "no-referrer");
-        resp.setHeader("Content-Security-Policy", CSP);
-        resp.setHeader("Cache-Control", "no-store");
+        SecurityHeaders.apply(resp);
         String method = req.getMethod();
         if (!"GET".equals(method) && !"HEAD".equals(method)) {
             resp.setHeader("Allow", "GET, HEAD");

@@ -19,7 +19,7 @@ public final class ServeCommand implements CliCommand {
 
     @Override
     public String summary() {
-        return "serve search, feature pages and their JSON API on http://127.0.0.1:8077/ (read-only, loopback)";
+        return "serve search, feature pages, plugin pages and their JSON API on http://127.0.0.1:8077/ (loopback)";
     }
 
     @Override
@@ -32,7 +32,8 @@ public final class ServeCommand implements CliCommand {
         Thread hook = new Thread(ctx::close, "vivarium-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            WebServer server = WebServer.start(ctx.host(), options, ctx.home().resolve("bundles").resolve("web"));
+            WebServer server = WebServer.start(ctx.host(), options, ctx.home().resolve("bundles").resolve("web"),
+                    ctx.workDir());
             ctx.out().println("serving " + server.url() + " (index " + options.index() + "); Ctrl-C stops");
             ctx.out().flush();
             try {

@@ -1,5 +1,6 @@
 package org.vivarium.launcher.web;
 
+import jakarta.servlet.Filter;
 import jakarta.servlet.Servlet;
 import java.io.IOException;
 import java.net.HttpURLConnection;
@@ -20,6 +21,7 @@ import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.vivarium.api.VivariumException;
+import org.vivarium.api.web.WebHost;
 import org.vivarium.launcher.host.HostOptions;
 import org.vivarium.launcher.host.VivariumHost;
 import org.vivarium.launcher.plugins.PluginInfo;
@@ -27,7 +29,9 @@ import org.vivarium.launcher.plugins.PluginInfo;
 /**
  * The web server of {@code viv serve}: installs Felix HTTP Jetty (and the bundles it needs) from a directory
  * into the running host, waits for its Servlet Whiteboard runtime, and registers the pages as whiteboard
- * servlets from the host. Closing it unregisters the pages and uninstalls the Jetty bundles again.
+ * servlets from the host. It also registers the {@link WebHost} service, so plugin page components (whiteboard servlets
+ * of their own bundles) come up while it serves, and a security-header filter over every path. Closing it unregisters
+ * all of that and uninstalls the Jetty bundles again.
  *
  * <pre>{@code
  * try (WebServer web = WebServer.start(host, ServeOptions.parse(args, workDir), home.resolve("bundles/web"))) {
@@ -40,6 +44,8 @@ public final class WebServer implements AutoCloseable {
     static final String RUNTIME = "org.osgi.service.servlet.runtime.HttpServiceRuntime";
     static final String PATTERN = "osgi.http.whiteboard.servlet.pattern";
     static final String NAME = "osgi.http.whiteboard.servlet.name";
+    static final String FILTER_PATTERN = "osgi.http.whiteboard.filter.pattern";
+    static final String FILTER_NAME = "osgi.http.whiteboard.filter.name";
     private static final long START_TIMEOUT_MS = 20_000;
 
     private final List<Bundle> bundles;
@@ -65,11 +71,25 @@ public final class WebServer implements AutoCloseable {
      * @throws VivariumException if the bundles are missing or broken, or Jetty does not come up
      */
     public static WebServer start(VivariumHost host, ServeOptions options, Path webBundles) {
-        return start(host.bundleContext(), () -> host.plugins().list(), options, webBundles);
+        return start(host, options, webBundles, Path.of("").toAbsolutePath());
+    }
+
+    /**
+     * Starts the server inside a running host, with the directory plugin pages resolve user paths against.
+     *
+     * @param host the started host (its plugins feed the home page)
+     * @param options port, bind address and index
+     * @param webBundles directory of the Jetty bundle jars ({@code <home>/bundles/web})
+     * @param workDir the work directory plugin pages read checkpoints and files from ({@link WebHost#workDir()})
+     * @return the running server
+     * @throws VivariumException if the bundles are missing or broken, or Jetty does not come up
+     */
+    public static WebServer start(VivariumHost host, ServeOptions options, Path webBundles, Path workDir) {
+        return start(host.bundleContext(), () -> host.plugins().list(), options, webBundles, workDir);
     }
 
     static WebServer start(BundleContext context, Supplier<List<PluginInfo>> plugins, ServeOptions options,
-            Path webBundles) {
+            Path webBundles, Path workDir) {
         List<Path> jars = jars(webBundles);
         if (context.getBundle(0).getBundleContext().getServiceReference(RUNTIME) != null) {
             throw new VivariumException("a web server already runs in this host", "stop it first");
@@ -99,8 +119,14 @@ public final class WebServer implements AutoCloseable {
             URI url = URI.create("http://" + (options.host().contains(":") && !options.host().startsWith("[")
                     ? "[" + options.host() + "]" : options.host()) + ":" + port + "/");
             WebServer server = new WebServer(installed, index, url, port);
-            server.register(context, plugins);
-            server.awaitReady();
+            try {
+                server.register(context, plugins);
+                server.registerPluginSupport(context, workDir);
+                server.awaitReady();
+            } catch (RuntimeException e) {
+                server.close(); // no WebHost may outlive a failed start
+                throw e;
+            }
             return server;
         } catch (BundleException e) {
             uninstall(installed);
@@ -133,13 +159,31 @@ public final class WebServer implements AutoCloseable {
     }
 
     private void register(BundleContext context, Supplier<List<PluginInfo>> plugins) {
-        page(context, "home", "/", new HomePage(plugins, index));
+        page(context, "home", "/", new HomePage(plugins, index, new PluginPages(context)));
         page(context, "search", "/search", new SearchPage(index));
         page(context, "feature", "/feature/*", new FeaturePage(index));
         page(context, "static", "/static/*", new StaticFiles());
         page(context, "api-search", "/api/search", new ApiServlets.Search(index));
         page(context, "api-feature", "/api/feature/*", new ApiServlets.Feature(index));
         page(context, "api-plugins", "/api/plugins", new ApiServlets.Plugins(plugins));
+    }
+
+    /**
+     * What plugin pages rely on: security headers over every path, {@code /api/pages}, {@code /api/csrf}, and last
+     * the {@link WebHost} service (plugin page components reference it, so their servlets appear now and, as it is
+     * unregistered first, go first on close).
+     */
+    private void registerPluginSupport(BundleContext context, Path workDir) {
+        CsrfToken csrf = new CsrfToken();
+        Hashtable<String, Object> filter = new Hashtable<>();
+        filter.put(FILTER_PATTERN, "/*");
+        filter.put(FILTER_NAME, "vivarium-security-headers");
+        pages.add(context.registerService(Filter.class, new SecurityHeaders(), filter));
+        PluginPages plugins = new PluginPages(context);
+        page(context, "api-pages", "/api/pages", new JsonEndpoint(() -> Map.of("pages", plugins.json())));
+        page(context, "api-csrf", "/api/csrf", new JsonEndpoint(() -> Map.of("token", csrf.value(),
+                "header", WebHost.CSRF_HEADER, "parameter", WebHost.CSRF_PARAMETER)));
+        pages.add(context.registerService(WebHost.class, new HostWebServices(csrf, workDir), new Hashtable<>()));
     }
 
     private void page(BundleContext context, String name, String pattern, Servlet servlet) {
@@ -236,9 +280,9 @@ public final class WebServer implements AutoCloseable {
     /** Unregisters the pages, uninstalls the Jetty bundles and closes the index. Idempotent. */
     @Override
     public synchronized void close() {
-        for (ServiceRegistration<?> r : pages) {
+        for (int i = pages.size() - 1; i >= 0; i--) {
             try {
-                r.unregister();
+                pages.get(i).unregister();
             } catch (IllegalStateException e) {
                 // already gone with the framework
             }

@@ -1,6 +1,8 @@
 /**
- * {@code viv serve}: read-only web pages and their JSON API, served by Felix HTTP Jetty through the OSGi
- * Servlet Whiteboard inside the same Felix host. The servlets are registered from the host as whiteboard
- * services; every page answers GET/HEAD only, so no CSRF token is needed in this slice.
+ * {@code viv serve}: web pages and their JSON API, served by Felix HTTP Jetty through the OSGi Servlet Whiteboard
+ * inside the same Felix host. The host's own pages are servlets it registers as whiteboard services and answer
+ * GET/HEAD only; plugins contribute further pages as whiteboard servlets of their own bundles, using the
+ * {@link org.vivarium.api.web.WebHost} service the server registers (page frame, CSRF token for their POSTs, work
+ * directory), and the home page lists them.
  */
 package org.vivarium.launcher.web;

@@ -2,6 +2,7 @@ package org.vivarium.launcher.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -111,6 +112,42 @@ class WebBrowserTest {
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("svg.histogram rect")));
             assertFalse(driver.findElements(By.cssSelector("#contexts mark")).isEmpty());
             screenshot("2-feature");
+        } catch (RuntimeException | AssertionError e) {
+            screenshot("FAILED");
+            throw e;
+        }
+    }
+
+    /** Installs the real steering plugin, opens its page from the home page and generates on a tiny checkpoint. */
+    @Test
+    void steeringPlaygroundShowsSteeredBesideUnsteered() {
+        SteeringPlugin.writeCheckpoint(dir);
+        SteeringPlugin.install(web);
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        try {
+            driver.get(web.uri("/").toString());
+            wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Steering playground"))).click();
+            WebElement checkpoint = wait.until(ExpectedConditions.elementToBeClickable(By.id("checkpoint")));
+            assertEquals(SteeringPlugin.CHECKPOINT, checkpoint.getAttribute("value"), "the work dir's checkpoint");
+            driver.findElement(By.id("positive")).sendKeys("good happy kind\nthe cat is good");
+            driver.findElement(By.id("negative")).sendKeys("bad sad cruel\nthe cat is bad");
+            driver.findElement(By.id("hook")).sendKeys("blocks.0.hook_resid_post");
+            WebElement coefficient = driver.findElement(By.id("coefficient"));
+            coefficient.clear();
+            coefficient.sendKeys("20");
+            WebElement tokens = driver.findElement(By.id("tokens"));
+            tokens.clear();
+            tokens.sendKeys("12");
+            driver.findElement(By.id("prompt")).sendKeys("the cat");
+            driver.findElement(By.id("generate")).click();
+            WebElement steered = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                    "#steered pre.generated b")));
+            String plain = driver.findElement(By.cssSelector("#unsteered pre.generated b")).getAttribute("textContent");
+            String changed = steered.getAttribute("textContent");
+            assertFalse(plain.isEmpty() || changed.isEmpty(), "both continuations are shown");
+            assertNotEquals(plain, changed, "20 x the direction changes the greedy continuation");
+            assertTrue(driver.findElement(By.id("about")).getText().contains("mean difference of 2 positive"));
+            screenshot("3-steering");
         } catch (RuntimeException | AssertionError e) {
             screenshot("FAILED");
             throw e;

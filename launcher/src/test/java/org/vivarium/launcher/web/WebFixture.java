@@ -8,10 +8,12 @@ import org.vivarium.index.LuceneContextIndex;
 import org.vivarium.launcher.host.HostOptions;
 import org.vivarium.launcher.host.VivariumHost;
 import org.vivarium.launcher.support.TestHomes;
+import org.vivarium.testkit.TestRuntime;
 
 /**
  * A real host (Felix + SCR from {@code target/vivarium/bundles}) with the real web bundles and a small real
- * Lucene context index, served on a free loopback port.
+ * Lucene context index, served on a free loopback port. The work directory (where plugin pages find checkpoints) is
+ * the temporary directory; the model runtime is the testkit's shared DJL runtime, started only if a page loads a model.
  */
 final class WebFixture implements AutoCloseable {
     /** A context whose text tries to inject a script. */
@@ -43,12 +45,12 @@ final class WebFixture implements AutoCloseable {
         Path index = dir.resolve("index");
         writeIndex(index);
         Path home = TestHomes.create(dir.resolve("home"));
-        VivariumHost host = new VivariumHost(HostOptions.forHome(home), TestHomes.stubRuntime());
+        VivariumHost host = new VivariumHost(HostOptions.forHome(home), TestRuntime::shared); // lazy: DJL starts on first use
         try {
             host.start();
             ServeOptions o = options != null ? options
                     : ServeOptions.parse(List.of("--port", "0", "--index", index.toString()), dir);
-            return new WebFixture(host, WebServer.start(host, o, webBundles()), index);
+            return new WebFixture(host, WebServer.start(host, o, webBundles(), dir), index);
         } catch (RuntimeException | Error e) {
             host.close();
             throw e;

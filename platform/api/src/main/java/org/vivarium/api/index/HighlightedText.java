@@ -3,6 +3,7 @@ package org.vivarium.api.index;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.vivarium.api.web.HtmlText;
 
 /**
  * A context text with marked ranges: the firing token and, optionally, words that matched the query.
@@ -111,16 +112,6 @@ public record HighlightedText(String text, List<Mark> marks) {
             out.append(s);
             return;
         }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
+        out.append(HtmlText.escape(s));
     }
 }
