@@ -12,17 +12,15 @@ import java.util.Map;
  * {@code /audit/{run}}: a run's audit report: the truth-card score, every claim with the scorer's verdict, and each
  * auditor's section with its claims, notes and plots.
  */
-final class AuditPage extends PageServlet {
+final class AuditPage extends RunsPage {
     private static final long serialVersionUID = 1L;
-    private final transient RunsDirectory runs;
-
     AuditPage(RunsDirectory runs) {
-        this.runs = runs;
+        super(runs);
     }
 
     @Override
     void get(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        AuditView v = AuditView.load(runs, RunPage.id(req));
+        AuditView v = AuditView.load(runs, rest(req));
         JsonObject r = v.report();
         String organism = RunJson.text(r, "organism");
         RunSummary.AuditScore score = v.score();

@@ -14,17 +14,15 @@ import java.util.Map;
  * {@code /leaderboard/{dir}}: a blind-audit leaderboard: how it was run, the found rate per method and claim kind
  * (verified seeds of seeds, 95% Wilson interval) with its plot, the planted properties and each seed's audit.
  */
-final class LeaderboardPage extends PageServlet {
+final class LeaderboardPage extends RunsPage {
     private static final long serialVersionUID = 1L;
-    private final transient RunsDirectory runs;
-
     LeaderboardPage(RunsDirectory runs) {
-        this.runs = runs;
+        super(runs);
     }
 
     @Override
     void get(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        LeaderboardView v = LeaderboardView.load(runs, RunPage.id(req));
+        LeaderboardView v = LeaderboardView.load(runs, rest(req));
         JsonObject lb = v.board();
         StringBuilder b = new StringBuilder("<h1 id=\"leaderboard\">Blind-audit leaderboard: ")
                 .append(Html.esc(RunJson.text(lb, "organism"))).append("</h1><ul id=\"about\">");

@@ -63,6 +63,15 @@ abstract class PageServlet extends HttpServlet {
      */
     abstract void get(HttpServletRequest req, HttpServletResponse resp) throws IOException;
 
+    /**
+     * @param req a request to a servlet registered as {@code /prefix/*}
+     * @return the decoded path after the prefix without its leading slash, e.g. {@code sae/L1/812}; null if empty
+     */
+    static String rest(HttpServletRequest req) {
+        String info = req.getPathInfo();
+        return info == null || info.length() < 2 ? null : info.substring(1);
+    }
+
     /** @return whether errors are answered as JSON */
     boolean json() {
         return false;

@@ -17,12 +17,11 @@ final class RunApiServlets {
     }
 
     /** Base of the three: JSON errors and the runs directory. */
-    abstract static class Base extends PageServlet {
+    abstract static class Base extends RunsPage {
         private static final long serialVersionUID = 1L;
-        final transient RunsDirectory runs;
 
         Base(RunsDirectory runs) {
-            this.runs = runs;
+            super(runs);
         }
 
         @Override
@@ -32,7 +31,7 @@ final class RunApiServlets {
 
         @Override
         void get(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-            String id = RunPage.id(req);
+            String id = rest(req);
             sendJson(resp, 200, id == null ? list() : one(id));
         }
 
@@ -88,12 +87,7 @@ final class RunApiServlets {
                     Map<String, Object> o = new LinkedHashMap<>();
                     o.put("run", id);
                     o.put("organism", s.organism());
-                    o.put("blind", s.audit().blind());
-                    o.put("found", s.audit().found());
-                    o.put("planted", s.audit().planted());
-                    o.put("falseClaims", s.audit().falseClaims());
-                    o.put("url", Html.href("/audit", id));
-                    o.put("api", Html.href("/api/audits", id));
+                    o.putAll(s.auditJson());
                     items.add(o);
                 }
             }

@@ -11,19 +11,17 @@ import java.nio.file.Path;
  * plots). Only {@code .png} files are served, and {@link RunsDirectory#resolve} keeps every request inside the
  * runs directory ({@code ..}, hidden names, encoded slashes and symbolic links pointing out are all 404).
  */
-final class RunFiles extends PageServlet {
+final class RunFiles extends RunsPage {
     private static final long serialVersionUID = 1L;
     /** Largest file served. */
     static final long MAX_BYTES = 64L << 20;
-    private final transient RunsDirectory runs;
-
     RunFiles(RunsDirectory runs) {
-        this.runs = runs;
+        super(runs);
     }
 
     @Override
     void get(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String path = RunPage.id(req);
+        String path = rest(req);
         if (path == null || !path.endsWith(".png")) {
             throw new NotFound("only .png plots below the runs directory are served");
         }

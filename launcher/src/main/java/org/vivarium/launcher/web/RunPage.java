@@ -9,23 +9,15 @@ import java.util.TreeMap;
 import org.vivarium.api.provenance.Provenance;
 
 /** {@code /run/{id}}: one run's check verdict and metrics, loss curve, plots and provenance. */
-final class RunPage extends PageServlet {
+final class RunPage extends RunsPage {
     private static final long serialVersionUID = 1L;
-    private final transient RunsDirectory runs;
-
     RunPage(RunsDirectory runs) {
-        this.runs = runs;
-    }
-
-    /** @return the id after the servlet's path, or null */
-    static String id(HttpServletRequest req) {
-        String info = req.getPathInfo();
-        return info == null || info.length() < 2 ? null : info.substring(1);
+        super(runs);
     }
 
     @Override
     void get(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        RunView v = RunView.load(runs, id(req));
+        RunView v = RunView.load(runs, rest(req));
         RunSummary s = v.summary();
         StringBuilder b = new StringBuilder("<h1 id=\"run\">").append(Html.esc(s.id())).append("</h1><p id=\"about\">");
         b.append("organism <b>").append(Html.esc(s.organism() == null ? "unknown" : s.organism())).append("</b>");

@@ -114,6 +114,20 @@ record RunSummary(String id, String organism, Long seed, String createdAt, Boole
         return passed == null ? "not checked" : passed ? "PASS" : "FAIL";
     }
 
+    /** @return the audit's score and page paths (empty without an audit) */
+    Map<String, Object> auditJson() {
+        Map<String, Object> a = new LinkedHashMap<>();
+        if (audit != null) {
+            a.put("blind", audit.blind());
+            a.put("found", audit.found());
+            a.put("planted", audit.planted());
+            a.put("falseClaims", audit.falseClaims());
+            a.put("url", Html.href("/audit", id));
+            a.put("api", Html.href("/api/audits", id));
+        }
+        return a;
+    }
+
     /** @return the entry of {@code /api/runs} */
     Map<String, Object> json() {
         Map<String, Object> o = new LinkedHashMap<>();
@@ -123,14 +137,7 @@ record RunSummary(String id, String organism, Long seed, String createdAt, Boole
         o.put("createdAt", createdAt);
         o.put("check", passed == null ? "not checked" : passed ? "pass" : "fail");
         if (audit != null) {
-            Map<String, Object> a = new LinkedHashMap<>();
-            a.put("found", audit.found());
-            a.put("planted", audit.planted());
-            a.put("falseClaims", audit.falseClaims());
-            a.put("blind", audit.blind());
-            a.put("url", Html.href("/audit", id));
-            a.put("api", Html.href("/api/audits", id));
-            o.put("audit", a);
+            o.put("audit", auditJson());
         }
         o.put("sealed", sealed);
         o.put("problem", problem);

@@ -57,11 +57,11 @@ public record ServeOptions(int port, String host, Path index, Path runs, Duratio
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
-                case "--port" -> port = port(value(args, ++i, a));
+                case "--port" -> port = (int) number(a, value(args, ++i, a), 0, 65535);
                 case "--host" -> host = value(args, ++i, a);
                 case "--index" -> index = workDir.resolve(value(args, ++i, a));
                 case "--runs" -> runs = workDir.resolve(value(args, ++i, a));
-                case "--search-timeout-ms" -> timeoutMs = milliseconds(value(args, ++i, a));
+                case "--search-timeout-ms" -> timeoutMs = number(a, value(args, ++i, a), 1, 600_000);
                 default -> throw new UsageException("unknown serve argument " + a, USAGE);
             }
         }
@@ -87,28 +87,16 @@ public record ServeOptions(int port, String host, Path index, Path runs, Duratio
                 + " can reach this address can read the index and the plugin list");
     }
 
-    private static int port(String v) {
+    private static long number(String option, String v, long min, long max) {
         try {
-            int p = Integer.parseInt(v);
-            if (p >= 0 && p <= 65535) {
-                return p;
+            long n = Long.parseLong(v);
+            if (n >= min && n <= max) {
+                return n;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new UsageException("--port must be a number from 0 to 65535, got " + v, USAGE);
-    }
-
-    private static long milliseconds(String v) {
-        try {
-            long ms = Long.parseLong(v);
-            if (ms >= 1 && ms <= 600_000) {
-                return ms;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new UsageException("--search-timeout-ms must be a number from 1 to 600000, got " + v, USAGE);
+        throw new UsageException(option + " must be a number from " + min + " to " + max + ", got " + v, USAGE);
     }
 
     private static String value(List<String> args, int i, String option) {

@@ -19,7 +19,7 @@ import org.vivarium.report.table.Table;
 
 /**
  * A runs directory written with the real writers: {@code induction} (an open-book run with provenance, a 1,200-step
- * {@code loss.csv} and {@code loss.png}, and a check report with one passed and one failed finding),
+ * {@code loss.csv} and a {@code loss.png}, and a check report with one passed and one failed finding),
  * {@code backdoor-blind} (a two-seed blind benchmark: leaderboard, per-seed audits, seed 1 with a checkpoint
  * provenance and a nested {@code base} run), and next to the runs directory an {@code outside} directory that a
  * symbolic link {@code runs/escape} points to.
@@ -41,6 +41,8 @@ final class RunsFixture {
             Path ind = runs.resolve("induction");
             provenance(ind, "organism/induction", 7);
             loss(ind, STEPS);
+            LinePlot.builder().title("loss").series("loss", new double[] {1, 2}, new double[] {4, 3}).build()
+                    .write(ind.resolve("loss.png"));
             TruthCard card = new TruthCard("induction", "an induction head", List.of(
                     new Planted("induction-head", ClaimKind.CIRCUIT, "L1", "an induction head", Map.of())));
             new ReportFiles("Induction check", card).finding(true, EVIL_FINDING)
@@ -71,14 +73,9 @@ final class RunsFixture {
 
     private static void loss(Path run, int steps) {
         Table t = Table.of("step", "loss", "lr", "grad_norm", "tokens_per_s");
-        double[] x = new double[steps];
-        double[] y = new double[steps];
         for (int s = 1; s <= steps; s++) {
-            x[s - 1] = s;
-            y[s - 1] = 4.0 * Math.exp(-s / 200.0) + 0.05;
-            t.row(s, y[s - 1], 1e-3, 0.5, 1000.0);
+            t.row(s, 4.0 * Math.exp(-s / 200.0) + 0.05, 1e-3, 0.5, 1000.0);
         }
         CsvWriter.write(t, run.resolve("loss.csv"));
-        LinePlot.builder().title("loss").series("loss", x, y).build().write(run.resolve("loss.png"));
     }
 }
