@@ -3,6 +3,7 @@ package org.vivarium.index;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -66,11 +67,14 @@ public final class LuceneContextIndex implements ContextIndex {
     private final ContextHighlighter highlighter;
     private final AtomicBoolean stale = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Time limit of one search in nanoseconds, 0 for none. */
+    private final long timeLimitNanos;
     private volatile long lastRefresh = System.nanoTime();
 
     private LuceneContextIndex(Path dir, Directory directory, Analyzer analyzer, IndexWriter writer,
-            SearcherManager searchers) {
+            SearcherManager searchers, Duration timeLimit) {
         this.dir = dir;
+        this.timeLimitNanos = timeLimit == null ? 0 : timeLimit.toNanos();
         this.directory = directory;
         this.analyzer = analyzer;
         this.writer = writer;
@@ -107,7 +111,7 @@ public final class LuceneContextIndex implements ContextIndex {
             if (create || !DirectoryReader.indexExists(directory)) {
                 writer.commit();
             }
-            return new LuceneContextIndex(dir, directory, analyzer, writer, new SearcherManager(writer, null));
+            return new LuceneContextIndex(dir, directory, analyzer, writer, new SearcherManager(writer, null), null);
         } catch (LockObtainFailedException e) {
             closeQuietly(writer, directory, analyzer);
             throw new VivariumException("index " + dir + " is being written by another process",
@@ -130,6 +134,32 @@ public final class LuceneContextIndex implements ContextIndex {
      * @throws VivariumException if there is no index at {@code dir} or its format is newer
      */
     public static LuceneContextIndex openReadOnly(Path dir) {
+        return openReadOnly(dir, null);
+    }
+
+    /**
+     * Opens an existing index for searching only, with a time limit per search: a {@link #search},
+     * {@link #topFeatures} or {@link #count} that collects for longer is stopped and throws
+     * {@link SearchTimeoutException} instead of returning a partial result (Lucene's
+     * {@link IndexSearcher#setTimeout}, checked between blocks of documents).
+     *
+     * <pre>{@code
+     * try (LuceneContextIndex index = LuceneContextIndex.openReadOnly(dir, Duration.ofSeconds(5))) {
+     *     index.search("the", SearchOptions.defaults());   // throws SearchTimeoutException if it takes > 5 s
+     * }
+     * }</pre>
+     *
+     * @param dir the index directory
+     * @param searchTimeLimit the longest one search may collect, or {@code null} for no limit
+     * @return the open index; close it when done
+     * @throws VivariumException if there is no index at {@code dir}, its format is newer, or the limit is not
+     *     positive
+     */
+    public static LuceneContextIndex openReadOnly(Path dir, Duration searchTimeLimit) {
+        if (searchTimeLimit != null && (searchTimeLimit.isNegative() || searchTimeLimit.isZero())) {
+            throw new VivariumException("the search time limit must be positive, got " + searchTimeLimit,
+                    "pass e.g. 5 seconds, or no limit");
+        }
         if (isMissingOrEmpty(dir)) {
             throw new VivariumException("no context index at " + dir,
                     "build one first (it is written when activations are indexed) or pass --index DIR");
@@ -143,7 +173,8 @@ public final class LuceneContextIndex implements ContextIndex {
                 throw new VivariumException("index " + dir + " has no committed data",
                         "rebuild it, or wait for the process writing it to commit");
             }
-            return new LuceneContextIndex(dir, directory, analyzer, null, new SearcherManager(directory, null));
+            return new LuceneContextIndex(dir, directory, analyzer, null, new SearcherManager(directory, null),
+                    searchTimeLimit);
         } catch (IOException e) {
             closeQuietly(null, directory, analyzer);
             throw new VivariumException("cannot read index " + dir + ": " + e.getMessage(),
@@ -182,7 +213,7 @@ public final class LuceneContextIndex implements ContextIndex {
     public long delete(String query) {
         IndexWriter w = requireWriter();
         Query q = translator.translate(query == null ? "" : query);
-        long n = withSearcher(searcher -> (long) searcher.count(q));
+        long n = withSearcher(query, searcher -> (long) searcher.count(q));
         if (n == 0) {
             return 0;
         }
@@ -223,7 +254,7 @@ public final class LuceneContextIndex implements ContextIndex {
         Query q = translator.translate(text);
         Set<String> terms = QueryTranslator.textTerms(q);
         boolean byActivation = options.sort() == SortOrder.ACTIVATION;
-        return withSearcher(searcher -> {
+        return withSearcher(text, searcher -> {
             TopDocs top = byActivation
                     ? searcher.search(q, options.top(), BY_ACTIVATION)
                     : searcher.search(q, options.top());
@@ -245,13 +276,14 @@ public final class LuceneContextIndex implements ContextIndex {
             throw new VivariumException("the number of features must be at least 1, got " + n, "pass e.g. --top 20");
         }
         Query q = translator.translate(query);
-        return withSearcher(searcher -> FeatureAggregation.top(searcher.search(q, new FeatureAggregation()), n));
+        return withSearcher(query,
+                searcher -> FeatureAggregation.top(searcher.search(q, new FeatureAggregation()), n));
     }
 
     @Override
     public long count(String query) {
         Query q = translator.translate(query);
-        return withSearcher(searcher -> (long) searcher.count(q));
+        return withSearcher(query, searcher -> (long) searcher.count(q));
     }
 
     @Override
@@ -281,7 +313,7 @@ public final class LuceneContextIndex implements ContextIndex {
         return writer;
     }
 
-    private <T> T withSearcher(SearcherTask<T> task) {
+    private <T> T withSearcher(String query, SearcherTask<T> task) {
         if (closed.get()) {
             throw new IllegalStateException("index " + dir + " is closed");
         }
@@ -289,13 +321,35 @@ public final class LuceneContextIndex implements ContextIndex {
             refreshIfNeeded();
             IndexSearcher searcher = searchers.acquire();
             try {
-                return task.run(searcher);
+                if (timeLimitNanos == 0) {
+                    return task.run(searcher);
+                }
+                IndexSearcher limited = timeLimited(searcher);
+                T result = task.run(limited);
+                if (limited.timedOut()) {
+                    throw new SearchTimeoutException(query == null ? "" : query, Duration.ofNanos(timeLimitNanos));
+                }
+                return result;
             } finally {
                 searchers.release(searcher);
             }
         } catch (IOException e) {
             throw ioFailure("search", e);
         }
+    }
+
+    /**
+     * A searcher over the same reader whose collection stops at the deadline: the timeout and its
+     * {@link IndexSearcher#timedOut()} flag belong to one search, so the shared searcher is never changed.
+     */
+    private IndexSearcher timeLimited(IndexSearcher shared) {
+        IndexSearcher s = new IndexSearcher(shared.getIndexReader());
+        s.setSimilarity(shared.getSimilarity());
+        s.setQueryCache(shared.getQueryCache());
+        s.setQueryCachingPolicy(shared.getQueryCachingPolicy());
+        long deadline = System.nanoTime() + timeLimitNanos;
+        s.setTimeout(() -> System.nanoTime() - deadline > 0);
+        return s;
     }
 
     private void refreshIfNeeded() throws IOException {

@@ -61,17 +61,8 @@ public final class IndexBenchmark {
         out.println(machine());
         SyntheticContexts gen = SyntheticContexts.standard(options.seed());
         try {
-            double rate;
-            long closeNanos;
-            try (LuceneContextIndex index = LuceneContextIndex.open(dir)) {
-                rate = indexContexts(index, gen, options.contexts(), out);
-                closeNanos = System.nanoTime();
-            }
-            closeNanos = System.nanoTime() - closeNanos;
+            double rate = build(dir, gen, options.contexts(), out);
             long bytes = sizeOf(dir);
-            out.printf(Locale.ROOT, "index: %,d contexts, %.0f contexts/s (add + commit), %.1f MB on disk;"
-                    + " close (waits for background merges) %.1f s%n", options.contexts(), rate, bytes / 1e6,
-                    closeNanos / 1e9);
             Map<String, LatencyStats> latencies = new LinkedHashMap<>();
             Map<String, Double> meanHits = new LinkedHashMap<>();
             try (LuceneContextIndex index = LuceneContextIndex.openReadOnly(dir)) {
@@ -84,6 +75,29 @@ public final class IndexBenchmark {
                 deleteTree(dir);
             }
         }
+    }
+
+    /**
+     * Indexes synthetic contexts into a new index and closes it (waiting for background merges), printing progress
+     * and the throughput; {@code viv bench web-search} builds its index this way too.
+     *
+     * @param dir an empty or missing index directory
+     * @param gen the generator (its state advances)
+     * @param n how many contexts
+     * @param out where progress goes
+     * @return contexts per second (add + commit, generation excluded)
+     */
+    public static double build(Path dir, SyntheticContexts gen, int n, PrintStream out) {
+        double rate;
+        long closeNanos;
+        try (LuceneContextIndex index = LuceneContextIndex.open(dir)) {
+            rate = indexContexts(index, gen, n, out);
+            closeNanos = System.nanoTime();
+        }
+        closeNanos = System.nanoTime() - closeNanos;
+        out.printf(Locale.ROOT, "index: %,d contexts, %.0f contexts/s (add + commit), %.1f MB on disk;"
+                + " close (waits for background merges) %.1f s%n", n, rate, sizeOf(dir) / 1e6, closeNanos / 1e9);
+        return rate;
     }
 
     private static double indexContexts(LuceneContextIndex index, SyntheticContexts gen, int n, PrintStream out) {
@@ -159,7 +173,8 @@ public final class IndexBenchmark {
         return String.format(Locale.ROOT, "%.3f", ms);
     }
 
-    private static String machine() {
+    /** @return one line about the machine and JVM: OS, cores, Java, heap, JVM arguments */
+    public static String machine() {
         Runtime rt = Runtime.getRuntime();
         return String.format(Locale.ROOT, "machine: %s %s, %d cores, Java %s (%s), max heap %d MB, args %s",
                 System.getProperty("os.name"), System.getProperty("os.arch"), rt.availableProcessors(),
@@ -175,7 +190,12 @@ public final class IndexBenchmark {
         }
     }
 
-    private static void deleteTree(Path dir) {
+    /**
+     * Deletes a directory and everything in it (a benchmark's temporary index).
+     *
+     * @param dir the directory
+     */
+    public static void deleteTree(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

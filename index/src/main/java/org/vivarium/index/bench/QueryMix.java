@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
  * The benchmark's query types and a deterministic supply of query strings for each: words from the
  * vocabulary's ranks 10–5,000 (from a few to ~10% of contexts) and features picked uniformly.
  */
-enum QueryMix {
+public enum QueryMix {
     /** One word in the context text, top 20 by activation. */
     TEXT,
     /** One feature's contexts, top 20 by activation. */
@@ -29,7 +29,7 @@ enum QueryMix {
      * @param n how many queries
      * @return the queries
      */
-    List<String> queries(SyntheticContexts gen, SplittableRandom random, int n) {
+    public List<String> queries(SyntheticContexts gen, SplittableRandom random, int n) {
         List<String> words = gen.vocabulary().subList(10, Math.min(5000, gen.vocabulary().size()));
         List<String> features = gen.features();
         List<String> out = new ArrayList<>(n);
@@ -51,7 +51,7 @@ enum QueryMix {
      *
      * @return e.g. {@code feature+text}
      */
-    String label() {
+    public String label() {
         return name().toLowerCase(Locale.ROOT).replace("_text", "+text").replace("_sort", "+sort");
     }
 }

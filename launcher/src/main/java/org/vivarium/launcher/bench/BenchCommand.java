@@ -10,10 +10,11 @@ import org.vivarium.launcher.cli.CommandHelp;
 import org.vivarium.launcher.cli.Suggestions;
 import org.vivarium.launcher.cli.UsageException;
 
-/** {@code viv bench train|forward}: the throughput figures quoted in docs/PERFORMANCE.md. */
+/** {@code viv bench train|forward|cache|index|web-search}: the figures quoted in docs/PERFORMANCE.md. */
 public final class BenchCommand implements CliCommand {
     private static final String USAGE = "bench train|forward [--config induction|lm|medium] [--steps N]"
-            + " | bench cache [--mb N] [--dir DIR] | bench index [--contexts N] [--queries N]";
+            + " | bench cache [--mb N] [--dir DIR] | bench index [--contexts N] [--queries N]"
+            + " | bench web-search [--contexts N] [--queries N] [--dir DIR]";
 
     @Override
     public String name() {
@@ -27,7 +28,8 @@ public final class BenchCommand implements CliCommand {
 
     @Override
     public String summary() {
-        return "benchmarks: training/forward tokens/s, cache MB/s, index contexts/s and query latency";
+        return "benchmarks: training/forward tokens/s, cache MB/s, index contexts/s and query latency, HTTP search"
+                + " latency";
     }
 
     @Override
@@ -43,6 +45,10 @@ public final class BenchCommand implements CliCommand {
         if (args.get(0).equals("index")) {
             org.vivarium.index.bench.IndexBenchmark.run(org.vivarium.index.bench.BenchmarkOptions.parse(
                     args.subList(1, args.size())), ctx.out());
+            return 0;
+        }
+        if (args.get(0).equals("web-search")) {
+            new WebSearchBenchmark(WebSearchOptions.parse(args.subList(1, args.size()), ctx.workDir()), ctx).run();
             return 0;
         }
         Flags f = Flags.parse(args.subList(1, args.size()), Set.of("config", "steps"), Set.of(), USAGE);

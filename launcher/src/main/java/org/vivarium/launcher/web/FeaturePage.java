@@ -18,8 +18,7 @@ final class FeaturePage extends PageServlet {
 
     /** @return the feature id from the path after the servlet pattern, decoded */
     static String featureId(HttpServletRequest req) {
-        String info = req.getPathInfo();
-        return info == null || info.length() < 2 ? null : info.substring(1);
+        return rest(req);
     }
 
     @Override

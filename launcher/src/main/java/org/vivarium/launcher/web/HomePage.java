@@ -13,19 +13,21 @@ import org.vivarium.organisms.Organism;
 import org.vivarium.organisms.OrganismCatalog;
 
 /**
- * {@code /}: installed plugins with their state and the pages they contribute, the organisms, and the index. Any
- * other unmatched path is 404.
+ * {@code /}: the runs (with check verdicts and audit scores) and leaderboards, installed plugins with their state and
+ * the pages they contribute, the organisms, and the index. Any other unmatched path is 404.
  */
 final class HomePage extends PageServlet {
     private static final long serialVersionUID = 1L;
     private final transient Supplier<List<PluginInfo>> plugins;
     private final transient WebIndex index;
     private final transient PluginPages pages;
+    private final transient RunsDirectory runs;
 
-    HomePage(Supplier<List<PluginInfo>> plugins, WebIndex index, PluginPages pages) {
+    HomePage(Supplier<List<PluginInfo>> plugins, WebIndex index, PluginPages pages, RunsDirectory runs) {
         this.plugins = plugins;
         this.index = index;
         this.pages = pages;
+        this.runs = runs;
     }
 
     @Override
@@ -37,6 +39,7 @@ final class HomePage extends PageServlet {
         StringBuilder b = new StringBuilder("<h1>Vivarium</h1>");
         b.append("<form class=\"search\" action=\"/search\" method=\"get\"><input type=\"search\" name=\"q\""
                 + " placeholder=\"e.g. password feature:sae/L1/* act>2\" size=\"50\"> <button>Search</button></form>");
+        b.append(RunsSection.html(runs));
         b.append("<h2>Plugins</h2>");
         List<PluginInfo> list = plugins.get();
         if (list.isEmpty()) {

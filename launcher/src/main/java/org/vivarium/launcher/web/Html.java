@@ -30,8 +30,17 @@ final class Html {
      * @return the feature page's path, each segment URL-encoded
      */
     static String featureHref(String feature) {
-        StringBuilder out = new StringBuilder("/feature");
-        for (String segment : feature.split("/", -1)) {
+        return href("/feature", feature);
+    }
+
+    /**
+     * @param prefix a page's path, e.g. {@code /run}
+     * @param path a slash-separated id, e.g. {@code backdoor-blind/seed-1}
+     * @return the prefix and the path, each segment URL-encoded
+     */
+    static String href(String prefix, String path) {
+        StringBuilder out = new StringBuilder(prefix);
+        for (String segment : path.split("/", -1)) {
             out.append('/').append(URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"));
         }
         return out.toString();

@@ -8,10 +8,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.vivarium.api.VivariumException;
+import org.vivarium.index.SearchTimeoutException;
 
 /**
  * Base of every page and API servlet: read-only (GET and HEAD; anything else is 405), strict security headers,
- * and one-line errors as HTML or JSON.
+ * and one-line errors as HTML or JSON: 400 for bad input, 404 for what does not exist, 503 for a search stopped at
+ * its time limit.
  */
 abstract class PageServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -40,6 +42,8 @@ abstract class PageServlet extends HttpServlet {
     protected final void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         try {
             get(req, resp);
+        } catch (SearchTimeoutException e) {
+            error(resp, HttpServletResponse.SC_SERVICE_UNAVAILABLE, e.problem(), e.fix());
         } catch (VivariumException e) {
             error(resp, HttpServletResponse.SC_BAD_REQUEST, e.problem(), e.fix());
         } catch (NotFound e) {
@@ -55,6 +59,15 @@ abstract class PageServlet extends HttpServlet {
      * @throws IOException if writing fails
      */
     abstract void get(HttpServletRequest req, HttpServletResponse resp) throws IOException;
+
+    /**
+     * @param req a request to a servlet registered as {@code /prefix/*}
+     * @return the decoded path after the prefix without its leading slash, e.g. {@code sae/L1/812}; null if empty
+     */
+    static String rest(HttpServletRequest req) {
+        String info = req.getPathInfo();
+        return info == null || info.length() < 2 ? null : info.substring(1);
+    }
 
     /** @return whether errors are answered as JSON */
     boolean json() {

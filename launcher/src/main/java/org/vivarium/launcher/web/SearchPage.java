@@ -7,6 +7,7 @@ import org.vivarium.api.VivariumException;
 import org.vivarium.api.index.ContextHit;
 import org.vivarium.api.index.ContextRecord;
 import org.vivarium.api.index.FeatureAggregate;
+import org.vivarium.index.SearchTimeoutException;
 
 /** {@code /search?q=&page=}: the query form, highlighted hits with links to their features, facets, paging. */
 final class SearchPage extends PageServlet {
@@ -36,7 +37,7 @@ final class SearchPage extends PageServlet {
         try {
             render(SearchView.run(index.get(), q, page), b);
         } catch (VivariumException e) {
-            status = 400;
+            status = e instanceof SearchTimeoutException ? 503 : 400;
             b.append("<p class=\"error\">").append(Html.esc(e.problem())).append("</p><p class=\"fix\">")
                     .append(Html.esc(e.fix())).append("</p>");
         }

@@ -32,6 +32,8 @@ record SearchView(String query, int page, long totalHits, boolean totalExact, Li
     static final int FACETS = 15;
     /** Characters of context shown around the firing token. */
     static final int WINDOW = 160;
+    /** Longest query accepted; a longer one is refused (HTTP 400) before it reaches the index. */
+    static final int MAX_QUERY_CHARS = 1000;
 
     /**
      * Runs the query.
@@ -40,9 +42,14 @@ record SearchView(String query, int page, long totalHits, boolean totalExact, Li
      * @param query the query (blank matches everything)
      * @param page the 1-based page, clamped to the reachable range
      * @return the page
-     * @throws org.vivarium.api.VivariumException if the query is malformed
+     * @throws org.vivarium.api.VivariumException if the query is malformed or longer than {@link #MAX_QUERY_CHARS}
+     * @throws org.vivarium.index.SearchTimeoutException if the search runs past the index's time limit
      */
     static SearchView run(ContextIndex index, String query, int page) {
+        if (query.length() > MAX_QUERY_CHARS) {
+            throw new org.vivarium.api.VivariumException("the query has " + query.length() + " characters; at most "
+                    + MAX_QUERY_CHARS + " are accepted", "shorten it: a few words, features and filters are enough");
+        }
         int lastPage = MAX_RESULTS / PAGE_SIZE;
         int p = Math.max(1, Math.min(page, lastPage));
         SearchResults res = index.search(query, SearchOptions.defaults().withTop(p * PAGE_SIZE));

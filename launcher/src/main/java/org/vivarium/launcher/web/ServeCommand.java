@@ -5,7 +5,7 @@ import java.util.concurrent.CountDownLatch;
 import org.vivarium.launcher.cli.CliCommand;
 import org.vivarium.launcher.cli.CliContext;
 
-/** {@code viv serve [--port 8077] [--host 127.0.0.1] [--index DIR]}: the web pages, until interrupted. */
+/** {@code viv serve [--port 8077] [--host 127.0.0.1] [--index DIR] [--runs DIR]}: the web pages, until interrupted. */
 public final class ServeCommand implements CliCommand {
     @Override
     public String name() {
@@ -19,7 +19,8 @@ public final class ServeCommand implements CliCommand {
 
     @Override
     public String summary() {
-        return "serve search, feature pages, plugin pages and their JSON API on http://127.0.0.1:8077/ (loopback)";
+        return "serve runs, audits, leaderboards, search, feature pages, plugin pages and their JSON API on"
+                + " http://127.0.0.1:8077/ (loopback)";
     }
 
     @Override
@@ -34,7 +35,8 @@ public final class ServeCommand implements CliCommand {
         try {
             WebServer server = WebServer.start(ctx.host(), options, ctx.home().resolve("bundles").resolve("web"),
                     ctx.workDir());
-            ctx.out().println("serving " + server.url() + " (index " + options.index() + "); Ctrl-C stops");
+            ctx.out().println("serving " + server.url() + " (index " + options.index() + ", runs " + options.runs()
+                    + "); Ctrl-C stops");
             ctx.out().flush();
             try {
                 new CountDownLatch(1).await();

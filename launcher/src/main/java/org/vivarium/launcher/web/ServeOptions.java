@@ -1,30 +1,50 @@
 package org.vivarium.launcher.web;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.vivarium.launcher.cli.UsageException;
 
 /**
- * Parsed arguments of {@code viv serve [--port 8077] [--host 127.0.0.1] [--index DIR]}.
+ * Parsed arguments of {@code viv serve [--port 8077] [--host 127.0.0.1] [--index DIR] [--runs DIR]
+ * [--search-timeout-ms 5000]}.
  *
  * @param port the TCP port, 0 for any free port
  * @param host the address to bind, loopback unless given explicitly
  * @param index the context index directory, opened read-only
+ * @param runs the runs directory whose runs, audits and leaderboards the pages show (read-only)
+ * @param searchTimeLimit the longest one search may collect before it is refused with HTTP 503
  */
-public record ServeOptions(int port, String host, Path index) {
+public record ServeOptions(int port, String host, Path index, Path runs, Duration searchTimeLimit) {
     /** Default port. */
     public static final int DEFAULT_PORT = 8077;
     /** Default bind address: loopback only. */
     public static final String DEFAULT_HOST = "127.0.0.1";
     /** One-line usage. */
-    public static final String USAGE = "serve [--port 8077] [--host 127.0.0.1] [--index DIR]";
+    public static final String USAGE = "serve [--port 8077] [--host 127.0.0.1] [--index DIR] [--runs DIR]"
+            + " [--search-timeout-ms 5000]";
+    /** Default search time limit. */
+    public static final Duration DEFAULT_SEARCH_TIME_LIMIT = Duration.ofSeconds(5);
+
+    /**
+     * Options with the default runs directory (the index's parent) and search time limit.
+     *
+     * @param port the TCP port
+     * @param host the bind address
+     * @param index the index directory
+     */
+    public ServeOptions(int port, String host, Path index) {
+        this(port, host, index, java.util.Objects.requireNonNullElse(index.toAbsolutePath().getParent(), index),
+                DEFAULT_SEARCH_TIME_LIMIT);
+    }
 
     /**
      * Parses the arguments after {@code serve}.
      *
      * @param args the arguments
-     * @param workDir where a relative {@code --index} and the default {@code runs/index} resolve
+     * @param workDir where a relative {@code --index} or {@code --runs} and the defaults {@code runs/index} and
+     *     {@code runs} resolve
      * @return the options
      * @throws UsageException on an unknown option or a bad value
      */
@@ -32,19 +52,23 @@ public record ServeOptions(int port, String host, Path index) {
         int port = DEFAULT_PORT;
         String host = DEFAULT_HOST;
         Path index = workDir.resolve("runs").resolve("index");
+        Path runs = workDir.resolve("runs");
+        long timeoutMs = DEFAULT_SEARCH_TIME_LIMIT.toMillis();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
-                case "--port" -> port = port(value(args, ++i, a));
+                case "--port" -> port = (int) number(a, value(args, ++i, a), 0, 65535);
                 case "--host" -> host = value(args, ++i, a);
                 case "--index" -> index = workDir.resolve(value(args, ++i, a));
+                case "--runs" -> runs = workDir.resolve(value(args, ++i, a));
+                case "--search-timeout-ms" -> timeoutMs = number(a, value(args, ++i, a), 1, 600_000);
                 default -> throw new UsageException("unknown serve argument " + a, USAGE);
             }
         }
         if (host.isBlank()) {
             throw new UsageException("--host needs an address", USAGE);
         }
-        return new ServeOptions(port, host, index);
+        return new ServeOptions(port, host, index, runs, Duration.ofMillis(timeoutMs));
     }
 
     /** @return whether the bind address is a loopback address (given literally or as {@code localhost}) */
@@ -63,16 +87,16 @@ public record ServeOptions(int port, String host, Path index) {
                 + " can reach this address can read the index and the plugin list");
     }
 
-    private static int port(String v) {
+    private static long number(String option, String v, long min, long max) {
         try {
-            int p = Integer.parseInt(v);
-            if (p >= 0 && p <= 65535) {
-                return p;
+            long n = Long.parseLong(v);
+            if (n >= min && n <= max) {
+                return n;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new UsageException("--port must be a number from 0 to 65535, got " + v, USAGE);
+        throw new UsageException(option + " must be a number from " + min + " to " + max + ", got " + v, USAGE);
     }
 
     private static String value(List<String> args, int i, String option) {

@@ -51,12 +51,14 @@ public final class WebServer implements AutoCloseable {
     private final List<Bundle> bundles;
     private final List<ServiceRegistration<?>> pages = new ArrayList<>();
     private final WebIndex index;
+    private final RunsDirectory runs;
     private final URI url;
     private final int port;
 
-    private WebServer(List<Bundle> bundles, WebIndex index, URI url, int port) {
+    private WebServer(List<Bundle> bundles, WebIndex index, RunsDirectory runs, URI url, int port) {
         this.bundles = bundles;
         this.index = index;
+        this.runs = runs;
         this.url = url;
         this.port = port;
     }
@@ -104,7 +106,7 @@ public final class WebServer implements AutoCloseable {
         Map<String, String> previous = new LinkedHashMap<>();
         jetty.forEach((k, v) -> previous.put(k, System.getProperty(k)));
         List<Bundle> installed = new ArrayList<>();
-        WebIndex index = new WebIndex(options.index());
+        WebIndex index = new WebIndex(options.index(), options.searchTimeLimit());
         try {
             jetty.forEach(System::setProperty);
             for (Path jar : jars) {
@@ -118,7 +120,7 @@ public final class WebServer implements AutoCloseable {
             int port = awaitPort(context, options);
             URI url = URI.create("http://" + (options.host().contains(":") && !options.host().startsWith("[")
                     ? "[" + options.host() + "]" : options.host()) + ":" + port + "/");
-            WebServer server = new WebServer(installed, index, url, port);
+            WebServer server = new WebServer(installed, index, new RunsDirectory(options.runs()), url, port);
             try {
                 server.register(context, plugins);
                 server.registerPluginSupport(context, workDir);
@@ -159,13 +161,33 @@ public final class WebServer implements AutoCloseable {
     }
 
     private void register(BundleContext context, Supplier<List<PluginInfo>> plugins) {
-        page(context, "home", "/", new HomePage(plugins, index, new PluginPages(context)));
+        page(context, "home", "/", new HomePage(plugins, index, new PluginPages(context), runs));
         page(context, "search", "/search", new SearchPage(index));
         page(context, "feature", "/feature/*", new FeaturePage(index));
         page(context, "static", "/static/*", new StaticFiles());
         page(context, "api-search", "/api/search", new ApiServlets.Search(index));
         page(context, "api-feature", "/api/feature/*", new ApiServlets.Feature(index));
         page(context, "api-plugins", "/api/plugins", new ApiServlets.Plugins(plugins));
+        page(context, "run", "/run/*", new RunPage(runs));
+        page(context, "audit", "/audit/*", new AuditPage(runs));
+        page(context, "leaderboard", "/leaderboard/*", new LeaderboardPage(runs));
+        page(context, "file", "/file/*", new RunFiles(runs));
+        page(context, "api-runs", "/api/runs/*", new RunApiServlets.Runs(runs));
+        page(context, "api-audits", "/api/audits/*", new RunApiServlets.Audits(runs));
+        page(context, "api-leaderboards", "/api/leaderboards/*", new RunApiServlets.Leaderboards(runs));
+    }
+
+    /** @return the servlet patterns this server registered, e.g. {@code /api/runs/*}, in registration order */
+    public synchronized List<String> routes() {
+        List<String> out = new ArrayList<>();
+        for (ServiceRegistration<?> r : pages) {
+            try {
+                out.add(String.valueOf(r.getReference().getProperty(PATTERN)));
+            } catch (IllegalStateException e) {
+                // unregistered meanwhile
+            }
+        }
+        return out;
     }
 
     /**

@@ -154,6 +154,24 @@ class WebBrowserTest {
         }
     }
 
+    @Test
+    void homeLinksToARunPageWithItsLossCurve() {
+        RunsFixture.write(dir.resolve("runs"));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        try {
+            driver.get(web.uri("/").toString());
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#runs a[href='/run/induction']")))
+                    .click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("run"), "induction"));
+            assertFalse(driver.findElements(By.cssSelector("svg.loss-curve polyline")).isEmpty());
+            assertFalse(driver.findElements(By.cssSelector("#findings li.state.bad")).isEmpty());
+            screenshot("1-run");
+        } catch (RuntimeException | AssertionError e) {
+            screenshot("FAILED");
+            throw e;
+        }
+    }
+
     private void screenshot(String step) {
         try {
             Files.createDirectories(SCREENSHOTS);

@@ -1,0 +1,2 @@
+/** Tests of {@code viv bench} commands at test size. */
+package org.vivarium.launcher.bench;
