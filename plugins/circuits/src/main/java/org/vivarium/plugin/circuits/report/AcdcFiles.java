@@ -22,10 +22,9 @@ public final class AcdcFiles {
     public static void write(Path dir, AcdcResult r, String task) {
         String title = "ACDC circuit (" + task + "), tau = " + r.tau() + ": " + r.kept().size() + " of "
                 + r.graph().edges().size() + " edges";
-        String sub = String.format(Locale.ROOT, "keeps %.3f of the loss gap (clean %.3f, corrupted %.3f, circuit %.3f"
-                + " nats); %s", r.loss().kept(), r.loss().clean(), r.loss().corrupted(), r.loss().circuit(),
-                r.scoreMetric().split(" \\(")[0] + String.format(Locale.ROOT, " %.3f -> %.3f", r.score().clean(),
-                        r.score().circuit()));
+        String sub = String.format(Locale.ROOT, "keeps %.3f of the loss gap (nats: clean %.3f, corrupted %.3f, circuit"
+                + " %.3f); KL to clean %.3f", r.loss().kept(), r.loss().clean(), r.loss().corrupted(),
+                r.loss().circuit(), r.score().circuit());
         AtomicText.write(dir.resolve("acdc.svg"), CircuitSvg.render(r, title, sub));
         AtomicText.write(dir.resolve("acdc.json"), json(r, task));
     }

@@ -24,7 +24,7 @@ public final class CircuitSvg {
     private static final int GAP_X = 34;
     private static final int ROW_H = 96;
     private static final int MARGIN = 40;
-    private static final int TOP = 70;
+    private static final int TOP = 90;
     private static final Map<Port, String> COLOURS = Map.of(Port.Q, "#1f77b4", Port.K, "#ff7f0e", Port.V, "#2ca02c",
             Port.IN, "#555555");
 
@@ -45,7 +45,7 @@ public final class CircuitSvg {
         int heads = (int) nodes.stream().filter(n -> n.kind() == Node.Kind.HEAD && n.layer() == 0).count();
         boolean mlps = nodes.stream().anyMatch(n -> n.kind() == Node.Kind.MLP);
         int rows = 2 + layers * (mlps ? 2 : 1);
-        int width = Math.max(2 * MARGIN + heads * BOX_W + (heads - 1) * GAP_X, 520);
+        int width = Math.max(2 * MARGIN + heads * BOX_W + (heads - 1) * GAP_X, 680);
         int height = TOP + rows * ROW_H + 30;
         Map<Node, int[]> at = new HashMap<>();
         for (Node n : nodes) {
@@ -67,7 +67,7 @@ public final class CircuitSvg {
         s.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", width, height));
         s.append(text(MARGIN / 2, 24, 15, "bold", title));
         s.append(text(MARGIN / 2, 44, 11, "normal", subtitle));
-        legend(s, width);
+        legend(s);
         double max = r.decisions().stream().filter(d -> d.kept()).mapToDouble(d -> d.change()).max().orElse(1);
         Map<Edge, Double> change = new HashMap<>();
         r.decisions().forEach(d -> change.put(d.edge(), d.change()));
@@ -101,16 +101,15 @@ public final class CircuitSvg {
         return s.append("</svg>\n").toString();
     }
 
-    private static void legend(StringBuilder s, int width) {
-        int x = width - 200;
-        int i = 0;
+    /** One row under the heading: a short line per input colour. */
+    private static void legend(StringBuilder s) {
+        int x = MARGIN / 2;
         for (Port p : Port.values()) {
-            String label = p == Port.IN ? "to MLP / logits" : "to " + p.id();
-            s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\""
-                    + " stroke-width=\"3\"/>%n", x + (i % 2) * 100, 20 + (i / 2) * 16, x + (i % 2) * 100 + 18,
-                    20 + (i / 2) * 16, COLOURS.get(p)));
-            s.append(text(x + (i % 2) * 100 + 22, 24 + (i / 2) * 16, 11, "normal", label));
-            i++;
+            String label = p == Port.IN ? "edge to an MLP / the logits" : "edge to " + p.id();
+            s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"62\" x2=\"%d\" y2=\"62\" stroke=\"%s\""
+                    + " stroke-width=\"3\"/>%n", x, x + 18, COLOURS.get(p)));
+            s.append(text(x + 22, 66, 11, "normal", label));
+            x += p == Port.IN ? 0 : 100;
         }
     }
 
