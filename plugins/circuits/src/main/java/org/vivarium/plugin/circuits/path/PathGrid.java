@@ -6,6 +6,7 @@ import org.vivarium.api.audit.HeadRef;
 import org.vivarium.api.method.Progress;
 import org.vivarium.api.model.ModelConfig;
 import org.vivarium.plugin.circuits.patch.HeadSite;
+import org.vivarium.plugin.circuits.patch.PatchResult;
 
 /**
  * Path patching from every head, one at a time, to every head of each later layer (singly, then all of that
@@ -108,19 +109,11 @@ public record PathGrid(String metric, double clean, double corrupted, List<HeadR
      * @return {@code (v - corrupted) / (clean - corrupted)}, NaN if they are equal
      */
     public double normalized(double v) {
-        double d = clean - corrupted;
-        return d == 0 ? Double.NaN : (v - corrupted) / d;
+        return PatchResult.normalize(v, clean, corrupted);
     }
 
     /** @return {@link #patched} normalised, NaN cells kept */
     public double[][] normalizedPaths() {
-        double[][] out = new double[patched.length][];
-        for (int i = 0; i < patched.length; i++) {
-            out[i] = new double[patched[i].length];
-            for (int j = 0; j < patched[i].length; j++) {
-                out[i][j] = normalized(patched[i][j]);
-            }
-        }
-        return out;
+        return PatchResult.normalize(patched, clean, corrupted);
     }
 }
