@@ -4,13 +4,15 @@ import java.util.List;
 import org.osgi.service.component.annotations.Component;
 import org.vivarium.api.method.Method;
 import org.vivarium.api.method.MethodCommand;
+import org.vivarium.plugin.circuits.cli.AcdcCommand;
 import org.vivarium.plugin.circuits.cli.CompositionCommand;
 import org.vivarium.plugin.circuits.cli.LensCommand;
 import org.vivarium.plugin.circuits.cli.PatchCommand;
+import org.vivarium.plugin.circuits.cli.PathCommand;
 
 /**
- * The {@code circuits} method: {@code viv circuits patch}, {@code viv circuits lens} and
- * {@code viv circuits composition}. Registered with Declarative Services.
+ * The {@code circuits} method: {@code viv circuits patch}, {@code path}, {@code lens}, {@code composition} and
+ * {@code acdc}. Registered with Declarative Services.
  */
 @Component(service = Method.class, property = Method.PROPERTY_NAME + "=circuits")
 public final class CircuitsMethod implements Method {
@@ -22,11 +24,13 @@ public final class CircuitsMethod implements Method {
 
     @Override
     public String description() {
-        return "activation patching, logit lens, direct logit attribution and head composition scores";
+        return "activation and path patching, ACDC circuit discovery, logit lens, direct logit attribution and head"
+                + " composition scores";
     }
 
     @Override
     public List<MethodCommand> commands() {
-        return List.of(new PatchCommand(), new LensCommand(), new CompositionCommand());
+        return List.of(new PatchCommand(), new PathCommand(), new LensCommand(), new CompositionCommand(),
+                new AcdcCommand());
     }
 }

@@ -13,11 +13,6 @@ import org.vivarium.api.method.MethodContext;
 import org.vivarium.api.method.Progress;
 import org.vivarium.api.model.Model;
 import org.vivarium.api.model.ModelConfig;
-import org.vivarium.api.model.Tokenizer;
-import org.vivarium.plugin.circuits.induction.RepeatedSequences;
-import org.vivarium.plugin.circuits.metric.LogitDifference;
-import org.vivarium.plugin.circuits.metric.Metric;
-import org.vivarium.plugin.circuits.metric.SpanLoss;
 import org.vivarium.plugin.circuits.patch.ActivationPatcher;
 import org.vivarium.plugin.circuits.patch.HeadSite;
 import org.vivarium.plugin.circuits.patch.PatchDirection;
@@ -67,75 +62,18 @@ public final class PatchCommand implements MethodCommand {
                 posSites, headSites);
         try (Model model = ctx.runtime().load(ckpt)) {
             ModelConfig cfg = model.config();
-            Tokenizer tok = model.tokenizer();
-            int[][] clean;
-            int[][] corrupt;
-            Metric metric;
-            List<String> labels;
-            if (a.flag("induction")) {
-                if (a.has("clean") || a.has("corrupt") || a.has("answer") || a.has("wrong") || a.has("span")) {
-                    throw new VivariumException("--induction builds its own prompts and metric",
-                            "drop --clean/--corrupt/--answer/--wrong/--span, or drop --induction");
-                }
-                RepeatedSequences s = RepeatedSequences.random(Math.min(tok.vocabSize(), cfg.dVocab()),
-                        a.getInt("sequences", 16, 1, 4096), Math.min(16, cfg.nCtx() / 2), a.getLong("seed", 1));
-                clean = s.clean();
-                corrupt = s.corrupted();
-                metric = s.repeatLoss();
-                labels = new ArrayList<>();
-                for (int p = 0; p < 2 * s.half(); p++) {
-                    labels.add(p < s.half() ? Integer.toString(p) : "r" + (p - s.half()));
-                }
-            } else {
-                clean = new int[][] {CommandInputs.prompt(tok, cfg, a.require("clean", "TEXT (the clean prompt)"),
-                        "clean")};
-                corrupt = new int[][] {CommandInputs.prompt(tok, cfg, a.require("corrupt",
-                        "TEXT (the corrupted prompt, same number of tokens)"), "corrupt")};
-                if (clean[0].length != corrupt[0].length) {
-                    throw new VivariumException("--clean is " + clean[0].length + " tokens but --corrupt is "
-                            + corrupt[0].length, "patching needs prompts of the same token length");
-                }
-                metric = metric(a, tok, clean);
-                labels = Plots.positions(clean[0], tok);
-            }
-            ActivationPatcher patcher = new ActivationPatcher(model, clean, corrupt, metric);
+            PatchInputs in = PatchInputs.of(a, model, "viv circuits patch " + USAGE);
+            int[][] clean = in.clean();
+            ActivationPatcher patcher = new ActivationPatcher(model, clean, in.corrupted(), in.metric());
             PatchResult r;
             try (Progress p = ctx.progress("patching " + dir.id(),
                     ActivationPatcher.passes(cfg, clean[0].length, posSites, headSites), "pass")) {
                 r = patcher.run(dir, posSites, headSites, p);
             }
-            Map<String, String> images = PatchFiles.write(out, "patch", r, labels, cfg.nHeads());
+            Map<String, String> images = PatchFiles.write(out, "patch", r, in.labels(), cfg.nHeads());
             print(ctx, r, cfg, out, images);
         }
         return 0;
-    }
-
-    private static Metric metric(CommandArgs a, Tokenizer tok, int[][] clean) {
-        boolean logit = a.has("answer") || a.has("wrong");
-        if (logit == a.has("span")) {
-            throw new VivariumException("choose one metric: --answer TOK --wrong TOK (logit difference at the last"
-                    + " position) or --span FROM:TO (loss of the clean tokens FROM..TO-1)", "usage: viv circuits"
-                    + " patch " + USAGE);
-        }
-        if (logit) {
-            int ans = CommandInputs.token(tok, a.require("answer", "TOK (the clean answer)"), "answer");
-            int wrong = CommandInputs.token(tok, a.require("wrong", "TOK (the corrupted answer)"), "wrong");
-            return LogitDifference.atLast(ans, wrong, CommandInputs.show(tok, ans) + " - " + CommandInputs.show(tok,
-                    wrong));
-        }
-        String span = a.get("span", "");
-        String[] parts = span.split(":");
-        try {
-            int from = Integer.parseInt(parts[0].trim());
-            int to = Integer.parseInt(parts[1].trim());
-            if (parts.length == 2 && from >= 1 && to > from && to <= clean[0].length) {
-                return new SpanLoss(clean, from, to);
-            }
-        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-            // reported below
-        }
-        throw new VivariumException("--span \"" + span + "\" is not FROM:TO with 1 <= FROM < TO <= " + clean[0].length,
-                "pass e.g. --span 1:" + clean[0].length + " (the loss of predicting tokens FROM..TO-1)");
     }
 
     static void sites(List<String> names, List<PositionSite> pos, List<HeadSite> heads) {

@@ -44,15 +44,26 @@ public final class ActivationPatcher {
      * @throws VivariumException if the two inputs differ in shape
      */
     public ActivationPatcher(Model model, int[][] clean, int[][] corrupted, Metric metric) {
+        requireSameShape(clean, corrupted);
+        this.model = model;
+        this.clean = clean;
+        this.corrupted = corrupted;
+        this.metric = metric;
+    }
+
+    /**
+     * Checks that a clean and a corrupted input can be patched into each other.
+     *
+     * @param clean {@code [batch][pos]} tokens
+     * @param corrupted {@code [batch][pos]} tokens
+     * @throws VivariumException if they are empty or differ in shape
+     */
+    public static void requireSameShape(int[][] clean, int[][] corrupted) {
         if (clean.length == 0 || clean.length != corrupted.length || clean[0].length != corrupted[0].length) {
             throw new VivariumException("clean and corrupted inputs must have the same shape, got "
                     + shape(clean) + " and " + shape(corrupted),
                     "give prompts with the same number of tokens (patching replaces position by position)");
         }
-        this.model = model;
-        this.clean = clean;
-        this.corrupted = corrupted;
-        this.metric = metric;
     }
 
     private static String shape(int[][] t) {

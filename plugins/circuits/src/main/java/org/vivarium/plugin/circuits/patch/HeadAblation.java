@@ -2,7 +2,6 @@ package org.vivarium.plugin.circuits.patch;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 import org.vivarium.api.audit.HeadRef;
 import org.vivarium.api.model.AblationMode;
 import org.vivarium.api.model.Hook;
@@ -61,15 +60,11 @@ public final class HeadAblation {
      * @return the hooks
      */
     public static List<Hook> hooks(List<HeadRef> heads, AblationMode mode) {
-        TreeMap<Integer, List<Integer>> byLayer = new TreeMap<>();
-        for (HeadRef h : heads) {
-            byLayer.computeIfAbsent(h.layer(), k -> new ArrayList<>()).add(h.head());
-        }
         List<Hook> out = new ArrayList<>();
-        byLayer.forEach((layer, hs) -> {
+        HeadGroups.byLayer(heads).forEach((layer, hs) -> {
             HookName z = HookName.attn(layer, "z");
             Hook base = mode == AblationMode.ZERO ? Hook.zeroAblate(z) : Hook.meanAblate(z);
-            out.add(base.onHeads(hs.stream().mapToInt(Integer::intValue).toArray()));
+            out.add(base.onHeads(hs));
         });
         return out;
     }

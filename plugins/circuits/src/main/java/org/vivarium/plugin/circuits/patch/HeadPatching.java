@@ -27,16 +27,13 @@ public final class HeadPatching {
      * @return the metric of the patched run
      */
     public static double together(Model model, int[][] target, int[][] source, Metric metric, List<HeadRef> heads) {
-        TreeMap<Integer, List<Integer>> byLayer = new TreeMap<>();
-        for (HeadRef h : heads) {
-            byLayer.computeIfAbsent(h.layer(), k -> new ArrayList<>()).add(h.head());
-        }
+        TreeMap<Integer, int[]> byLayer = HeadGroups.byLayer(heads);
         String[] names = byLayer.keySet().stream().map(l -> HookName.attn(l, "z").path()).toArray(String[]::new);
         Activations src = model.runWithCache(source, HookFilter.names(names)).activations();
         List<Hook> hooks = new ArrayList<>();
         byLayer.forEach((layer, hs) -> {
             HookName z = HookName.attn(layer, "z");
-            hooks.add(Hook.replace(z, src.get(z)).onHeads(hs.stream().mapToInt(Integer::intValue).toArray()));
+            hooks.add(Hook.replace(z, src.get(z)).onHeads(hs));
         });
         return metric.measure(model.runWithHooks(target, hooks));
     }

@@ -33,8 +33,7 @@ public record PatchResult(String metric, PatchDirection direction, double clean,
      * @return {@code (patched - corrupted) / (clean - corrupted)}, NaN if clean equals corrupted
      */
     public double normalized(double patched) {
-        double d = clean - corrupted;
-        return d == 0 ? Double.NaN : (patched - corrupted) / d;
+        return normalize(patched, clean, corrupted);
     }
 
     /**
@@ -44,11 +43,36 @@ public record PatchResult(String metric, PatchDirection direction, double clean,
      * @return the normalised copy
      */
     public double[][] normalized(double[][] m) {
+        return normalize(m, clean, corrupted);
+    }
+
+    /**
+     * Normalises a value between two reference runs.
+     *
+     * @param patched a patched metric
+     * @param clean the clean run's metric
+     * @param corrupted the corrupted run's metric
+     * @return {@code (patched - corrupted) / (clean - corrupted)}, NaN if clean equals corrupted
+     */
+    public static double normalize(double patched, double clean, double corrupted) {
+        double d = clean - corrupted;
+        return d == 0 ? Double.NaN : (patched - corrupted) / d;
+    }
+
+    /**
+     * Normalises a whole matrix between two reference runs.
+     *
+     * @param m {@code [row][x]} patched metrics
+     * @param clean the clean run's metric
+     * @param corrupted the corrupted run's metric
+     * @return the normalised copy
+     */
+    public static double[][] normalize(double[][] m, double clean, double corrupted) {
         double[][] out = new double[m.length][];
         for (int i = 0; i < m.length; i++) {
             out[i] = new double[m[i].length];
             for (int j = 0; j < m[i].length; j++) {
-                out[i][j] = normalized(m[i][j]);
+                out[i][j] = normalize(m[i][j], clean, corrupted);
             }
         }
         return out;

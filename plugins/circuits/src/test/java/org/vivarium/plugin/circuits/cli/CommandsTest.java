@@ -1,6 +1,7 @@
 package org.vivarium.plugin.circuits.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,7 +17,7 @@ import org.vivarium.plugin.circuits.Fixtures;
 import org.vivarium.testkit.LocalMethodContext;
 import org.vivarium.testkit.TestFiles;
 
-/** The three commands as the host runs them, on the trained induction fixture. */
+/** The commands as the host runs them, on the trained induction fixture. */
 class CommandsTest {
     private static MethodCommand command(String name) {
         return LocalMethodContext.command(new CircuitsMethod(), name);
@@ -88,6 +89,37 @@ class CommandsTest {
     }
 
     @Test
+    void pathWritesItsHeatmapAndJson() throws Exception {
+        Path work = TestFiles.scratchDir("cmd");
+        LocalMethodContext ctx = LocalMethodContext.in(work);
+        assertEquals(0, command("path").run(List.of(ckpt(), "--induction", "--sequences", "4", "--inputs", "k,v"),
+                ctx));
+        Path out = work.resolve("runs/circuits/induction/path");
+        assertTrue(Files.size(out.resolve("path.png")) > 0);
+        Map<String, Object> doc = json(out.resolve("path.json"));
+        assertEquals(List.of("L0H0", "L0H1", "L0H2", "L0H3"), doc.get("senders"));
+        assertEquals(10, ((List<?>) doc.get("columns")).size(), "4 heads + all, for k and v");
+        assertEquals(List.of("path patching 84/84 pass"), ctx.progressLog());
+        assertTrue(ctx.output().contains("L1 all k"), ctx.output());
+    }
+
+    @Test
+    void acdcWritesTheCircuitAsSvgAndJson() throws Exception {
+        Path work = TestFiles.scratchDir("cmd");
+        LocalMethodContext ctx = LocalMethodContext.in(work);
+        assertEquals(0, command("acdc").run(List.of(ckpt(), "--task", "induction", "--tau", "0.05", "--sequences",
+                "8", "--out", "a"), ctx));
+        String svg = Files.readString(work.resolve("a/acdc.svg"));
+        assertTrue(svg.startsWith("<svg") && svg.contains(">logits</text>") && svg.contains("<path "), svg);
+        Map<String, Object> doc = json(work.resolve("a/acdc.json"));
+        assertEquals("vivarium-circuits-acdc/1", doc.get("format"));
+        assertEquals(81, ((List<?>) doc.get("decisions")).size());
+        assertFalse(((List<?>) doc.get("circuit")).isEmpty(), doc.toString());
+        assertEquals(List.of("acdc 84/84 edge"), ctx.progressLog());
+        assertTrue(ctx.output().contains("the circuit keeps"), ctx.output());
+    }
+
+    @Test
     void badInputEndsInOneClearError() {
         Path work = TestFiles.scratchDir("cmd");
         LocalMethodContext ctx = LocalMethodContext.in(work);
@@ -105,6 +137,12 @@ class CommandsTest {
                 "--span", "0:9"), ctx));
         assertProblem("unknown patching direction", () -> patch.run(List.of(ckpt(), "--induction", "--mode", "up"),
                 ctx));
+        assertProblem("unknown receiver input", () -> command("path").run(List.of(ckpt(), "--induction", "--inputs",
+                "z"), ctx));
+        assertProblem("unknown ACDC task", () -> command("acdc").run(List.of(ckpt(), "--task", "ioi"), ctx));
+        assertProblem("unknown ACDC metric", () -> command("acdc").run(List.of(ckpt(), "--task", "induction",
+                "--metric", "l2"), ctx));
+        assertProblem("missing --task", () -> command("acdc").run(List.of(ckpt()), ctx));
         assertProblem("does not exist", () -> command("lens").run(List.of("no/such/run", "--prompt", "1"), ctx));
         assertProblem("missing --prompt", () -> command("lens").run(List.of(ckpt()), ctx));
         assertProblem("--wrong needs --answer", () -> command("lens").run(List.of(ckpt(), "--prompt", "1 2",
