@@ -10,17 +10,20 @@ import org.apache.felix.framework.FrameworkFactory;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.launch.Framework;
+import org.vivarium.api.linalg.LinearAlgebra;
 import org.vivarium.api.model.ModelRuntime;
 import org.vivarium.api.train.FineTuneRequest;
 import org.vivarium.api.train.FineTuneResult;
 import org.vivarium.api.train.FineTuner;
 import org.vivarium.api.train.TrainingProgress;
 import org.vivarium.launcher.plugins.PluginManager;
+import org.vivarium.linalg.nd4j.Nd4jLinearAlgebra;
 
 /**
  * The running platform: an embedded Felix framework that exports the platform API, runs Declarative
  * Services, publishes the {@link ModelRuntime} and the {@link FineTuner} (the runtime's own,
- * {@link ModelRuntime#fineTuner()}) and hosts the method plugins of one plugin directory.
+ * {@link ModelRuntime#fineTuner()}), the {@link LinearAlgebra} service (ND4J and Deeplearning4j on the host classpath,
+ * loaded on first use) and hosts the method plugins of one plugin directory.
  *
  * <pre>{@code
  * try (VivariumHost host = new VivariumHost(HostOptions.forHome(home), DjlModelRuntime::new)) {
@@ -75,6 +78,7 @@ public final class VivariumHost implements AutoCloseable {
             BundleContext context = framework.getBundleContext();
             context.registerService(ModelRuntime.class, runtime, new Hashtable<>());
             context.registerService(FineTuner.class, fineTuner, new Hashtable<>());
+            context.registerService(LinearAlgebra.class, Nd4jLinearAlgebra.shared(), new Hashtable<>());
             contextIndex = new LazyContextIndex(Path.of("runs", "index").toAbsolutePath());
             context.registerService(org.vivarium.api.index.ContextIndex.class, contextIndex, new Hashtable<>());
             methods = new MethodRegistry(context);

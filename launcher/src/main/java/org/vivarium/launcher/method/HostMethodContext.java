@@ -4,15 +4,17 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 import org.vivarium.api.cache.ActivationCache;
+import org.vivarium.api.linalg.LinearAlgebra;
 import org.vivarium.api.method.MethodContext;
 import org.vivarium.api.method.Progress;
 import org.vivarium.api.model.ModelRuntime;
 import org.vivarium.api.train.FineTuner;
 import org.vivarium.cache.MapDbActivationCache;
+import org.vivarium.linalg.nd4j.Nd4jLinearAlgebra;
 
 /**
  * The {@link MethodContext} the launcher hands a plugin command: the host's (lazily created) model
- * runtime and fine-tuner, the MapDB activation cache, the command's output stream, the working directory and a
+ * runtime and fine-tuner, the MapDB activation cache, the ND4J linear-algebra service, the command's output stream, the working directory and a
  * progress factory.
  */
 public final class HostMethodContext implements MethodContext {
@@ -78,6 +80,17 @@ public final class HostMethodContext implements MethodContext {
     @Override
     public ActivationCache openCache(Path store) {
         return MapDbActivationCache.open(store);
+    }
+
+    /**
+     * Returns the JVM's ND4J / Deeplearning4j service, the one {@code VivariumHost} registers; its native backend
+     * loads on the first call.
+     *
+     * @return the linear-algebra service
+     */
+    @Override
+    public LinearAlgebra linearAlgebra() {
+        return Nd4jLinearAlgebra.shared();
     }
 
     @Override

@@ -54,7 +54,7 @@ class VivCliTest {
         assertTrue(method.errLines().get(0).startsWith("error: unknown command 'helo' — did you mean hello or help? —"), method.err());
         CliRun methodCommand = viv("hello", "ecoh", "x");
         assertEquals(List.of("error: method 'hello' has no command 'ecoh' — did you mean echo? — valid commands: echo, count,"
-                + " crash"), methodCommand.errLines());
+                + " crash, svd"), methodCommand.errLines());
         CliRun option = viv("organism", "train", "induction", "--step", "5");
         assertEquals(2, option.code());
         assertEquals(1, option.errLines().size(), option.err());
@@ -131,6 +131,13 @@ class VivCliTest {
     }
 
     @Test
+    void aPluginBundleGetsTheHostsNd4jLinearAlgebra() {
+        CliRun run = viv("hello", "svd");
+        assertEquals(0, run.code(), run.err());
+        assertEquals("singular values 6.708204 2.236068", run.out().strip());
+    }
+
+    @Test
     void pluginExceptionsAreOneLineUnlessDebugging() {
         CliRun run = viv("hello", "crash");
         assertEquals(1, run.code());
@@ -145,7 +152,7 @@ class VivCliTest {
     void unknownMethodCommandListsTheMethodsCommands() {
         CliRun run = viv("hello", "nope");
         assertEquals(1, run.code());
-        assertEquals(List.of("error: method 'hello' has no command 'nope' — valid commands: echo, count, crash"), run.errLines());
+        assertEquals(List.of("error: method 'hello' has no command 'nope' — valid commands: echo, count, crash, svd"), run.errLines());
     }
 
     @Test

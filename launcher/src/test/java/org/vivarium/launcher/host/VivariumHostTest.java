@@ -37,7 +37,7 @@ class VivariumHostTest {
             assertEquals(List.of("dshello", "hello"), methods.stream().map(MethodInfo::name).toList());
             MethodInfo hello = host.method("hello").orElseThrow();
             assertEquals("test.good", hello.bundleSymbolicName());
-            assertEquals(List.of("echo", "count", "crash"), hello.commandNames());
+            assertEquals(List.of("echo", "count", "crash", "svd"), hello.commandNames());
             assertEquals("test.ds.good", host.method("dshello").orElseThrow().bundleSymbolicName());
             assertTrue(host.method("nope").isEmpty());
         }

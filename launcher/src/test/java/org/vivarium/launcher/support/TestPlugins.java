@@ -12,7 +12,7 @@ public final class TestPlugins {
 
     private static final String ACTIVATOR_IMPORTS =
             "org.osgi.framework;version=\"[1.8,2)\",org.vivarium.api.method;version=\"[1.0,2)\","
-                    + "org.vivarium.api.model;version=\"[1.0,2)\"";
+                    + "org.vivarium.api.model;version=\"[1.0,2)\",org.vivarium.api.linalg;version=\"[1.0,2)\"";
 
     private TestPlugins() {
     }

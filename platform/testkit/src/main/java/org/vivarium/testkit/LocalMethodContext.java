@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.vivarium.api.VivariumException;
 import org.vivarium.api.cache.ActivationCache;
+import org.vivarium.api.linalg.LinearAlgebra;
 import org.vivarium.api.method.Method;
 import org.vivarium.api.method.MethodCommand;
 import org.vivarium.api.method.MethodContext;
@@ -20,7 +21,7 @@ import org.vivarium.cache.MapDbActivationCache;
 
 /**
  * A {@link MethodContext} without the OSGi host: a model runtime (by default the JVM's {@link TestRuntime}), the
- * DJL fine-tuner over it, output captured in memory, and every finished progress display recorded as
+ * DJL fine-tuner over it, the host's ND4J linear-algebra service ({@link TestLinearAlgebra}), output captured in memory, and every finished progress display recorded as
  * {@code label done/total unit}. Plugin tests use it to run commands and auditors against real models:
  *
  * <pre>{@code
@@ -130,6 +131,11 @@ public final class LocalMethodContext implements MethodContext {
                     "make it with LocalMethodContext.withCache(workDir)");
         }
         return cacheOpener.apply(store);
+    }
+
+    @Override
+    public LinearAlgebra linearAlgebra() {
+        return TestLinearAlgebra.shared();
     }
 
     @Override

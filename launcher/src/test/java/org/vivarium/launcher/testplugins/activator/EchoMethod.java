@@ -6,7 +6,10 @@ import org.vivarium.api.method.MethodCommand;
 import org.vivarium.api.method.MethodContext;
 import org.vivarium.api.method.Progress;
 
-/** A method with an {@code echo} command, a {@code count} command using progress, and a failing one. */
+/**
+ * A method with an {@code echo} command, a {@code count} command using progress, a failing one, and {@code svd}
+ * calling the host's linear-algebra service (ND4J, which the bundle never imports).
+ */
 public final class EchoMethod implements Method {
 
     private final String name;
@@ -30,7 +33,7 @@ public final class EchoMethod implements Method {
 
     @Override
     public List<MethodCommand> commands() {
-        return List.of(new Echo(), new Count(), new Crash());
+        return List.of(new Echo(), new Count(), new Crash(), new SingularValues());
     }
 
     /** Prints its arguments and the runtime's description. */
@@ -108,6 +111,31 @@ public final class EchoMethod implements Method {
         @Override
         public int run(List<String> args, MethodContext context) {
             throw new IllegalStateException("plugin crashed");
+        }
+    }
+
+    /** Prints the singular values of {@code [[3, 0], [4, 5]]} (sqrt 45 and sqrt 5) from the host's service. */
+    static final class SingularValues implements MethodCommand {
+        @Override
+        public String name() {
+            return "svd";
+        }
+
+        @Override
+        public String usage() {
+            return "";
+        }
+
+        @Override
+        public String summary() {
+            return "singular values through the host's LinearAlgebra";
+        }
+
+        @Override
+        public int run(List<String> args, MethodContext context) {
+            double[] s = context.linearAlgebra().svd(new double[][] {{3, 0}, {4, 5}}).s();
+            context.out().printf(java.util.Locale.ROOT, "singular values %.6f %.6f%n", s[0], s[1]);
+            return 0;
         }
     }
 }

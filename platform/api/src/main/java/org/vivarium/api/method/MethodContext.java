@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.osgi.annotation.versioning.ProviderType;
 import org.vivarium.api.VivariumException;
 import org.vivarium.api.cache.ActivationCache;
+import org.vivarium.api.linalg.LinearAlgebra;
 import org.vivarium.api.model.ModelRuntime;
 import org.vivarium.api.train.FineTuner;
 
@@ -41,6 +42,18 @@ public interface MethodContext {
     default ActivationCache openCache(Path store) {
         throw new VivariumException("this host offers no activation cache",
                 "run the method from the viv launcher, which opens runs/cache stores");
+    }
+
+    /**
+     * Returns the host's analysis numerics (SVD, QR, gemm, ROC AUC, npy files, MLP classifiers), backed by ND4J and
+     * Deeplearning4j on the host; plugins see only this interface.
+     *
+     * @return the linear-algebra service
+     * @throws VivariumException if this host offers none
+     */
+    default LinearAlgebra linearAlgebra() {
+        throw new VivariumException("this host offers no linear-algebra service",
+                "run the method from the viv launcher (or the testkit's LocalMethodContext), which provide one");
     }
 
     /** @return where to print results for the user */

@@ -2,6 +2,8 @@
  * The method-plugin SPI. A plugin bundle registers one or more {@link org.vivarium.api.method.Method}
  * services (whiteboard pattern); the host lists them, adds their commands to {@code viv} and runs them
  * with a {@link org.vivarium.api.method.MethodContext}.
+ *
+ * <p>1.4 (since the 1.3 release) also adds {@code MethodContext.linearAlgebra()}.
  */
 @Export
 @Version("1.4.0")

@@ -1,6 +1,6 @@
 package org.vivarium.plugin.lorainterp.analysis;
 
-import org.vivarium.plugin.lorainterp.math.Auroc;
+import org.vivarium.api.linalg.LinearAlgebra;
 import org.vivarium.plugin.lorainterp.pass.Corpus;
 
 /**
@@ -24,15 +24,16 @@ public record DirectionActivity(double meanPositive, double meanNegative, double
      * @param direction which direction
      * @param sign multiplies every activation (+1 or -1)
      * @param corpus the prompts' labels
+     * @param la the host's linear algebra (for the AUROC)
      * @return the statistics
      */
-    public static DirectionActivity of(float[][][] acts, int direction, int sign, Corpus corpus) {
+    public static DirectionActivity of(float[][][] acts, int direction, int sign, Corpus corpus, LinearAlgebra la) {
         double[] sum = new double[3];
         long[] count = new long[3];
-        double[] maxPos = new double[corpus.count(Corpus.POSITIVE)];
-        double[] maxNeg = new double[corpus.count(Corpus.NEGATIVE)];
-        int ip = 0;
-        int in = 0;
+        int labelled = corpus.count(Corpus.POSITIVE) + corpus.count(Corpus.NEGATIVE);
+        double[] maxima = new double[labelled];
+        int[] classes = new int[labelled];
+        int next = 0;
         for (int p = 0; p < acts.length; p++) {
             float[] row = acts[p][direction];
             double max = Double.NEGATIVE_INFINITY;
@@ -46,15 +47,14 @@ public record DirectionActivity(double meanPositive, double meanNegative, double
             int slot = label == Corpus.POSITIVE ? 0 : label == Corpus.NEGATIVE ? 1 : 2;
             sum[slot] += s;
             count[slot] += row.length;
-            if (label == Corpus.POSITIVE) {
-                maxPos[ip++] = max;
-            } else if (label == Corpus.NEGATIVE) {
-                maxNeg[in++] = max;
+            if (label == Corpus.POSITIVE || label == Corpus.NEGATIVE) {
+                maxima[next] = max;
+                classes[next++] = label == Corpus.POSITIVE ? 1 : 0;
             }
         }
         long all = count[0] + count[1] + count[2];
         return new DirectionActivity(mean(sum[0], count[0]), mean(sum[1], count[1]),
-                all == 0 ? Double.NaN : (sum[0] + sum[1] + sum[2]) / all, Auroc.of(maxPos, maxNeg));
+                all == 0 ? Double.NaN : (sum[0] + sum[1] + sum[2]) / all, la.auroc(maxima, classes));
     }
 
     private static double mean(double sum, long n) {

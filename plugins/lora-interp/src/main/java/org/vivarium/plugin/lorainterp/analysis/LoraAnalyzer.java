@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.vivarium.api.VivariumException;
 import org.vivarium.api.index.ContextRecord;
+import org.vivarium.api.linalg.LinearAlgebra;
 import org.vivarium.api.method.MethodContext;
 import org.vivarium.api.method.Progress;
 import org.vivarium.api.model.HookName;
@@ -55,7 +56,7 @@ public final class LoraAnalyzer {
      * Analyses an adapter.
      *
      * @param in the adapter, models, prompts and reference
-     * @param ctx progress display
+     * @param ctx progress display and the host's linear algebra
      * @return the analysis
      * @throws VivariumException if the adapter is empty, targets an unsupported weight or does not fit the model
      */
@@ -68,7 +69,7 @@ public final class LoraAnalyzer {
         for (LoraFactor f : in.factors()) {
             FactorMatrices m = FactorMatrices.of(f);
             mats.add(m);
-            spectra.add(LowRankSvd.of(f.scale(), m.a(), m.b()));
+            spectra.add(LowRankSvd.of(ctx.linearAlgebra(), f.scale(), m.a(), m.b()));
         }
         List<Optional<TargetSite>> sites = new ArrayList<>();
         for (LoraFactor f : in.factors()) {
@@ -87,7 +88,8 @@ public final class LoraAnalyzer {
         List<ContextRecord> contexts = new ArrayList<>();
         for (int i = 0; i < mats.size(); i++) {
             LoraFactor f = in.factors().get(i);
-            targets.add(target(f, mats.get(i), spectra.get(i), sites.get(i), passes, in, weights, contexts));
+            targets.add(target(f, mats.get(i), spectra.get(i), sites.get(i), passes, in, weights, contexts,
+                    ctx.linearAlgebra()));
         }
         return new LoraAnalysis(targets, contexts, corpus.count(Corpus.POSITIVE), corpus.count(Corpus.NEGATIVE),
                 corpus.count(Corpus.UNLABELLED), passes.differences().isEmpty() ? Optional.empty()
@@ -153,14 +155,14 @@ public final class LoraAnalyzer {
     }
 
     private TargetAnalysis target(LoraFactor f, FactorMatrices m, Spectrum sp, Optional<TargetSite> site,
-            Passes passes, LoraInputs in, Map<String, Tensor> weights, List<ContextRecord> contexts) {
+            Passes passes, LoraInputs in, Map<String, Tensor> weights, List<ContextRecord> contexts, LinearAlgebra la) {
         double[] v1 = sp.right()[0];
         double[] md = site.map(s -> passes.differences().get(s.output().path())).orElse(null);
         double[] ref = in.reference().map(ReferenceDirection::vector).filter(r -> r.length == v1.length)
                 .orElse(null);
         float[][][] acts = passes.activations() == null ? null : passes.activations().of(f.target());
         Corpus corpus = in.corpus();
-        DirectionActivity top = acts == null ? DirectionActivity.NONE : DirectionActivity.of(acts, m.rank(), 1, corpus);
+        DirectionActivity top = acts == null ? DirectionActivity.NONE : DirectionActivity.of(acts, m.rank(), 1, corpus, la);
         double[] against = md != null ? md : ref;
         double quantile = against == null ? Double.NaN
                 : RandomCosines.against(against, settings.randomDirections(), settings.seed())
@@ -181,9 +183,9 @@ public final class LoraAnalyzer {
         List<ColumnStats> columns = new ArrayList<>();
         for (int k = 0; k < m.rank(); k++) {
             double[] bk = m.row(k);
-            DirectionActivity raw = acts == null ? DirectionActivity.NONE : DirectionActivity.of(acts, k, 1, corpus);
+            DirectionActivity raw = acts == null ? DirectionActivity.NONE : DirectionActivity.of(acts, k, 1, corpus, la);
             Orientation ok = Orientation.choose(bk, md, ref, quantile, raw.orientingMean());
-            DirectionActivity act = acts == null ? raw : DirectionActivity.of(acts, k, ok.sign(), corpus);
+            DirectionActivity act = acts == null ? raw : DirectionActivity.of(acts, k, ok.sign(), corpus, la);
             columns.add(new ColumnStats(k, ok, md == null ? Double.NaN : Vectors.cosine(ok.apply(bk), md),
                     act.meanPositive(), act.meanNegative(), act.meanAll(), act.auroc()));
             if (acts != null) {

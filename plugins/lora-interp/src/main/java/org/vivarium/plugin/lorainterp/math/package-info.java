@@ -1,6 +1,6 @@
 /**
- * Small dense linear algebra in plain Java ({@code double[]} vectors, {@code double[][]} row-major matrices):
- * Householder QR, one-sided Jacobi SVD, the exact SVD of a low-rank product, AUROC and percentiles. The host
- * exports no linear-algebra library to plugins, and LoRA updates only ever need {@code r x r} factorisations.
+ * Vector helpers in plain Java ({@code double[]} vectors, {@code double[][]} row-major matrices), random-direction
+ * cosine percentiles, and the exact SVD of a low-rank product on the host's
+ * {@link org.vivarium.api.linalg.LinearAlgebra} (QR, SVD and products run in ND4J).
  */
 package org.vivarium.plugin.lorainterp.math;

@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.vivarium.api.linalg.LinearAlgebra;
+import org.vivarium.testkit.TestLinearAlgebra;
 
 /** The SVD of {@code scale * A B} from r x r factorisations matches the full matrix it never forms. */
 class LowRankSvdTest {
+    private static final LinearAlgebra LA = TestLinearAlgebra.shared();
 
     private static double[][] random(int rows, int cols, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
@@ -38,7 +41,7 @@ class LowRankSvdTest {
         double[][] a = random(20, 3, 1);
         double[][] b = random(3, 15, 2);
         double[][] dw = product(scale, a, b);
-        Spectrum s = LowRankSvd.of(scale, a, b);
+        Spectrum s = LowRankSvd.of(LA, scale, a, b);
         assertEquals(3, s.sigma().length);
         double[][] rebuilt = new double[20][15];
         for (int k = 0; k < 3; k++) {
@@ -75,7 +78,7 @@ class LowRankSvdTest {
     void rankOneUpdateHasOneValueScaleTimesTheNormsAndTheFactorsAsVectors() {
         double[][] a = random(12, 1, 3);
         double[][] b = random(1, 9, 4);
-        Spectrum s = LowRankSvd.of(2.5, a, b);
+        Spectrum s = LowRankSvd.of(LA, 2.5, a, b);
         double[] col = new double[12];
         for (int i = 0; i < 12; i++) {
             col[i] = a[i][0];
@@ -95,7 +98,7 @@ class LowRankSvdTest {
         for (double[] row : a) {
             row[1] = 3 * row[0]; // A has rank 1
         }
-        Spectrum s = LowRankSvd.of(1, a, random(2, 8, 6));
+        Spectrum s = LowRankSvd.of(LA, 1, a, random(2, 8, 6));
         assertEquals(2, s.sigma().length);
         assertTrue(s.sigma()[0] > 0.1);
         assertEquals(0, s.sigma()[1], 1e-12);
@@ -104,7 +107,7 @@ class LowRankSvdTest {
 
     @Test
     void aZeroUpdateHasNoEnergyFraction() {
-        Spectrum s = LowRankSvd.of(1, random(6, 1, 7), new double[1][5]);
+        Spectrum s = LowRankSvd.of(LA, 1, random(6, 1, 7), new double[1][5]);
         assertEquals(0, s.sigma()[0]);
         assertTrue(Double.isNaN(s.topEnergyFraction()));
         assertTrue(Double.isNaN(s.effectiveRank()));
@@ -119,7 +122,7 @@ class LowRankSvdTest {
             a[k][k] = 1;
             b[k][k] = 1;
         }
-        Spectrum s = LowRankSvd.of(2, a, b);
+        Spectrum s = LowRankSvd.of(LA, 2, a, b);
         for (double v : s.sigma()) {
             assertEquals(2, v, 1e-12);
         }

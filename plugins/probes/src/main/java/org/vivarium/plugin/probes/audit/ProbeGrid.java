@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.vivarium.api.linalg.LinearAlgebra;
 import org.vivarium.api.method.Progress;
 import org.vivarium.api.model.HookName;
 import org.vivarium.plugin.probes.extract.FeatureSet;
@@ -32,12 +33,13 @@ final class ProbeGrid {
      * @param pooling which positions the rows are
      * @param labels label per prompt
      * @param split the prompt split (rows follow their prompt)
-     * @param kinds probe kinds to fit at each hook
+     * @param kinds linear probe kinds to fit at each hook
+     * @param la the host's linear algebra (for the AUROC)
      * @param progress advanced by one per probe
      * @return one probe per (hook, kind), in hook order then kind order
      */
     static List<AuditProbe> fit(Map<String, FeatureSet> features, PositionMode pooling, int[] labels,
-            LabelSplit split, List<ProbeKind> kinds, Progress progress) {
+            LabelSplit split, List<ProbeKind> kinds, LinearAlgebra la, Progress progress) {
         List<AuditProbe> out = new ArrayList<>();
         for (Map.Entry<String, FeatureSet> e : features.entrySet()) {
             FeatureSet f = e.getValue();
@@ -48,10 +50,12 @@ final class ProbeGrid {
                 LinearProbe probe = switch (kind) {
                     case LOGISTIC -> new LogisticProbe(L2).fit(fitX, fitY);
                     case DIFFMEAN -> DiffMeanProbe.fit(fitX, fitY);
+                    case MLP -> throw new IllegalArgumentException("the audit grid fits linear probes only: its claims"
+                            + " are directions");
                 };
                 out.add(new AuditProbe(e.getKey(), new HookName(e.getKey()).layer(), pooling, probe,
-                        Evaluation.of(probe, fitX, fitY), evaluate(probe, f, labels, split.validation()),
-                        evaluate(probe, f, labels, split.test())));
+                        Evaluation.of(la, probe, fitX, fitY), evaluate(la, probe, f, labels, split.validation()),
+                        evaluate(la, probe, f, labels, split.test())));
                 progress.advance(1);
             }
         }
@@ -82,9 +86,10 @@ final class ProbeGrid {
         return best;
     }
 
-    private static Evaluation evaluate(LinearProbe probe, FeatureSet f, int[] labels, int[] prompts) {
+    private static Evaluation evaluate(LinearAlgebra la, LinearProbe probe, FeatureSet f, int[] labels,
+            int[] prompts) {
         int[] rows = f.rowsOf(prompts);
-        return Evaluation.of(probe, f.rows(rows), f.labels(rows, labels));
+        return Evaluation.of(la, probe, f.rows(rows), f.labels(rows, labels));
     }
 
     private static double orZero(double x) {

@@ -102,8 +102,8 @@ public final class ProbesAuditor implements Auditor {
         List<AuditProbe> grid;
         List<AuditProbe> tokenGrid;
         try (Progress p = ctx.progress("probes: fitting", 2L * hooks.size() * KINDS.size(), "probe")) {
-            grid = ProbeGrid.fit(perPrompt, pooling, labels, split, KINDS, p);
-            tokenGrid = ProbeGrid.fit(perToken, PositionMode.ALL, labels, split, KINDS, p);
+            grid = ProbeGrid.fit(perPrompt, pooling, labels, split, KINDS, ctx.linearAlgebra(), p);
+            tokenGrid = ProbeGrid.fit(perToken, PositionMode.ALL, labels, split, KINDS, ctx.linearAlgebra(), p);
         }
         AuditProbe chosen = ProbeGrid.choose(grid);
         AccuracyPlot.write(target.outDir(), grid.stream().map(AuditProbe::asTestResult).toList(),

@@ -59,7 +59,7 @@ public final class FitCommand implements MethodCommand {
 
     @Override
     public String summary() {
-        return "fit logistic and difference-of-means probes per hook on a labelled prompt set";
+        return "fit logistic, difference-of-means and MLP probes per hook on a labelled prompt set";
     }
 
     @Override
@@ -80,7 +80,7 @@ public final class FitCommand implements MethodCommand {
             List<ProbeResult> results;
             try (Progress p = ctx.progress("fitting probes", (long) hooks.size() * o.settings().kinds().size(),
                     "probe")) {
-                results = new ProbeFitter(o.settings()).fit(features, labels, split, p);
+                results = new ProbeFitter(o.settings(), ctx.linearAlgebra()).fit(features, labels, split, p);
             }
             Map<String, List<ScoredContext>> best;
             try (Progress p = ctx.progress("scanning contexts", n, "prompt")) {

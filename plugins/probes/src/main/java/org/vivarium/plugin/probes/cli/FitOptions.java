@@ -25,7 +25,7 @@ public record FitOptions(Path checkpoint, String modelName, Path data, Path out,
 
     /** The argument synopsis. */
     public static final String USAGE = "CKPT --data FILE.tsv [--hook " + FitSettings.DEFAULT_HOOKS + "]"
-            + " [--position last|mean|all] [--l2 1e-3] [--kind logistic|diffmean|both] [--test-fraction 0.25]"
+            + " [--position last|mean|all] [--l2 1e-3] [--kind logistic|diffmean|mlp|both|all] [--test-fraction 0.25]"
             + " [--seed 1] [--out DIR] [--top-contexts 50]";
 
     private static final Set<String> OPTIONS =

@@ -32,12 +32,16 @@ public final class ContextScanner {
         passes.forEach(progress, (prompt, vectors) -> {
             for (ProbeResult p : probes) {
                 PositionVectors v = vectors.get(p.hook());
+                float[][] rows = new float[v.positions()][];
+                for (int pos = 0; pos < rows.length; pos++) {
+                    rows[pos] = v.at(pos);
+                }
+                double[] scores = p.probe().scores(rows); // one call per prompt: the MLP probe scores in a batch
                 int bestToken = 0;
                 double best = Double.NEGATIVE_INFINITY;
-                for (int pos = 0; pos < v.positions(); pos++) {
-                    double s = p.probe().score(v.data(), v.offset(pos));
-                    if (s > best) {
-                        best = s;
+                for (int pos = 0; pos < scores.length; pos++) {
+                    if (scores[pos] > best) {
+                        best = scores[pos];
                         bestToken = pos;
                     }
                 }

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param direction one weight per activation dimension (raw, not standardized, space)
  * @param bias the offset; the decision threshold is {@code direction · x = -bias}
  */
-public record LinearProbe(ProbeKind kind, float[] direction, double bias) {
+public record LinearProbe(ProbeKind kind, float[] direction, double bias) implements Probe {
 
     /** Copies the direction. */
     public LinearProbe {
@@ -23,19 +23,9 @@ public record LinearProbe(ProbeKind kind, float[] direction, double bias) {
         return direction.clone();
     }
 
-    /** @return the number of activation dimensions */
+    @Override
     public int width() {
         return direction.length;
-    }
-
-    /**
-     * Scores one activation vector.
-     *
-     * @param x an activation of {@link #width()} values
-     * @return {@code direction · x + bias}
-     */
-    public double score(float[] x) {
-        return score(x, 0);
     }
 
     /**
@@ -45,25 +35,12 @@ public record LinearProbe(ProbeKind kind, float[] direction, double bias) {
      * @param offset where the vector starts
      * @return {@code direction · x + bias}
      */
+    @Override
     public double score(float[] data, int offset) {
         double s = bias;
         for (int i = 0; i < direction.length; i++) {
             s += (double) direction[i] * data[offset + i];
         }
         return s;
-    }
-
-    /**
-     * Scores many vectors.
-     *
-     * @param rows activation vectors
-     * @return one score per row
-     */
-    public double[] scores(float[][] rows) {
-        double[] out = new double[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            out[i] = score(rows[i]);
-        }
-        return out;
     }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import org.vivarium.api.provenance.Provenance;
 import org.vivarium.plugin.probes.fit.ProbeResult;
+import org.vivarium.plugin.probes.math.LinearProbe;
+import org.vivarium.plugin.probes.math.MlpProbe;
 import org.vivarium.report.io.AtomicText;
 import org.vivarium.report.io.JsonWriter;
 
@@ -58,9 +60,21 @@ public final class ProbesJson {
             w.name("train_auroc").value(r.train().auroc());
             w.name("n_train").value(r.train().size());
             w.name("n_test").value(r.test().size());
+            r.validation().ifPresent(v -> {
+                w.name("validation_accuracy").value(v.accuracy());
+                w.name("validation_auroc").value(v.auroc());
+                w.name("n_validation").value(v.size());
+            });
             w.name("width").value(r.probe().width());
-            w.name("bias").value(r.probe().bias());
-            w.name("direction").value(r.probe().direction());
+            if (r.probe() instanceof LinearProbe linear) {
+                w.name("bias").value(linear.bias());
+                w.name("direction").value(linear.direction());
+            } else if (r.probe() instanceof MlpProbe mlp) {
+                w.name("hidden").value(MlpProbe.HIDDEN);
+                w.name("best_epoch").value(mlp.bestEpoch());
+                w.name("epochs").value(mlp.epochs());
+                w.name("validation_loss").value(mlp.validationLoss());
+            }
             w.endObject();
         }
         return w.endArray().endObject().toString();

@@ -10,16 +10,18 @@ public final class ResultsTable {
     }
 
     /**
-     * Builds the compact table: hook, layer, kind, held-out accuracy and AUROC, train accuracy, sizes.
+     * Builds the compact table: hook, layer, kind, held-out accuracy and AUROC, train accuracy, validation accuracy
+     * (MLP probes only: the prompts that stopped their training), sizes.
      *
      * @param results the probes
      * @return the table
      */
     public static Table of(List<ProbeResult> results) {
-        Table t = Table.of("hook", "layer", "kind", "accuracy", "auroc", "train_acc", "n_train", "n_test");
+        Table t = Table.of("hook", "layer", "kind", "accuracy", "auroc", "train_acc", "val_acc", "n_train", "n_test");
         for (ProbeResult r : results) {
             t.row(r.hook(), r.layer(), r.probe().kind().id(), r.test().accuracy(), r.test().auroc(),
-                    r.train().accuracy(), r.train().size(), r.test().size());
+                    r.train().accuracy(), r.validation().map(v -> (Object) v.accuracy()).orElse(""),
+                    r.train().size(), r.test().size());
         }
         return t;
     }

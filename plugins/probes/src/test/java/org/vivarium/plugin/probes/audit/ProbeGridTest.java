@@ -15,6 +15,7 @@ import org.vivarium.plugin.probes.extract.FeatureSet;
 import org.vivarium.plugin.probes.extract.PositionMode;
 import org.vivarium.plugin.probes.math.ProbeKind;
 import org.vivarium.testkit.RecordingProgress;
+import org.vivarium.testkit.TestLinearAlgebra;
 
 /** Honest selection: fit on fit, choose on validation, report test. */
 class ProbeGridTest {
@@ -46,7 +47,7 @@ class ProbeGridTest {
         features.put(H0, new FeatureSet(x0, prompt));
         features.put(H1, new FeatureSet(x1, prompt));
         List<AuditProbe> grid = ProbeGrid.fit(features, PositionMode.LAST, labels, split,
-                List.of(ProbeKind.LOGISTIC, ProbeKind.DIFFMEAN), new RecordingProgress());
+                List.of(ProbeKind.LOGISTIC, ProbeKind.DIFFMEAN), TestLinearAlgebra.shared(), new RecordingProgress());
         assertEquals(4, grid.size());
         AuditProbe chosen = ProbeGrid.choose(grid);
         assertEquals(H0, chosen.hook());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.vivarium.testkit.TestLinearAlgebra;
 
 class DiffMeanProbeTest {
 
@@ -14,7 +15,7 @@ class DiffMeanProbeTest {
         assertEquals(ProbeKind.DIFFMEAN, probe.kind());
         double cos = Vectors.cosine(probe.direction(), data.direction);
         assertTrue(cos > 0.9, "cosine " + cos);
-        Evaluation e = Evaluation.of(probe, data.x, data.y);
+        Evaluation e = Evaluation.of(TestLinearAlgebra.shared(), probe, data.x, data.y);
         assertTrue(e.accuracy() > 0.9, "accuracy " + e.accuracy());
     }
 
@@ -27,7 +28,7 @@ class DiffMeanProbeTest {
         assertEquals(4f, probe.direction()[0]);
         assertEquals(2f, probe.direction()[1]);
         assertEquals(0, probe.score(new float[] {3, 1}), 1e-9);
-        assertEquals(1.0, Evaluation.of(probe, x, y).accuracy());
+        assertEquals(1.0, Evaluation.of(TestLinearAlgebra.shared(), probe, x, y).accuracy());
     }
 
     @Test
@@ -35,7 +36,7 @@ class DiffMeanProbeTest {
         GaussianData data = GaussianData.generate(800, 16, 4, 22).shuffledLabels(9);
         StratifiedSplit s = StratifiedSplit.of(data.y, 0.25, 1);
         LinearProbe probe = DiffMeanProbe.fit(Vectors.select(data.x, s.train()), Vectors.select(data.y, s.train()));
-        Evaluation test = Evaluation.of(probe, Vectors.select(data.x, s.test()), Vectors.select(data.y, s.test()));
+        Evaluation test = Evaluation.of(TestLinearAlgebra.shared(), probe, Vectors.select(data.x, s.test()), Vectors.select(data.y, s.test()));
         assertTrue(Math.abs(test.accuracy() - 0.5) < 0.12, "accuracy " + test.accuracy());
     }
 }

@@ -7,12 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.vivarium.api.VivariumException;
+import org.vivarium.testkit.TestLinearAlgebra;
 
 class LogisticProbeTest {
 
     private static Evaluation heldOut(GaussianData data, LinearProbe probe) {
         StratifiedSplit s = StratifiedSplit.of(data.y, 0.25, 3);
-        return Evaluation.of(probe, Vectors.select(data.x, s.test()), Vectors.select(data.y, s.test()));
+        return Evaluation.of(TestLinearAlgebra.shared(), probe, Vectors.select(data.x, s.test()), Vectors.select(data.y, s.test()));
     }
 
     private static LinearProbe fitOnTrain(GaussianData data, double l2) {
