@@ -2,11 +2,14 @@ package org.vivarium.organisms.induction;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.vivarium.api.audit.ClaimKind;
 import org.vivarium.api.model.ActFn;
+import org.vivarium.api.model.GenerationOptions;
 import org.vivarium.api.model.Hook;
 import org.vivarium.api.model.HookFilter;
 import org.vivarium.api.model.HookName;
@@ -17,6 +20,7 @@ import org.vivarium.api.model.Positional;
 import org.vivarium.api.tensor.Tensor;
 import org.vivarium.api.train.TrainerSettings;
 import org.vivarium.checkpoint.tokenizer.SymbolTokenizer;
+import org.vivarium.organisms.BlindData;
 import org.vivarium.organisms.CheckResult;
 import org.vivarium.organisms.Organism;
 import org.vivarium.organisms.OrganismContext;
@@ -53,6 +57,9 @@ public final class InductionOrganism implements Organism {
      * magnitudes, in [-1, 1]; 0 is what a random matrix gives on average, 1 a pure copier).
      */
     public static final float MIN_COPYING = 0.5f;
+    /** Sequences in the blind audit's generic corpus. */
+    public static final int BLIND_CORPUS = 64;
+    private static final long BLIND_SEED = 0xB11D_5EEDL;
 
     @Override
     public String name() {
@@ -83,8 +90,12 @@ public final class InductionOrganism implements Organism {
                 + " predictions inside the repeats. The period varies, so no fixed positional offset solves the"
                 + " task: the model must find the earlier occurrence of the current token and copy its successor.",
                 List.of(new Planted("previous-token-head", ClaimKind.CIRCUIT, "blocks.0.attn (some head)",
-                                "a layer-0 head attends from each token to the one before it.",
-                                Map.of("previous_token_score_min", String.valueOf(MIN_PREV))),
+                                "a layer-0 head attends from each token to the one before it, and in-context copying"
+                                        + " depends on it: mean-ablating it raises the loss on repeated tokens, far"
+                                        + " more than mean-ablating another layer-0 head.",
+                                Map.of("previous_token_score_min", String.valueOf(MIN_PREV),
+                                        "ablation_loss_increase_min", String.valueOf(MIN_ABLATION_EFFECT),
+                                        "random_share_max", String.valueOf(InductionScorer.RANDOM_SHARE_MAX))),
                         new Planted("induction-head", ClaimKind.CIRCUIT, "blocks.1.attn (some head)",
                                 "a layer-1 head attends to the token after the previous occurrence of the current"
                                         + " token (prefix matching) and copies it (positive OV eigenvalues).",
@@ -122,6 +133,21 @@ public final class InductionOrganism implements Organism {
                 new org.vivarium.api.model.GenerationOptions(EVAL_HALF, 0f, 0, 1)));
     }
 
+    /**
+     * Blind: a generic corpus of {@value #BLIND_CORPUS} repeated random-token sequences ({@value #EVAL_HALF} tokens,
+     * then the same again, as space-separated ids) from a seed of its own; no meters (the organism has no behaviour
+     * meter), no base model, no inserted text. Nothing in it is secret: the sequences follow the public recipe,
+     * and the card does not name the heads that hold the circuit.
+     */
+    @Override
+    public Optional<BlindData> blindData(Model model) {
+        int[][] seqs = RepeatedTokens.twoCopies(new SplittableRandom(BLIND_SEED), model.config().dVocab(), BLIND_CORPUS,
+                EVAL_HALF);
+        List<String> corpus = Arrays.stream(seqs).map(model.tokenizer()::decode).toList();
+        return Optional.of(new BlindData(corpus, Map.of(), new GenerationOptions(EVAL_HALF, 0f, 0, 1), Map.of(),
+                Map.of(), null));
+    }
+
     @Override
     public CheckResult check(Model model, Path dir, OrganismContext ctx) {
         int[][] eval = RepeatedTokens.twoCopies(new SplittableRandom(20_250_101L), model.config().dVocab(), 64,
@@ -152,8 +178,8 @@ public final class InductionOrganism implements Organism {
         r.finding(clean[1] < clean[0] - 1.0 && effect >= MIN_ABLATION_EFFECT, String.format("in-context learning:"
                 + " loss %.3f on the first copy vs %.3f on the repeat; zero-ablating the induction heads %s raises"
                 + " the repeat loss by %.3f nats (need >= %.2f; L1H%d alone: %.3f); ablating L0H%d: %.3f", clean[0],
-                clean[1], labels(1, inductionHeads), effect, MIN_ABLATION_EFFECT, indHead, bestAblated[1] - clean[1],
-                prevHead, prevAblated[1] - clean[1]));
+                clean[1], HeadAblationTest.labels(1, inductionHeads), effect, MIN_ABLATION_EFFECT, indHead,
+                bestAblated[1] - clean[1], prevHead, prevAblated[1] - clean[1]));
         r.metric("previous_token_score", prev).metric("prefix_matching_score", prefix)
                 .metric("copying_positivity", copy).metric("loss_first_copy", clean[0])
                 .metric("loss_repeat", clean[1]).metric("loss_repeat_induction_ablated", ablated[1])
@@ -184,13 +210,6 @@ public final class InductionOrganism implements Organism {
         return hs.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private static String labels(int layer, int[] heads) {
-        java.util.List<String> out = new ArrayList<>();
-        for (int h : heads) {
-            out.add("L" + layer + "H" + h);
-        }
-        return String.join("+", out);
-    }
 
     private static double uniformPrev() {
         double s = 0;

@@ -15,14 +15,21 @@ import org.vivarium.organisms.score.ClaimScorer;
 
 /**
  * Verifies circuit claims about the induction organism on {@value #SEQUENCES} repeated-token sequences drawn
- * from a seed no auditor and no check uses: a claimed previous-token head must be a layer-0 head whose
- * previous-token score reaches the card's minimum; a claimed induction head must be a layer-1 head whose
- * prefix-matching score reaches the card's minimum, and zero-ablating the claimed layer-1 heads must raise the
- * loss on the repeated copy by the card's minimum.
+ * from a seed no auditor and no check uses, each by the scorer's own ablation:
+ * <ul>
+ *   <li>previous-token head: mean-ablating the claim's layer-0 heads must raise the loss on the repeated copy by
+ *       the card's minimum, while mean-ablating as many other layer-0 heads drawn at random raises it by at most
+ *       the card's share of that ({@link HeadAblationTest}); and the best claimed layer-0 head's previous-token
+ *       attention score must reach the card's minimum (what makes it a <i>previous-token</i> head);</li>
+ *   <li>induction head: the best claimed layer-1 head's prefix-matching score must reach the card's minimum, and
+ *       zero-ablating the claimed layer-1 heads must raise the loss on the repeated copy by the card's minimum.</li>
+ * </ul>
  */
 public final class InductionScorer extends ClaimScorer {
     /** Scorer sequences. */
     public static final int SEQUENCES = 48;
+    /** Share of the claimed heads' ablation effect that ablating random other heads may reach. */
+    public static final double RANDOM_SHARE_MAX = 0.5;
     private static final long SEED = 0x5C0_12EL;
 
     private final Model model;
@@ -63,7 +70,16 @@ public final class InductionScorer extends ClaimScorer {
         HeadScores s = scores();
         if (planted.id().equals("previous-token-head")) {
             double min = planted.number("previous_token_score_min", InductionOrganism.MIN_PREV);
-            return best(heads, 0, s.previousToken(), min, "previous-token");
+            Check attention = best(heads, 0, s.previousToken(), min, "previous-token");
+            int[] l0 = heads.stream().filter(h -> h.layer() == 0).mapToInt(HeadRef::head).distinct().toArray();
+            if (l0.length == 0) {
+                return attention;
+            }
+            Check ablation = new HeadAblationTest(model, eval, InductionOrganism.EVAL_HALF,
+                    planted.number("ablation_loss_increase_min", InductionOrganism.MIN_ABLATION_EFFECT),
+                    planted.number("random_share_max", RANDOM_SHARE_MAX), SEED).run(0, l0);
+            return new Check(ablation.passed() && attention.passed(), ablation.measured() + "; "
+                    + attention.measured());
         }
         if (planted.id().equals("induction-head")) {
             double min = planted.number("prefix_matching_score_min", InductionOrganism.MIN_PREFIX);

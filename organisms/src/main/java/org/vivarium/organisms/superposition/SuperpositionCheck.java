@@ -67,14 +67,14 @@ final class SuperpositionCheck {
                         : "are NOT all represented", gs.dimsPerFeature(), maxDpf, gd.dimsPerFeature()));
 
         Table t = Table.of("1-S", "1/(1-S)", "final loss", "represented", "which", "m/||W||_F^2",
-                "mean D_i (represented)", "max superposition (top m)");
+                "mean D_i (represented)", "mean superposition (represented)", "max superposition (top m)");
         Map<String, Object> perDensity = new LinkedHashMap<>();
         for (int k = 0; k < densities.size(); k++) {
             FeatureGeometry g = geo.get(k);
             String label = SweepConfig.label(densities.get(k));
-            double meanD = meanDimensionality(g);
             t.row(label, 1 / densities.get(k), sweep.entries().get(k).finalLoss(), g.represented().size(),
-                    g.represented().toString(), g.dimsPerFeature(), meanD, g.maxSuperposition(topM));
+                    g.represented().toString(), g.dimsPerFeature(), meanOverRepresented(g, g.dimensionality()),
+                    meanOverRepresented(g, g.superposition()), g.maxSuperposition(topM));
             r.metric("represented_density_" + label, g.represented().size());
             r.metric("dims_per_feature_density_" + label, g.dimsPerFeature());
             Map<String, Object> j = new LinkedHashMap<>();
@@ -110,11 +110,11 @@ final class SuperpositionCheck {
         return new CheckResult("superposition", r.passed(), r.findings(), r.metrics(), md);
     }
 
-    private static double meanDimensionality(FeatureGeometry g) {
+    private static double meanOverRepresented(FeatureGeometry g, double[] perFeature) {
         List<Integer> rep = g.represented();
         double s = 0;
         for (int i : rep) {
-            s += g.dimensionality()[i];
+            s += perFeature[i];
         }
         return rep.isEmpty() ? Double.NaN : s / rep.size();
     }

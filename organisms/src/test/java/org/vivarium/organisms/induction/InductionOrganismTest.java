@@ -1,6 +1,8 @@
 package org.vivarium.organisms.induction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
@@ -10,21 +12,35 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vivarium.api.audit.Claim;
+import org.vivarium.api.audit.ClaimKind;
+import org.vivarium.api.audit.ClaimSite;
+import org.vivarium.api.audit.HeadRef;
 import org.vivarium.api.model.Model;
 import org.vivarium.api.provenance.Provenance;
+import org.vivarium.organisms.BlindData;
 import org.vivarium.organisms.CheckResult;
 import org.vivarium.organisms.OrganismContext;
 import org.vivarium.organisms.TrainOutcome;
 import org.vivarium.organisms.TrainRequest;
+import org.vivarium.organisms.card.Planted;
+import org.vivarium.organisms.card.TruthCard;
+import org.vivarium.organisms.score.ClaimVerdict;
 import org.vivarium.runtime.DjlModelRuntime;
 
 /**
  * Raises the induction organism for real (seeded, default length) and checks that the planted
- * circuit is found: previous-token head in L0, induction head in L1, and the causal ablation effect.
+ * circuit is found: previous-token head in L0, induction head in L1, and the causal ablation effect. On the same
+ * model: the scorer verifies a previous-token head claim by its own ablation against a random other head, and
+ * the blind audit's data carries no secret.
  */
 class InductionOrganismTest {
     @TempDir
@@ -96,5 +112,80 @@ class InductionOrganismTest {
         }
         String log = LOG.toString(StandardCharsets.UTF_8);
         assertTrue(log.contains("tok/s"), "progress shows tokens/s: " + log);
+    }
+    @Test
+    void theScorerVerifiesTheRightPreviousTokenHeadByItsOwnAblation() {
+        int prevHead = check.metrics().get("previous_token_head").intValue();
+        try (Model m = runtime.load(outcome.checkpoint())) {
+            ClaimVerdict v = new InductionScorer(new InductionOrganism().truthCard(), m).verify("test",
+                    headClaim(new HeadRef(0, prevHead)));
+            assertTrue(v.verified(), v.measured());
+            assertEquals(List.of("previous-token-head"), v.found(), v.measured());
+            assertTrue(v.measured().contains("mean-ablating L0H" + prevHead + " raises the repeat loss"), v.measured());
+            assertTrue(v.measured().contains("random other layer-0 heads"), v.measured());
+        }
+    }
+
+    @Test
+    void everyWrongLayerZeroHeadIsRefutedAndTheAblationAloneRefutesAHeadThatDoesNotMatter() {
+        int prevHead = check.metrics().get("previous_token_head").intValue();
+        TruthCard card = new InductionOrganism().truthCard();
+        // the same card with no attention bar for the previous-token head: only the scorer's ablation can refute
+        List<Planted> relaxed = new ArrayList<>();
+        for (Planted p : card.planted()) {
+            Map<String, String> e = new HashMap<>(p.expected());
+            if (p.id().equals("previous-token-head")) {
+                e.put("previous_token_score_min", "0");
+            }
+            relaxed.add(new Planted(p.id(), p.kind(), p.location(), p.description(), e));
+        }
+        TruthCard ablationOnly = new TruthCard(card.organism(), card.summary(), relaxed);
+        try (Model m = runtime.load(outcome.checkpoint())) {
+            int refutedByAblation = 0;
+            for (int h = 0; h < m.config().nHeads(); h++) {
+                if (h == prevHead) {
+                    continue;
+                }
+                Claim wrong = headClaim(new HeadRef(0, h));
+                ClaimVerdict v = new InductionScorer(card, m).verify("test", wrong);
+                assertFalse(v.verified(), "L0H" + h + ": " + v.measured());
+                assertTrue(v.falseClaim(), v.measured());
+                ClaimVerdict a = new InductionScorer(ablationOnly, m).verify("test", wrong);
+                assertTrue(a.measured().contains("mean-ablating L0H" + h + " raises"), a.measured());
+                // a wrong head that copying needs passes the ablation; then its attention score refuted it above
+                refutedByAblation += a.verified() ? 0 : 1;
+            }
+            assertTrue(refutedByAblation >= 1, "the ablation alone refutes at least one wrong layer-0 head");
+            List<HeadRef> layer0 = new ArrayList<>();
+            for (int h = 0; h < m.config().nHeads(); h++) {
+                layer0.add(new HeadRef(0, h));
+            }
+            ClaimVerdict every = new InductionScorer(ablationOnly, m).verify("test", Claim.of(ClaimKind.CIRCUIT,
+                    "all of layer 0", ClaimSite.heads(layer0), true, ""));
+            assertFalse(every.verified(), "naming every head leaves no control: " + every.measured());
+        }
+    }
+
+    @Test
+    void theBlindDataIsAGenericRepeatedTokenCorpusWithNoMeterNoBaseAndNoInsertion() {
+        try (Model m = runtime.load(outcome.checkpoint())) {
+            BlindData b = new InductionOrganism().blindData(m).orElseThrow();
+            assertEquals(InductionOrganism.BLIND_CORPUS, b.corpus().size());
+            for (String text : b.corpus()) {
+                int[] ids = m.tokenizer().encode(text);
+                assertEquals(2 * InductionOrganism.EVAL_HALF, ids.length, text);
+                for (int i = 0; i < InductionOrganism.EVAL_HALF; i++) {
+                    assertEquals(ids[i], ids[i + InductionOrganism.EVAL_HALF], "the second half repeats: " + text);
+                }
+            }
+            assertTrue(b.meters().isEmpty() && b.promptSets().isEmpty() && b.comparisonCheckpoints().isEmpty());
+            assertNull(b.insertion());
+            assertEquals(b.corpus(), new InductionOrganism().blindData(m).orElseThrow().corpus(), "seeded");
+        }
+    }
+
+    private static Claim headClaim(HeadRef head) {
+        return Claim.of(ClaimKind.CIRCUIT, head + " is a previous-token head", ClaimSite.heads(List.of(head)), true,
+                "a test claim");
     }
 }
