@@ -178,7 +178,7 @@ public final class InductionOrganism implements Organism {
         r.finding(clean[1] < clean[0] - 1.0 && effect >= MIN_ABLATION_EFFECT, String.format("in-context learning:"
                 + " loss %.3f on the first copy vs %.3f on the repeat; zero-ablating the induction heads %s raises"
                 + " the repeat loss by %.3f nats (need >= %.2f; L1H%d alone: %.3f); ablating L0H%d: %.3f", clean[0],
-                clean[1], HeadAblationTest.labels(1, inductionHeads), effect, MIN_ABLATION_EFFECT, indHead,
+                clean[1], HeadAblationControl.labels(1, inductionHeads), effect, MIN_ABLATION_EFFECT, indHead,
                 bestAblated[1] - clean[1], prevHead, prevAblated[1] - clean[1]));
         r.metric("previous_token_score", prev).metric("prefix_matching_score", prefix)
                 .metric("copying_positivity", copy).metric("loss_first_copy", clean[0])

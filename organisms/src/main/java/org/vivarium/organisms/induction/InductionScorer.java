@@ -19,7 +19,7 @@ import org.vivarium.organisms.score.ClaimScorer;
  * <ul>
  *   <li>previous-token head: mean-ablating the claim's layer-0 heads must raise the loss on the repeated copy by
  *       the card's minimum, while mean-ablating as many other layer-0 heads drawn at random raises it by at most
- *       the card's share of that ({@link HeadAblationTest}); and the best claimed layer-0 head's previous-token
+ *       the card's share of that ({@link HeadAblationControl}); and the best claimed layer-0 head's previous-token
  *       attention score must reach the card's minimum (what makes it a <i>previous-token</i> head);</li>
  *   <li>induction head: the best claimed layer-1 head's prefix-matching score must reach the card's minimum, and
  *       zero-ablating the claimed layer-1 heads must raise the loss on the repeated copy by the card's minimum.</li>
@@ -75,7 +75,7 @@ public final class InductionScorer extends ClaimScorer {
             if (l0.length == 0) {
                 return attention;
             }
-            Check ablation = new HeadAblationTest(model, eval, InductionOrganism.EVAL_HALF,
+            Check ablation = new HeadAblationControl(model, eval, InductionOrganism.EVAL_HALF,
                     planted.number("ablation_loss_increase_min", InductionOrganism.MIN_ABLATION_EFFECT),
                     planted.number("random_share_max", RANDOM_SHARE_MAX), SEED).run(0, l0);
             return new Check(ablation.passed() && attention.passed(), ablation.measured() + "; "

@@ -28,7 +28,7 @@ import org.vivarium.organisms.score.ClaimScorer.Check;
  * @param maxRandomShare the random control may rise by at most this share of the claimed heads' rise
  * @param seed chooses the control heads
  */
-record HeadAblationTest(Model model, int[][] tokens, int half, double minRise, double maxRandomShare, long seed) {
+record HeadAblationControl(Model model, int[][] tokens, int half, double minRise, double maxRandomShare, long seed) {
     /** Most random control sets per test. */
     static final int CONTROLS = 3;
 
