@@ -10,10 +10,14 @@ import org.vivarium.launcher.cli.CommandHelp;
 import org.vivarium.launcher.cli.Suggestions;
 import org.vivarium.launcher.cli.UsageException;
 
-/** {@code viv bench train|forward}: the throughput figures quoted in docs/PERFORMANCE.md. */
+/**
+ * {@code viv bench train|forward}: the throughput figures quoted in docs/PERFORMANCE.md; {@code bench forward --model
+ * minilm} compares the imported MiniLM encoder with ONNX Runtime ({@link MiniLmBenchmark}).
+ */
 public final class BenchCommand implements CliCommand {
     private static final String USAGE = "bench train|forward [--config induction|lm|medium] [--steps N]"
-            + " | bench cache [--mb N] [--dir DIR] | bench index [--contexts N] [--queries N]";
+            + " | bench cache [--mb N] [--dir DIR] | bench index [--contexts N] [--queries N]"
+            + " | " + MiniLmBenchOptions.USAGE;
 
     @Override
     public String name() {
@@ -43,6 +47,10 @@ public final class BenchCommand implements CliCommand {
         if (args.get(0).equals("index")) {
             org.vivarium.index.bench.IndexBenchmark.run(org.vivarium.index.bench.BenchmarkOptions.parse(
                     args.subList(1, args.size())), ctx.out());
+            return 0;
+        }
+        if (args.get(0).equals("forward") && MiniLmBenchOptions.requested(args.subList(1, args.size()))) {
+            MiniLmBenchmark.run(MiniLmBenchOptions.parse(args.subList(1, args.size())), ctx.out());
             return 0;
         }
         Flags f = Flags.parse(args.subList(1, args.size()), Set.of("config", "steps"), Set.of(), USAGE);
