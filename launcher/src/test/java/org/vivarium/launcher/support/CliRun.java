@@ -39,10 +39,25 @@ public record CliRun(int code, String out, String err) {
      * @return the result
      */
     public static CliRun viv(InputStream in, String... args) {
+        return viv(TIMEOUT, in, args);
+    }
+
+    /**
+     * Runs {@code viv} with a longer timeout, for commands that load a pretrained model.
+     *
+     * @param timeout the longest the run may take
+     * @param args the command line
+     * @return the result
+     */
+    public static CliRun slow(Duration timeout, String... args) {
+        return viv(timeout, InputStream.nullInputStream(), args);
+    }
+
+    private static CliRun viv(Duration timeout, InputStream in, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
-        int code = assertTimeoutPreemptively(TIMEOUT, () -> runner().run(args, in, outStream,
+        int code = assertTimeoutPreemptively(timeout, () -> runner().run(args, in, outStream,
                 new PrintStream(err, true, StandardCharsets.UTF_8)));
         return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -1,0 +1,70 @@
+package org.vivarium.launcher.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.vivarium.launcher.args.Flags;
+import org.vivarium.launcher.args.Limits;
+import org.vivarium.launcher.cli.UsageException;
+
+/**
+ * The options of {@code viv bench forward --model minilm}.
+ *
+ * @param sentences how many State of the Union sentences each round runs
+ * @param batches the batch sizes, each measured on its own
+ * @param rounds measured rounds per engine and batch size (after one warm-up round each)
+ * @param threads the intra-op and inter-op threads of both engines
+ */
+record MiniLmBenchOptions(int sentences, List<Integer> batches, int rounds, int threads) {
+    /** The usage form, also part of {@code viv bench}'s usage. */
+    static final String USAGE = "bench forward --model minilm [--sentences N] [--batch 1,16] [--rounds N]"
+            + " [--threads N]";
+    /** The only model this benchmark knows. */
+    static final String MODEL = "minilm";
+
+    /**
+     * Whether a {@code bench forward} command line asks for a pretrained model rather than a {@code --config}.
+     *
+     * @param args the arguments after {@code forward}
+     * @return whether {@code --model} is among them
+     */
+    static boolean requested(List<String> args) {
+        return args.stream().anyMatch(a -> a.equals("--model") || a.startsWith("--model="));
+    }
+
+    /**
+     * Parses the arguments after {@code forward}.
+     *
+     * @param args e.g. {@code --model minilm --batch 1,16 --threads 2}
+     * @return the options
+     * @throws UsageException for an unknown model, option or out-of-range number
+     */
+    static MiniLmBenchOptions parse(List<String> args) {
+        Flags f = Flags.parse(args, Set.of("model", "sentences", "batch", "rounds", "threads"), Set.of(), USAGE);
+        String model = f.string("model", MODEL);
+        if (!model.equals(MODEL)) {
+            throw new UsageException("no benchmark for model \"" + model + "\" (supported: " + MODEL
+                    + ", the MiniLM-L6 encoder against ONNX Runtime)", USAGE);
+        }
+        int threads = f.intValue("threads", Runtime.getRuntime().availableProcessors(), 1, 256);
+        return new MiniLmBenchOptions(f.intValue("sentences", 256, 1, 100_000), batches(f.string("batch", "1,16")),
+                f.intValue("rounds", 5, 1, 1000), threads);
+    }
+
+    private static List<Integer> batches(String text) {
+        List<Integer> out = new ArrayList<>();
+        for (String part : text.split(",", -1)) {
+            try {
+                int b = Integer.parseInt(part.strip());
+                if (b < 1 || b > Limits.MAX_BATCH) {
+                    throw new NumberFormatException();
+                }
+                out.add(b);
+            } catch (NumberFormatException e) {
+                throw new UsageException("--batch \"" + text + "\" must be batch sizes from 1 to " + Limits.MAX_BATCH
+                        + " separated by commas, e.g. 1,16", USAGE);
+            }
+        }
+        return List.copyOf(out);
+    }
+}
