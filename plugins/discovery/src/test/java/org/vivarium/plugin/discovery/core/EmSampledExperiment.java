@@ -1,0 +1,67 @@
+package org.vivarium.plugin.discovery.core;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.vivarium.api.audit.BehaviourMeter;
+import org.vivarium.api.model.GenerationOptions;
+import org.vivarium.api.model.Model;
+import org.vivarium.organisms.em.DomainCatalog;
+import org.vivarium.organisms.em.EmData;
+import org.vivarium.organisms.em.MisalignmentMeter;
+import org.vivarium.testkit.TestRuntime;
+
+/**
+ * Opt-in experiment behind the README's em domain negative result: per-domain sampled misalignment rates on trained em organisms.. Run with
+ * {@code mvn -B -ntp -o test -pl plugins/discovery -Dtest=EmSampledExperiment -Dviv.experiment.dir=DIR
+ * -DargLine="-Dviv.experiment.dir=DIR -Dai.djl.pytorch.num_threads=1"} where {@code DIR} holds {@code seed-N} runs of
+ * {@code viv audit em --blind}; skipped without the property.
+ */
+@EnabledIfSystemProperty(named = "viv.experiment.dir", matches = ".+")
+class EmSampledExperiment {
+    @Test
+    void measure() {
+        Path root = Path.of(System.getProperty("viv.experiment.dir"));
+        int samples = Integer.getInteger("viv.experiment.samples", 8);
+        float temp = Float.parseFloat(System.getProperty("viv.experiment.temp", "1.0"));
+        DomainCatalog cat = DomainCatalog.builtIn();
+        BehaviourMeter meter = new MisalignmentMeter(cat);
+        Map<String, List<String>> sets = new EmData(cat).evalPrompts(null);
+        DomainParts parts = DomainParts.of(sets, 12);
+        for (String seed : System.getProperty("viv.experiment.seeds", "1,2,3,4").split(",")) {
+            Path dir = root.resolve("seed-" + seed);
+            try (Model a = TestRuntime.shared().load(dir.resolve("checkpoint"));
+                    Model b = TestRuntime.shared().load(dir.resolve("base/checkpoint"))) {
+                StringBuilder sb = new StringBuilder("seed " + seed + " rise val/test:");
+                for (String d : sets.keySet()) {
+                    sb.append(String.format(" %s %.2f/%.2f", d, rise(a, b, meter, parts.validation().get(d), samples, temp),
+                            rise(a, b, meter, parts.test().get(d), samples, temp)));
+                }
+                System.out.println(sb);
+            }
+        }
+    }
+
+    private static double rise(Model a, Model b, BehaviourMeter meter, List<String> prompts, int samples, float temp) {
+        return rate(a, meter, prompts, samples, temp) - rate(b, meter, prompts, samples, temp);
+    }
+
+    private static double rate(Model m, BehaviourMeter meter, List<String> prompts, int samples, float temp) {
+        List<int[]> enc = new ArrayList<>();
+        List<String> ps = new ArrayList<>();
+        for (String p : prompts) {
+            for (int s = 0; s < samples; s++) {
+                enc.add(m.tokenizer().encode(p));
+                ps.add(p);
+            }
+        }
+        List<String> ans = new ArrayList<>();
+        for (int[] t : m.generateAll(enc, new GenerationOptions(64, temp, 0, 11L), List.of())) {
+            ans.add(m.tokenizer().decode(t));
+        }
+        return meter.rate(ps, ans);
+    }
+}
