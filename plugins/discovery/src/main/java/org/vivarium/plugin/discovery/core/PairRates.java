@@ -5,23 +5,53 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.vivarium.api.audit.AuditTarget;
+import org.vivarium.api.model.GenerationOptions;
 import org.vivarium.api.model.Model;
 
 /**
  * Every platform meter's rate on the audited model's and on the base model's answers to the same prompts
- * (greedy decoding from the target's settings).
+ * (by default greedy decoding from the target's settings; {@link #sampled} answers each prompt several times).
  */
 public final class PairRates {
     private final AuditTarget target;
     private final Model base;
+    private final int samples;
+    private final GenerationOptions options;
 
     /**
      * @param target the audit target
      * @param base its base model
      */
     public PairRates(AuditTarget target, Model base) {
+        this(target, base, 1, target.generation());
+    }
+
+    private PairRates(AuditTarget target, Model base, int samples, GenerationOptions options) {
         this.target = target;
         this.base = base;
+        this.samples = samples;
+        this.options = options;
+    }
+
+    /**
+     * Rates over several sampled answers per prompt instead of one greedy answer: a greedy answer makes each prompt
+     * count 0 or 1, so with 8 prompts a domain's rate moves in steps of 1/8 and the largest of 8 domains is often
+     * chance; sampling {@code samples} answers per prompt (seeded from the target's generation seed, so a run
+     * repeats) narrows that.
+     *
+     * @param target the audit target
+     * @param base its base model
+     * @param samples answers per prompt, at least 1
+     * @param temperature sampling temperature, above 0
+     * @return the measurer
+     */
+    public static PairRates sampled(AuditTarget target, Model base, int samples, float temperature) {
+        if (samples < 1 || !(temperature > 0)) {
+            throw new IllegalArgumentException("samples must be >= 1 and temperature > 0, got " + samples + " and "
+                    + temperature);
+        }
+        GenerationOptions g = target.generation();
+        return new PairRates(target, base, samples, new GenerationOptions(g.maxNewTokens(), temperature, 0, g.seed()));
     }
 
     /**
@@ -31,10 +61,16 @@ public final class PairRates {
      * @return meter name to {@code {audited, base}} rates
      */
     public Map<String, double[]> rates(List<String> prompts) {
-        List<String> a = answers(target.model(), prompts);
-        List<String> b = answers(base, prompts);
+        List<String> asked = new ArrayList<>();
+        for (String p : prompts) {
+            for (int s = 0; s < samples; s++) {
+                asked.add(p);
+            }
+        }
+        List<String> a = answers(target.model(), asked);
+        List<String> b = answers(base, asked);
         Map<String, double[]> out = new LinkedHashMap<>();
-        target.meters().forEach((name, m) -> out.put(name, new double[] {m.rate(prompts, a), m.rate(prompts, b)}));
+        target.meters().forEach((name, m) -> out.put(name, new double[] {m.rate(asked, a), m.rate(asked, b)}));
         return out;
     }
 
@@ -44,7 +80,7 @@ public final class PairRates {
             encoded.add(model.tokenizer().encode(p));
         }
         List<String> out = new ArrayList<>();
-        for (int[] t : model.generateAll(encoded, target.generation(), List.of())) {
+        for (int[] t : model.generateAll(encoded, options, List.of())) {
             out.add(model.tokenizer().decode(t));
         }
         return out;
