@@ -3,11 +3,6 @@ package org.vivarium.launcher.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Supplier;
-import org.vivarium.launcher.plugins.PluginInfo;
 
 /** The JSON API behind the pages (documented in {@code docs/openapi.yaml}). */
 final class ApiServlets {
@@ -53,28 +48,6 @@ final class ApiServlets {
         @Override
         void get(HttpServletRequest req, HttpServletResponse resp) throws IOException {
             sendJson(resp, 200, FeatureView.load(index.get(), FeaturePage.featureId(req)).json());
-        }
-    }
-
-    /** {@code /api/plugins}. */
-    static final class Plugins extends PageServlet {
-        private static final long serialVersionUID = 1L;
-        private final transient Supplier<List<PluginInfo>> plugins;
-
-        Plugins(Supplier<List<PluginInfo>> plugins) {
-            this.plugins = plugins;
-        }
-
-        @Override
-        boolean json() {
-            return true;
-        }
-
-        @Override
-        void get(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-            Map<String, Object> root = new LinkedHashMap<>();
-            root.put("plugins", HomePage.pluginsJson(plugins.get()));
-            sendJson(resp, 200, root);
         }
     }
 }

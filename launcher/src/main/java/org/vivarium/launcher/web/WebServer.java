@@ -167,7 +167,7 @@ public final class WebServer implements AutoCloseable {
         page(context, "static", "/static/*", new StaticFiles());
         page(context, "api-search", "/api/search", new ApiServlets.Search(index));
         page(context, "api-feature", "/api/feature/*", new ApiServlets.Feature(index));
-        page(context, "api-plugins", "/api/plugins", new ApiServlets.Plugins(plugins));
+        page(context, "api-plugins", "/api/plugins", new JsonEndpoint(() -> Map.of("plugins", HomePage.pluginsJson(plugins.get()))));
         page(context, "run", "/run/*", new RunPage(runs));
         page(context, "audit", "/audit/*", new AuditPage(runs));
         page(context, "leaderboard", "/leaderboard/*", new LeaderboardPage(runs));
