@@ -71,6 +71,31 @@ public interface Model extends AutoCloseable {
     }
 
     /**
+     * Runs one forward and one backward pass and returns, at the selected hook points, the gradient of a metric of
+     * the logits with respect to each activation (TransformerLens' {@code _grad} hooks; what attribution patching
+     * needs). The gradient is taken with respect to the activation after that point's hooks, so
+     * {@code (a_other - a) . grad} is the first-order change of the metric when the activation is replaced.
+     *
+     * <pre>{@code
+     * GradientResult g = model.runWithGradients(clean, List.of(), HookFilter.glob("blocks.*.attn.hook_z"),
+     *         metric::gradient);
+     * Tensor dz = g.gradients().get("blocks.1.attn.hook_z"); // [batch, pos, head, d_head]
+     * }</pre>
+     *
+     * @param tokens {@code [batch][pos]} token ids
+     * @param hooks operations applied during the pass, as in {@link #run}
+     * @param at hook points whose activations and gradients are returned
+     * @param metric the derivative of the metric with respect to the logits
+     * @return logits, activations and gradients
+     * @throws org.vivarium.api.VivariumException if this model cannot compute gradients, or for the inputs
+     *     {@link #run} refuses, or if {@code metric} returns a tensor of the wrong shape
+     */
+    default GradientResult runWithGradients(int[][] tokens, List<Hook> hooks, HookFilter at, LogitGradient metric) {
+        throw new org.vivarium.api.VivariumException(getClass().getSimpleName() + " does not compute gradients",
+                "load the model with the default DJL runtime, which supports runWithGradients");
+    }
+
+    /**
      * Continues a prompt autoregressively, applying the hooks at every step.
      *
      * @param prompt token ids

@@ -33,6 +33,9 @@ public final class HookDispatcher {
     private final Map<String, NDArray> captured = new LinkedHashMap<>();
     private final boolean keepGraph;
     private final Map<String, NDArray> additions;
+    private final List<HookName> valid;
+    private Set<String> tapNames = Set.of();
+    private final Map<String, NDArray> taps = new LinkedHashMap<>();
 
     /**
      * Creates a session.
@@ -89,6 +92,7 @@ public final class HookDispatcher {
         this.manager = manager;
         this.cache = cache == null ? HookFilter.NONE : cache;
         this.keepGraph = keepGraph;
+        this.valid = List.copyOf(valid);
         Set<String> validNames = valid.stream().map(HookName::path).collect(Collectors.toSet());
         for (Hook h : hooks == null ? List.<Hook>of() : hooks) {
             if (!validNames.contains(h.name().path())) {
@@ -137,15 +141,46 @@ public final class HookDispatcher {
         if (add != null) {
             y = y.add(add);
         }
+        if (tapNames.contains(name) && !taps.containsKey(name)) {
+            NDArray tap = manager.zeros(y.getShape(), y.getDataType());
+            tap.setRequiresGradient(true);
+            taps.put(name, tap);
+            y = y.add(tap);
+        }
         if (cacheNames.contains(name)) {
             captured.put(name, keepGraph ? y : y.stopGradient());
         }
         return y;
     }
 
+    /**
+     * Makes gradients with respect to activations readable: at every selected hook point, after its hooks, the
+     * pass adds a zero array that requires a gradient, so after a backward pass that array's gradient is
+     * {@code d output / d activation} there (a non-leaf activation keeps no gradient of its own). Call before
+     * the forward pass, inside a gradient collector.
+     *
+     * @param at hook points to tap
+     * @return this session
+     */
+    public HookDispatcher tapGradients(HookFilter at) {
+        HookFilter f = at == null ? HookFilter.NONE : at;
+        this.tapNames = valid.stream().filter(f).map(HookName::path).collect(Collectors.toSet());
+        return this;
+    }
+
+    /**
+     * Returns the zero arrays added by {@link #tapGradients}; after a backward pass their gradients are the
+     * gradients with respect to the activations.
+     *
+     * @return hook path to tap, in forward order
+     */
+    public Map<String, NDArray> gradientTaps() {
+        return taps;
+    }
+
     /** @return whether any hook or capture is active (lets the forward skip work) */
     public boolean isActive() {
-        return !byName.isEmpty() || !cacheNames.isEmpty() || !additions.isEmpty();
+        return !byName.isEmpty() || !cacheNames.isEmpty() || !additions.isEmpty() || !tapNames.isEmpty();
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.vivarium.runtime.model;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
@@ -12,8 +13,10 @@ import org.vivarium.api.VivariumException;
 import org.vivarium.api.model.Activations;
 import org.vivarium.api.model.BatchedDecoding;
 import org.vivarium.api.model.GenerationOptions;
+import org.vivarium.api.model.GradientResult;
 import org.vivarium.api.model.Hook;
 import org.vivarium.api.model.HookFilter;
+import org.vivarium.api.model.LogitGradient;
 import org.vivarium.api.model.Model;
 import org.vivarium.api.model.ModelConfig;
 import org.vivarium.api.model.RunResult;
@@ -110,6 +113,38 @@ public final class DjlModel implements Model {
             NDArray logits = forward.logits(m, toks, d);
             Activations acts = d.activations();
             return new RunResult(Tensors.toTensor(logits), acts);
+        }
+    }
+
+    /**
+     * One forward pass inside DJL's gradient collector with a zero "tap" added at each selected hook point
+     * ({@link HookDispatcher#tapGradients}), then one backward pass of {@code sum(logits * d metric / d logits)}:
+     * each tap's gradient is the metric's gradient with respect to that activation.
+     */
+    @Override
+    public GradientResult runWithGradients(int[][] tokens, List<Hook> hooks, HookFilter at, LogitGradient metric) {
+        checkOpen();
+        try (NDManager m = params.manager().newSubManager()) {
+            borrow(m);
+            NDArray toks = Tensors.tokens(m, tokens, cfg.dVocab(), cfg.nCtx());
+            HookDispatcher d = new HookDispatcher(m, cfg, hooks, at, false).tapGradients(at);
+            Tensor logits;
+            try (ai.djl.training.GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray out = forward.logits(m, toks, d);
+                logits = Tensors.toTensor(out);
+                Tensor seed = metric.of(logits);
+                if (seed == null || !Arrays.equals(seed.shape(), logits.shape())) {
+                    throw new VivariumException("the metric's gradient has shape "
+                            + (seed == null ? "null" : Arrays.toString(seed.shape())) + " but the logits have "
+                            + Arrays.toString(logits.shape()), "return d metric / d logits with the logits' shape");
+                }
+                gc.backward(out.mul(Tensors.toNd(m, seed)).sum());
+            }
+            Map<String, Tensor> grads = new LinkedHashMap<>();
+            for (Map.Entry<String, NDArray> e : d.gradientTaps().entrySet()) {
+                grads.put(e.getKey(), Tensors.toTensor(e.getValue().getGradient()));
+            }
+            return new GradientResult(logits, d.activations(), new Activations(grads));
         }
     }
 
