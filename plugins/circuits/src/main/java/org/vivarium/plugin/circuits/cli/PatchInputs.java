@@ -28,9 +28,13 @@ record PatchInputs(int[][] clean, int[][] corrupted, Metric metric, List<String>
     static final List<String> OPTIONS = List.of("clean", "corrupt", "answer", "wrong", "span", "sequences", "seed");
 
     static PatchInputs of(CommandArgs a, Model model, String usage) {
+        return of(a, model, usage, a.flag("induction"));
+    }
+
+    static PatchInputs of(CommandArgs a, Model model, String usage, boolean induction) {
         ModelConfig cfg = model.config();
         Tokenizer tok = model.tokenizer();
-        if (a.flag("induction")) {
+        if (induction) {
             if (a.has("clean") || a.has("corrupt") || a.has("answer") || a.has("wrong") || a.has("span")) {
                 throw new VivariumException("--induction builds its own prompts and metric",
                         "drop --clean/--corrupt/--answer/--wrong/--span, or drop --induction");

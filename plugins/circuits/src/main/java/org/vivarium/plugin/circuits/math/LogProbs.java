@@ -46,6 +46,27 @@ public final class LogProbs {
         return out;
     }
 
+    /**
+     * Adds {@code scale * softmax(logits[b, p, :])} into {@code out} at the same offsets (for metric gradients).
+     *
+     * @param logits {@code [batch, pos, d_vocab]}
+     * @param b batch row
+     * @param p position
+     * @param out an array the size of {@code logits}
+     * @param scale the factor
+     * @return the offset of {@code [b, p, 0]} in {@code logits.data()}
+     */
+    public static int addSoftmax(Tensor logits, int b, int p, float[] out, double scale) {
+        int v = logits.size(2);
+        float[] d = logits.data();
+        int off = (b * logits.size(1) + p) * v;
+        double lse = logSumExp(d, off, v);
+        for (int i = 0; i < v; i++) {
+            out[off + i] += (float) (scale * Math.exp(d[off + i] - lse));
+        }
+        return off;
+    }
+
     private static double logSumExp(float[] d, int off, int n) {
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < n; i++) {

@@ -68,4 +68,21 @@ public final class KlDivergence implements Metric {
         }
         return s / (reference.length * (double) (to - from));
     }
+
+    /** {@code (softmax(logits) - p_clean) / count} at each predicting position, 0 elsewhere. */
+    @Override
+    public Tensor gradient(Tensor logits) {
+        float[] d = new float[logits.numel()];
+        double scale = 1.0 / (reference.length * (double) (to - from));
+        for (int b = 0; b < reference.length; b++) {
+            for (int p = from; p < to; p++) {
+                int off = LogProbs.addSoftmax(logits, b, p - 1, d, scale);
+                double[] ref = reference[b][p - from];
+                for (int i = 0; i < ref.length; i++) {
+                    d[off + i] -= (float) (scale * Math.exp(ref[i]));
+                }
+            }
+        }
+        return Tensor.of(d, logits.shape());
+    }
 }

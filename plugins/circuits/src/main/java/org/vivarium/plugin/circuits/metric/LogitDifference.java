@@ -32,15 +32,36 @@ public record LogitDifference(int answer, int wrong, int position, String label)
     @Override
     public double measure(Tensor logits) {
         int b = logits.size(0);
-        int t = logits.size(1);
-        int p = position < 0 ? t + position : position;
-        if (p < 0 || p >= t) {
-            throw new IllegalArgumentException("position " + position + " is outside a sequence of " + t);
-        }
+        int p = position(logits);
         double s = 0;
         for (int i = 0; i < b; i++) {
             s += logits.get(i, p, answer) - logits.get(i, p, wrong);
         }
         return s / b;
+    }
+
+    /** {@code +1/batch} at the answer and {@code -1/batch} at the wrong token, at the read position. */
+    @Override
+    public Tensor gradient(Tensor logits) {
+        int b = logits.size(0);
+        int t = logits.size(1);
+        int v = logits.size(2);
+        int p = position(logits);
+        float[] d = new float[logits.numel()];
+        for (int i = 0; i < b; i++) {
+            int off = (i * t + p) * v;
+            d[off + answer] += 1f / b;
+            d[off + wrong] -= 1f / b;
+        }
+        return Tensor.of(d, logits.shape());
+    }
+
+    private int position(Tensor logits) {
+        int t = logits.size(1);
+        int p = position < 0 ? t + position : position;
+        if (p < 0 || p >= t) {
+            throw new IllegalArgumentException("position " + position + " is outside a sequence of " + t);
+        }
+        return p;
     }
 }

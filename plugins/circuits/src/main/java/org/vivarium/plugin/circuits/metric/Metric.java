@@ -18,4 +18,13 @@ public interface Metric {
      * @return the metric, averaged over the batch
      */
     double measure(Tensor logits);
+
+    /**
+     * Differentiates {@link #measure} with respect to the logits, for attribution patching through
+     * {@link org.vivarium.api.model.Model#runWithGradients}.
+     *
+     * @param logits {@code [batch, pos, d_vocab]}
+     * @return {@code d measure / d logits}, the same shape
+     */
+    Tensor gradient(Tensor logits);
 }

@@ -40,4 +40,18 @@ public record SpanLoss(int[][] targets, int from, int to) implements Metric {
         }
         return s / (targets.length * (double) (to - from));
     }
+
+    /** {@code (softmax - onehot(target)) / count} at each predicting position, 0 elsewhere. */
+    @Override
+    public Tensor gradient(Tensor logits) {
+        float[] d = new float[logits.numel()];
+        double scale = 1.0 / (targets.length * (double) (to - from));
+        for (int b = 0; b < targets.length; b++) {
+            for (int p = from; p < to; p++) {
+                int off = LogProbs.addSoftmax(logits, b, p - 1, d, scale);
+                d[off + targets[b][p]] -= (float) scale;
+            }
+        }
+        return Tensor.of(d, logits.shape());
+    }
 }

@@ -100,18 +100,7 @@ public final class ActivationPatcher {
     public PatchResult run(PatchDirection direction, List<PositionSite> positions, List<HeadSite> heads,
             Progress progress) {
         ModelConfig cfg = model.config();
-        List<String> names = new ArrayList<>();
-        for (int l = 0; l < cfg.nLayers(); l++) {
-            for (PositionSite s : positions) {
-                if (s.existsIn(cfg)) {
-                    names.add(s.at(l).path());
-                }
-            }
-            for (HeadSite s : heads) {
-                names.add(s.at(l).path());
-            }
-        }
-        HookFilter filter = HookFilter.names(names.toArray(String[]::new));
+        HookFilter filter = hooks(cfg, positions, heads);
         RunResult c = model.run(clean, List.of(), filter);
         RunResult k = model.run(corrupted, List.of(), filter);
         boolean denoise = direction == PatchDirection.DENOISING;
@@ -148,6 +137,29 @@ public final class ActivationPatcher {
         }
         return new PatchResult(metric.describe(), direction, metric.measure(c.logits()), metric.measure(k.logits()),
                 byPos, byHead);
+    }
+
+    /**
+     * Selects the hook points of these sites in every layer (position sites the model lacks left out).
+     *
+     * @param cfg the model
+     * @param positions position sites
+     * @param heads head sites
+     * @return the filter
+     */
+    public static HookFilter hooks(ModelConfig cfg, List<PositionSite> positions, List<HeadSite> heads) {
+        List<String> names = new ArrayList<>();
+        for (int l = 0; l < cfg.nLayers(); l++) {
+            for (PositionSite s : positions) {
+                if (s.existsIn(cfg)) {
+                    names.add(s.at(l).path());
+                }
+            }
+            for (HeadSite s : heads) {
+                names.add(s.at(l).path());
+            }
+        }
+        return HookFilter.names(names.toArray(String[]::new));
     }
 
     private double patched(int[][] target, Hook hook) {

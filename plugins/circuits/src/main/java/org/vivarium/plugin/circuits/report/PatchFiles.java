@@ -31,12 +31,28 @@ public final class PatchFiles {
      * @return written PNG file names to captions, in order
      */
     public static Map<String, String> write(Path dir, String prefix, PatchResult r, List<String> positions, int heads) {
+        return write(dir, prefix, r, positions, heads, "Patching");
+    }
+
+    /**
+     * Writes the files, with charts titled by what produced the numbers.
+     *
+     * @param dir output directory
+     * @param prefix file name prefix, e.g. {@code attribution}
+     * @param r the result
+     * @param positions position labels (one per position)
+     * @param heads number of heads per layer
+     * @param what the chart title's first word(s), e.g. {@code Attribution patching}
+     * @return written PNG file names to captions, in order
+     */
+    public static Map<String, String> write(Path dir, String prefix, PatchResult r, List<String> positions, int heads,
+            String what) {
         Map<String, String> images = new LinkedHashMap<>();
         String how = r.direction().id() + " (" + r.metric() + "; 0 = corrupted, 1 = clean)";
         for (Map.Entry<PositionSite, double[][]> e : r.byPosition().entrySet()) {
             double[][] m = r.normalized(e.getValue());
             String file = prefix + "_" + e.getKey().id() + ".png";
-            if (Plots.heatmap(dir.resolve(file), "Patching " + e.getKey().id() + " per layer and position", m,
+            if (Plots.heatmap(dir.resolve(file), what + " " + e.getKey().id() + " per layer and position", m,
                     Plots.layers(m.length), positions, "normalised")) {
                 images.put(file, e.getKey().id() + " patched per layer and position, " + how);
             }
@@ -52,7 +68,7 @@ public final class PatchFiles {
                 }
             }
             String file = prefix + "_heads.png";
-            if (Plots.heatmap(dir.resolve(file), "Patching per head (all positions)", m.toArray(double[][]::new),
+            if (Plots.heatmap(dir.resolve(file), what + " per head (all positions)", m.toArray(double[][]::new),
                     rows, Plots.heads(heads), "normalised")) {
                 images.put(file, "per-head patching of z, q, k, v and pattern, " + how);
             }
