@@ -18,7 +18,7 @@ class CircuitsMethodTest {
     void theMethodOffersThreeCommandsWithUsage() {
         CircuitsMethod m = new CircuitsMethod();
         assertEquals("circuits", m.name());
-        assertEquals(List.of("patch", "path", "lens", "composition", "acdc"), m.commands().stream().map(MethodCommand::name).toList());
+        assertEquals(List.of("patch", "path", "lens", "composition", "acdc", "attribute"), m.commands().stream().map(MethodCommand::name).toList());
         for (MethodCommand c : m.commands()) {
             assertTrue(c.usage().startsWith("CKPT"), c.usage());
             assertFalse(c.summary().isBlank());
