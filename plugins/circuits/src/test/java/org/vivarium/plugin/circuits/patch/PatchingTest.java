@@ -18,6 +18,7 @@ import org.vivarium.api.model.Model;
 import org.vivarium.plugin.circuits.Fixtures;
 import org.vivarium.plugin.circuits.induction.AttentionScores;
 import org.vivarium.plugin.circuits.induction.RepeatedSequences;
+import org.vivarium.plugin.circuits.math.Correlation;
 import org.vivarium.plugin.circuits.metric.SpanLoss;
 import org.vivarium.testkit.LocalMethodContext;
 import org.vivarium.testkit.TestRuntime;
@@ -119,16 +120,7 @@ class PatchingTest {
     }
 
     static double pearson(List<Double> x, List<Double> y) {
-        double mx = x.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-        double my = y.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-        double sxy = 0;
-        double sxx = 0;
-        double syy = 0;
-        for (int i = 0; i < x.size(); i++) {
-            sxy += (x.get(i) - mx) * (y.get(i) - my);
-            sxx += (x.get(i) - mx) * (x.get(i) - mx);
-            syy += (y.get(i) - my) * (y.get(i) - my);
-        }
-        return sxy / Math.sqrt(sxx * syy);
+        return Correlation.pearson(x.stream().mapToDouble(Double::doubleValue).toArray(),
+                y.stream().mapToDouble(Double::doubleValue).toArray());
     }
 }
