@@ -51,7 +51,6 @@ final class FeatureArtifacts {
     FeatureOutput resolve(String feature, ContextRecord sample) {
         FeatureKind kind = FeatureKind.of(feature);
         Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("type", kind.label());
         fields.put("model", sample.model());
         fields.put("hook", sample.hook());
         fields.put("layer", Integer.toString(sample.layer()));

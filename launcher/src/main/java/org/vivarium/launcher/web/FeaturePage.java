@@ -63,7 +63,9 @@ final class FeaturePage extends PageServlet {
                 .append(Html.esc(val)).append("</td></tr>"));
         b.append("</table><h2>Output tokens</h2><p id=\"output-note\" class=\"note\">").append(Html.esc(o.note()))
                 .append("</p>");
-        if (o.tokens() != null) {
+        if (o.tokens() != null && o.tokens().promoted().isEmpty() && o.tokens().suppressed().isEmpty()) {
+            b.append("<p id=\"no-effect\">The direction moves no logit.</p>");
+        } else if (o.tokens() != null) {
             b.append("<div class=\"columns\">").append(tokenTable("promoted", "Promoted", o.tokens().promoted()))
                     .append(tokenTable("suppressed", "Suppressed", o.tokens().suppressed())).append("</div>");
         }

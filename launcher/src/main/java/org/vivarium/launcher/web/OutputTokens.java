@@ -13,8 +13,8 @@ import org.vivarium.api.tensor.Tensor;
  * The tokens a direction in the residual stream promotes and suppresses: its direct effect on every logit,
  * {@code direction · W_U} (the unembedding only; the final LayerNorm is not applied), highest and lowest first.
  *
- * @param promoted the tokens with the largest logit effect, largest first
- * @param suppressed the tokens with the smallest (most negative) logit effect, smallest first
+ * @param promoted the tokens with the largest positive logit effect, largest first
+ * @param suppressed the tokens with the most negative logit effect, most negative first
  */
 record OutputTokens(List<TokenLogit> promoted, List<TokenLogit> suppressed) {
     /** Tokens listed on each side. */
@@ -42,14 +42,14 @@ record OutputTokens(List<TokenLogit> promoted, List<TokenLogit> suppressed) {
      * @param unembed {@code unembed.W_U}, {@code [d_model, d_vocab]}
      * @param tokenizer the model's tokenizer, for the token texts
      * @param k tokens listed on each side
-     * @return the promoted and suppressed tokens; ties go to the lower token id
+     * @return up to {@code k} promoted (effect above 0) and suppressed (below 0) tokens; ties go to the lower id
      * @throws IllegalArgumentException if the direction's length is not {@code d_model}
      */
     static OutputTokens of(float[] direction, Tensor unembed, Tokenizer tokenizer, int k) {
         float[] logits = logits(direction, unembed);
         Comparator<Integer> up = Comparator.<Integer>comparingDouble(i -> -logits[i]).thenComparing(i -> i);
         Comparator<Integer> down = Comparator.<Integer>comparingDouble(i -> logits[i]).thenComparing(i -> i);
-        return new OutputTokens(top(logits, up, k, tokenizer), top(logits, down, k, tokenizer));
+        return new OutputTokens(top(logits, up, k, tokenizer, 1), top(logits, down, k, tokenizer, -1));
     }
 
     /**
@@ -79,9 +79,10 @@ record OutputTokens(List<TokenLogit> promoted, List<TokenLogit> suppressed) {
         return out;
     }
 
-    private static List<TokenLogit> top(float[] logits, Comparator<Integer> order, int k, Tokenizer tokenizer) {
+    private static List<TokenLogit> top(float[] logits, Comparator<Integer> order, int k, Tokenizer tokenizer,
+            int sign) {
         List<TokenLogit> out = new ArrayList<>();
-        IntStream.range(0, logits.length).boxed().sorted(order).limit(k)
+        IntStream.range(0, logits.length).filter(i -> Math.signum(logits[i]) == sign).boxed().sorted(order).limit(k)
                 .forEach(i -> out.add(new TokenLogit(i, tokenizer.tokenText(i), logits[i])));
         return out;
     }
