@@ -66,6 +66,22 @@ class FeaturePagesHttpTest {
         return strict(WebServerHttpTest.send(java.net.http.HttpRequest.newBuilder(web.uri("/api/feature/" + id)).GET()));
     }
 
+    /** @return the feature's fields, after checking its kind and that model, hook and layer are among them */
+    static JsonObject fields(JsonObject feature, String kind) {
+        assertEquals(kind, feature.get("kind").getAsString());
+        JsonObject f = feature.getAsJsonObject("fields");
+        assertEquals("em-tiny", f.get("model").getAsString(), f.toString());
+        assertTrue(f.has("hook") && f.has("layer"), f.toString());
+        return f;
+    }
+
+    static void assertFields(JsonObject fields, String... labelsAndValues) {
+        for (int i = 0; i < labelsAndValues.length; i += 2) {
+            assertEquals(labelsAndValues[i + 1], fields.has(labelsAndValues[i]) ? fields.get(labelsAndValues[i])
+                    .getAsString() : null, labelsAndValues[i] + " in " + fields);
+        }
+    }
+
     static void assertToken(JsonArray list, int i, String token, double logit) {
         JsonObject t = list.get(i).getAsJsonObject();
         assertEquals(token, t.get("token").getAsString(), list.toString());
@@ -76,13 +92,10 @@ class FeaturePagesHttpTest {
     @Test
     void saeLatentPromotesAndSuppressesItsDecoderRowThroughTheUnembedding() throws Exception {
         JsonObject o = feature("sae/L1/812");
-        assertEquals("sae_latent", o.get("kind").getAsString());
-        JsonObject f = o.getAsJsonObject("fields");
-        assertEquals("topk", f.get("architecture").getAsString());
-        assertEquals("4", f.get("k").getAsString());
-        assertEquals("813", f.get("latents").getAsString());
-        assertEquals("runs/sae-l1", f.get("SAE").getAsString());
-        assertEquals("runs/em-tiny/checkpoint", f.get("checkpoint").getAsString(), "found by the SAE's checkpoint hash");
+        JsonObject f = fields(o, "sae_latent");
+        // the checkpoint is found by the SAE's checkpoint hash (sae.json names another model)
+        assertFields(f, "architecture", "topk", "k", "4", "latents", "813", "SAE", "runs/sae-l1", "checkpoint",
+                "runs/em-tiny/checkpoint");
         assertEquals(Math.sqrt(1.25), f.get("|W_dec[latent]|").getAsDouble(), 1e-4);
         // W_dec[812] = (1, 0.5, 0...): a = 2*1, b = 0.5, c = -3*0.5, every other token 0 (ties by token id)
         JsonArray up = o.getAsJsonArray("promoted");
@@ -97,10 +110,8 @@ class FeaturePagesHttpTest {
     @Test
     void neuronPromotesItsOutputWeightsThroughTheUnembedding() throws Exception {
         JsonObject o = feature("neuron/L0/12");
-        assertEquals("neuron", o.get("kind").getAsString());
-        JsonObject f = o.getAsJsonObject("fields");
-        assertEquals("64", f.get("d_mlp").getAsString());
-        assertEquals("12", f.get("neuron").getAsString());
+        JsonObject f = fields(o, "neuron");
+        assertFields(f, "d_mlp", "64", "neuron", "12", "checkpoint", "runs/em-tiny/checkpoint");
         assertFalse(f.has("architecture"), "SAE fields are not neuron fields");
         assertEquals(Math.sqrt(17), f.get("|W_out[neuron]|").getAsDouble(), 1e-4);
         // W_out[12] = (0, -1, 4, 0...): b = -1, c = -3 * -1 = 3, d = 0.5 * 4 = 2
@@ -114,11 +125,8 @@ class FeaturePagesHttpTest {
     @Test
     void probeShowsItsScoresAndItsDirectionsOutputTokens() throws Exception {
         JsonObject o = feature("probe/misaligned@L1");
-        assertEquals("probe", o.get("kind").getAsString());
-        JsonObject f = o.getAsJsonObject("fields");
-        assertEquals("logistic", f.get("probe kind").getAsString());
-        assertEquals("0.875", f.get("accuracy").getAsString());
-        assertEquals("runs/probes/misaligned", f.get("probes").getAsString());
+        JsonObject f = fields(o, "probe");
+        assertFields(f, "probe kind", "logistic", "accuracy", "0.875", "probes", "runs/probes/misaligned");
         // direction (-1, 0...): a = 2 * -1
         assertToken(o.getAsJsonArray("suppressed"), 0, "a", -2.0);
         assertEquals(0, o.getAsJsonArray("promoted").size(), "it raises no token");
