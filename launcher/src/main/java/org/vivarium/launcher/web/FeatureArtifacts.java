@@ -28,7 +28,8 @@ import org.vivarium.linalg.nd4j.Nd4jLinearAlgebra;
  * {@code W_out} row from the checkpoint of the model its contexts name; an SAE latent's {@code W_dec} row from the
  * SAE directory ({@code sae.json}) whose feature prefix and cached run match, with the checkpoint its content hash
  * names; a probe's direction from the {@code probes.json} that lists it, with the checkpoint it was fitted on. Then
- * multiplies the direction by the checkpoint's {@code W_U} ({@link OutputTokens}). Only regular files at most
+ * multiplies the direction by the checkpoint's {@code W_U} ({@link OutputTokens}). Model and run are those of the
+ * feature's strongest context. Only regular files at most
  * {@link #MAX_DEPTH} levels down are read; symbolic links and hidden directories are not followed.
  */
 final class FeatureArtifacts {

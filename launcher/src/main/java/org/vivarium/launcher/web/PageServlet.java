@@ -11,7 +11,8 @@ import org.vivarium.index.SearchTimeoutException;
 
 /**
  * Base of every page and API servlet: read-only (GET and HEAD; anything else is 405), strict security headers,
- * and one-line errors as HTML or JSON: 400 for bad input, 404 for what does not exist, 503 for a search stopped at
+ * and one-line errors as HTML or JSON: 400 for bad input, 404 for what does not exist, 503 (with {@code Retry-After})
+ * when the server runs as many searches as it allows, 503 for a search stopped at
  * its time limit.
  */
 abstract class PageServlet extends HttpServlet {
