@@ -9,6 +9,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -69,11 +71,14 @@ public final class LuceneContextIndex implements ContextIndex {
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Time limit of one search in nanoseconds, 0 for none. */
     private final long timeLimitNanos;
+    /** The clock the time limit is measured on ({@link System#nanoTime()} outside tests). */
+    private final LongSupplier clock;
     private volatile long lastRefresh = System.nanoTime();
 
     private LuceneContextIndex(Path dir, Directory directory, Analyzer analyzer, IndexWriter writer,
-            SearcherManager searchers, Duration timeLimit) {
+            SearcherManager searchers, Duration timeLimit, LongSupplier clock) {
         this.dir = dir;
+        this.clock = clock;
         this.timeLimitNanos = timeLimit == null ? 0 : timeLimit.toNanos();
         this.directory = directory;
         this.analyzer = analyzer;
@@ -111,7 +116,8 @@ public final class LuceneContextIndex implements ContextIndex {
             if (create || !DirectoryReader.indexExists(directory)) {
                 writer.commit();
             }
-            return new LuceneContextIndex(dir, directory, analyzer, writer, new SearcherManager(writer, null), null);
+            return new LuceneContextIndex(dir, directory, analyzer, writer, new SearcherManager(writer, null), null,
+                    System::nanoTime);
         } catch (LockObtainFailedException e) {
             closeQuietly(writer, directory, analyzer);
             throw new VivariumException("index " + dir + " is being written by another process",
@@ -139,9 +145,10 @@ public final class LuceneContextIndex implements ContextIndex {
 
     /**
      * Opens an existing index for searching only, with a time limit per search: a {@link #search},
-     * {@link #topFeatures} or {@link #count} that collects for longer is stopped and throws
-     * {@link SearchTimeoutException} instead of returning a partial result (Lucene's
-     * {@link IndexSearcher#setTimeout}, checked between blocks of documents).
+     * {@link #topFeatures} or {@link #count} that runs longer is stopped and throws
+     * {@link SearchTimeoutException} instead of returning a partial result. The limit covers the whole search:
+     * collection (Lucene's {@link IndexSearcher#setTimeout}, checked between blocks of documents) and then the
+     * loading of each hit's stored fields and its highlighting (checked before each hit).
      *
      * <pre>{@code
      * try (LuceneContextIndex index = LuceneContextIndex.openReadOnly(dir, Duration.ofSeconds(5))) {
@@ -150,12 +157,24 @@ public final class LuceneContextIndex implements ContextIndex {
      * }</pre>
      *
      * @param dir the index directory
-     * @param searchTimeLimit the longest one search may collect, or {@code null} for no limit
+     * @param searchTimeLimit the longest one search may take, or {@code null} for no limit
      * @return the open index; close it when done
      * @throws VivariumException if there is no index at {@code dir}, its format is newer, or the limit is not
      *     positive
      */
     public static LuceneContextIndex openReadOnly(Path dir, Duration searchTimeLimit) {
+        return openReadOnly(dir, searchTimeLimit, System::nanoTime);
+    }
+
+    /**
+     * {@link #openReadOnly(Path, Duration)} with the time limit measured on a given nanosecond clock.
+     *
+     * @param dir the index directory
+     * @param searchTimeLimit the longest one search may take, or {@code null} for no limit
+     * @param clock reads the time in nanoseconds, like {@link System#nanoTime()}
+     * @return the open index
+     */
+    static LuceneContextIndex openReadOnly(Path dir, Duration searchTimeLimit, LongSupplier clock) {
         if (searchTimeLimit != null && (searchTimeLimit.isNegative() || searchTimeLimit.isZero())) {
             throw new VivariumException("the search time limit must be positive, got " + searchTimeLimit,
                     "pass e.g. 5 seconds, or no limit");
@@ -174,7 +193,7 @@ public final class LuceneContextIndex implements ContextIndex {
                         "rebuild it, or wait for the process writing it to commit");
             }
             return new LuceneContextIndex(dir, directory, analyzer, null, new SearcherManager(directory, null),
-                    searchTimeLimit);
+                    searchTimeLimit, clock);
         } catch (IOException e) {
             closeQuietly(null, directory, analyzer);
             throw new VivariumException("cannot read index " + dir + ": " + e.getMessage(),
@@ -213,7 +232,7 @@ public final class LuceneContextIndex implements ContextIndex {
     public long delete(String query) {
         IndexWriter w = requireWriter();
         Query q = translator.translate(query == null ? "" : query);
-        long n = withSearcher(query, searcher -> (long) searcher.count(q));
+        long n = withSearcher(query, (searcher, pastDeadline) -> (long) searcher.count(q));
         if (n == 0) {
             return 0;
         }
@@ -254,13 +273,16 @@ public final class LuceneContextIndex implements ContextIndex {
         Query q = translator.translate(text);
         Set<String> terms = QueryTranslator.textTerms(q);
         boolean byActivation = options.sort() == SortOrder.ACTIVATION;
-        return withSearcher(text, searcher -> {
+        return withSearcher(text, (searcher, pastDeadline) -> {
             TopDocs top = byActivation
                     ? searcher.search(q, options.top(), BY_ACTIVATION)
                     : searcher.search(q, options.top());
             StoredFields stored = searcher.storedFields();
             List<ContextHit> hits = new ArrayList<>(top.scoreDocs.length);
             for (ScoreDoc sd : top.scoreDocs) {
+                if (pastDeadline.getAsBoolean()) {
+                    throw timeout(text); // collected in time, but loading and highlighting the hits took too long
+                }
                 ContextRecord r = ContextDocuments.toRecord(stored.document(sd.doc));
                 float score = byActivation || Float.isNaN(sd.score) ? 0f : sd.score;
                 hits.add(new ContextHit(hits.size() + 1, r, score, highlighter.highlight(r, terms)));
@@ -277,13 +299,13 @@ public final class LuceneContextIndex implements ContextIndex {
         }
         Query q = translator.translate(query);
         return withSearcher(query,
-                searcher -> FeatureAggregation.top(searcher.search(q, new FeatureAggregation()), n));
+                (searcher, pastDeadline) -> FeatureAggregation.top(searcher.search(q, new FeatureAggregation()), n));
     }
 
     @Override
     public long count(String query) {
         Query q = translator.translate(query);
-        return withSearcher(query, searcher -> (long) searcher.count(q));
+        return withSearcher(query, (searcher, pastDeadline) -> (long) searcher.count(q));
     }
 
     @Override
@@ -322,12 +344,14 @@ public final class LuceneContextIndex implements ContextIndex {
             IndexSearcher searcher = searchers.acquire();
             try {
                 if (timeLimitNanos == 0) {
-                    return task.run(searcher);
+                    return task.run(searcher, () -> false);
                 }
-                IndexSearcher limited = timeLimited(searcher);
-                T result = task.run(limited);
+                long deadline = clock.getAsLong() + timeLimitNanos;
+                BooleanSupplier pastDeadline = () -> clock.getAsLong() - deadline > 0;
+                IndexSearcher limited = timeLimited(searcher, pastDeadline);
+                T result = task.run(limited, pastDeadline);
                 if (limited.timedOut()) {
-                    throw new SearchTimeoutException(query == null ? "" : query, Duration.ofNanos(timeLimitNanos));
+                    throw timeout(query);
                 }
                 return result;
             } finally {
@@ -342,14 +366,17 @@ public final class LuceneContextIndex implements ContextIndex {
      * A searcher over the same reader whose collection stops at the deadline: the timeout and its
      * {@link IndexSearcher#timedOut()} flag belong to one search, so the shared searcher is never changed.
      */
-    private IndexSearcher timeLimited(IndexSearcher shared) {
+    private IndexSearcher timeLimited(IndexSearcher shared, BooleanSupplier pastDeadline) {
         IndexSearcher s = new IndexSearcher(shared.getIndexReader());
         s.setSimilarity(shared.getSimilarity());
         s.setQueryCache(shared.getQueryCache());
         s.setQueryCachingPolicy(shared.getQueryCachingPolicy());
-        long deadline = System.nanoTime() + timeLimitNanos;
-        s.setTimeout(() -> System.nanoTime() - deadline > 0);
+        s.setTimeout(pastDeadline::getAsBoolean);
         return s;
+    }
+
+    private SearchTimeoutException timeout(String query) {
+        return new SearchTimeoutException(query == null ? "" : query, Duration.ofNanos(timeLimitNanos));
     }
 
     private void refreshIfNeeded() throws IOException {
@@ -397,6 +424,6 @@ public final class LuceneContextIndex implements ContextIndex {
     /** A unit of work against an acquired searcher. */
     @FunctionalInterface
     private interface SearcherTask<T> {
-        T run(IndexSearcher searcher) throws IOException;
+        T run(IndexSearcher searcher, BooleanSupplier pastDeadline) throws IOException;
     }
 }

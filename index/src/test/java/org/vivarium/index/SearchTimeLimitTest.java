@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,6 +55,32 @@ class SearchTimeLimitTest {
                         a.hits().stream().map(h -> h.record().text()).toList(), q);
                 assertEquals(plain.topFeatures(q, 10), limited.topFeatures(q, 10), q);
             }
+        }
+    }
+
+    @Test
+    void theLimitCoversLoadingAndHighlightingTheHitsNotOnlyCollection() {
+        // a clock that moves 1 µs each time it is read: collection reads it once per block of documents, and then
+        // loading and highlighting read it once per hit. The same query collects the same 3,000 documents whatever
+        // the number of hits asked for, so 20 hits fit into 200 µs and 500 hits do not, after collection finished.
+        AtomicLong now = new AtomicLong();
+        try (LuceneContextIndex index = LuceneContextIndex.openReadOnly(tmp.resolve("idx"), Duration.ofNanos(200_000),
+                () -> now.addAndGet(1_000))) {
+            long before = now.get();
+            assertEquals(20, index.search("", SearchOptions.defaults().withTop(20)).hits().size());
+            long reads = (now.get() - before) / 1_000;
+            assertTrue(reads > 20 && reads < 200, "collection and 20 hits read the clock " + reads + " times");
+            long start = now.get();
+            SearchTimeoutException e = assertThrows(SearchTimeoutException.class,
+                    () -> index.search("", SearchOptions.defaults().withTop(500)));
+            assertEquals("the search \"\" was stopped after the 200000 ns time limit", e.problem());
+            long stoppedAfter = (now.get() - start) / 1_000;
+            assertTrue(stoppedAfter > reads - 20 && stoppedAfter <= 202,
+                    "it stopped loading hits at the deadline (" + stoppedAfter + " reads), after collection");
+        }
+        try (LuceneContextIndex unlimited = LuceneContextIndex.openReadOnly(tmp.resolve("idx"))) {
+            assertEquals(500, unlimited.search("", SearchOptions.defaults().withTop(500)).hits().size(),
+                    "without a limit the 500 hits load");
         }
     }
 

@@ -27,7 +27,8 @@ final class ApiServlets {
         void get(HttpServletRequest req, HttpServletResponse resp) throws IOException {
             String q = req.getParameter("q");
             int page = intParam(req, "page", 1, 1, Integer.MAX_VALUE);
-            sendJson(resp, 200, SearchView.run(index.get(), q == null ? "" : q, page).json());
+            ActivationRange range = ActivationRange.of(req);
+            sendJson(resp, 200, index.search(i -> SearchView.run(i, q == null ? "" : q, range, page)).json());
         }
     }
 
@@ -35,9 +36,11 @@ final class ApiServlets {
     static final class Feature extends PageServlet {
         private static final long serialVersionUID = 1L;
         private final transient WebIndex index;
+        private final transient FeatureArtifacts artifacts;
 
-        Feature(WebIndex index) {
+        Feature(WebIndex index, FeatureArtifacts artifacts) {
             this.index = index;
+            this.artifacts = artifacts;
         }
 
         @Override
@@ -47,7 +50,7 @@ final class ApiServlets {
 
         @Override
         void get(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-            sendJson(resp, 200, FeatureView.load(index.get(), FeaturePage.featureId(req)).json());
+            sendJson(resp, 200, index.search(i -> FeatureView.load(i, FeaturePage.featureId(req), artifacts)).json());
         }
     }
 }

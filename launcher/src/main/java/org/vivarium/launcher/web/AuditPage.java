@@ -74,7 +74,7 @@ final class AuditPage extends RunsPage {
                     ? f.getAsString() : f.toString())).append("</li>"));
             b.append("</ul>");
         }
-        sendHtml(resp, 200, Html.page("Audit · " + v.run(), b.toString()));
+        sendHtml(resp, 200, page("Audit · " + v.run(), b.toString()));
     }
 
     private static void section(AuditView v, JsonObject s, JsonObject seconds, StringBuilder b) {

@@ -7,13 +7,19 @@ import java.util.Locale;
 import org.vivarium.api.index.ContextHit;
 import org.vivarium.api.index.ContextRecord;
 
-/** {@code /feature/{id}}: the top contexts of one feature with the firing token highlighted, and a histogram. */
+/**
+ * {@code /feature/{id}}: one feature by its kind (SAE latent, neuron, probe) with that kind's fields, the tokens its
+ * direction promotes and suppresses, a histogram of its activations and its top contexts with the firing token
+ * highlighted.
+ */
 final class FeaturePage extends PageServlet {
     private static final long serialVersionUID = 1L;
     private final transient WebIndex index;
+    private final transient FeatureArtifacts artifacts;
 
-    FeaturePage(WebIndex index) {
+    FeaturePage(WebIndex index, FeatureArtifacts artifacts) {
         this.index = index;
+        this.artifacts = artifacts;
     }
 
     /** @return the feature id from the path after the servlet pattern, decoded */
@@ -23,13 +29,14 @@ final class FeaturePage extends PageServlet {
 
     @Override
     void get(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        FeatureView v = FeatureView.load(index.get(), featureId(req));
+        FeatureView v = index.search(i -> FeatureView.load(i, featureId(req), artifacts));
         StringBuilder b = new StringBuilder();
         b.append("<h1 id=\"feature\">").append(Html.esc(v.feature())).append("</h1>");
         b.append(String.format(Locale.ROOT, "<p id=\"stats\">%d contexts · max activation %.3f · mean %.3f · "
                 + "<a href=\"/search?q=%s\">search its contexts</a> · <a href=\"/api/feature/%s\">JSON</a></p>",
                 v.stats().count(), v.stats().maxActivation(), v.stats().meanActivation(),
                 Html.esc(Html.url("feature:" + v.feature())), Html.esc(Html.featureHref(v.feature()).substring(9))));
+        b.append(output(v.output()));
         b.append("<h2>Activations</h2>").append(v.histogram().svg());
         if (v.histogram().sampled() < v.stats().count()) {
             b.append("<p class=\"note\">histogram of the top ").append(v.histogram().sampled()).append(" contexts</p>");
@@ -46,6 +53,32 @@ final class FeaturePage extends PageServlet {
                     .append("</td></tr>");
         }
         b.append("</table>");
-        sendHtml(resp, 200, Html.page(v.feature(), b.toString()));
+        sendHtml(resp, 200, page(v.feature(), b.toString()));
+    }
+
+    private static String output(FeatureOutput o) {
+        StringBuilder b = new StringBuilder("<p id=\"kind\" class=\"kind\">").append(Html.esc(o.kind().label()))
+                .append("</p><table id=\"fields\">");
+        o.fields().forEach((k, val) -> b.append("<tr><th>").append(Html.esc(k)).append("</th><td>")
+                .append(Html.esc(val)).append("</td></tr>"));
+        b.append("</table><h2>Output tokens</h2><p id=\"output-note\" class=\"note\">").append(Html.esc(o.note()))
+                .append("</p>");
+        if (o.tokens() != null && o.tokens().promoted().isEmpty() && o.tokens().suppressed().isEmpty()) {
+            b.append("<p id=\"no-effect\">The direction moves no logit.</p>");
+        } else if (o.tokens() != null) {
+            b.append("<div class=\"columns\">").append(tokenTable("promoted", "Promoted", o.tokens().promoted()))
+                    .append(tokenTable("suppressed", "Suppressed", o.tokens().suppressed())).append("</div>");
+        }
+        return b.toString();
+    }
+
+    private static String tokenTable(String id, String title, java.util.List<OutputTokens.TokenLogit> tokens) {
+        StringBuilder b = new StringBuilder("<table id=\"").append(id).append("\"><tr><th>").append(title)
+                .append("</th><th>logit</th></tr>");
+        for (OutputTokens.TokenLogit t : tokens) {
+            b.append("<tr><td><code>").append(Html.esc(t.token())).append("</code></td><td>")
+                    .append(String.format(Locale.ROOT, "%+.4f", t.logit())).append("</td></tr>");
+        }
+        return b.append("</table>").toString();
     }
 }

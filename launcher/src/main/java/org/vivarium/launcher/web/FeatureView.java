@@ -12,15 +12,18 @@ import org.vivarium.api.index.FeatureAggregate;
 import org.vivarium.api.index.SearchOptions;
 
 /**
- * One feature as the index knows it: its top contexts by activation and a histogram of all its activations
- * (up to {@link #HISTOGRAM_LIMIT} contexts).
+ * One feature as the index and its artifacts know it: its top contexts by activation, a histogram of all its
+ * activations (up to {@link #HISTOGRAM_LIMIT} contexts), its kind with the fields of that kind, and the tokens its
+ * direction promotes and suppresses ({@link FeatureArtifacts}).
  *
  * @param feature the feature id
  * @param stats count, max and mean activation
  * @param top the top contexts, highest activation first
  * @param histogram the activation histogram
+ * @param output kind, fields and output tokens
  */
-record FeatureView(String feature, FeatureAggregate stats, List<ContextHit> top, Histogram histogram) {
+record FeatureView(String feature, FeatureAggregate stats, List<ContextHit> top, Histogram histogram,
+                   FeatureOutput output) {
     /** Top contexts shown. */
     static final int TOP = 50;
     /** Most contexts read for the histogram. */
@@ -33,11 +36,12 @@ record FeatureView(String feature, FeatureAggregate stats, List<ContextHit> top,
      *
      * @param index the index
      * @param feature the feature id
+     * @param artifacts where the feature's direction and checkpoint are found
      * @return the view
      * @throws VivariumException if the id is not a plain feature id (no wildcards or query syntax)
      * @throws PageServlet.NotFound if the index has no context of the feature
      */
-    static FeatureView load(ContextIndex index, String feature) {
+    static FeatureView load(ContextIndex index, String feature, FeatureArtifacts artifacts) {
         if (feature == null || feature.length() > 200 || !ID.matcher(feature).matches()) {
             throw new VivariumException("\"" + feature + "\" is not a feature id",
                     "feature ids look like sae/L1/812 or neuron/L0/12 (no wildcards or spaces)");
@@ -54,7 +58,11 @@ record FeatureView(String feature, FeatureAggregate stats, List<ContextHit> top,
         for (int i = 0; i < acts.length; i++) {
             acts[i] = hits.get(i).record().activation();
         }
-        return new FeatureView(feature, stats, hits.subList(0, Math.min(TOP, hits.size())), Histogram.of(acts, 20));
+        if (hits.isEmpty()) {
+            throw new PageServlet.NotFound("no contexts of feature " + feature + " in the index");
+        }
+        return new FeatureView(feature, stats, hits.subList(0, Math.min(TOP, hits.size())), Histogram.of(acts, 20),
+                artifacts.resolve(feature, hits.get(0).record()));
     }
 
     /** @return the JSON body of {@code /api/feature/{id}} */
@@ -73,6 +81,7 @@ record FeatureView(String feature, FeatureAggregate stats, List<ContextHit> top,
         }
         root.put("contexts", contexts);
         root.put("histogram", histogram.json());
+        root.putAll(output.json());
         return root;
     }
 }

@@ -30,12 +30,20 @@ final class HomePage extends PageServlet {
         this.runs = runs;
     }
 
+    /** The catch-all: any path no other servlet serves is 404 whatever the method (only {@code /} itself is a page). */
     @Override
-    void get(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getRequestURI();
         if (!"/".equals(path)) {
-            throw new NotFound("no page at " + path);
+            SecurityHeaders.apply(resp);
+            error(resp, HttpServletResponse.SC_NOT_FOUND, "no page at " + path, null);
+            return;
         }
+        super.service(req, resp);
+    }
+
+    @Override
+    void get(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         StringBuilder b = new StringBuilder("<h1>Vivarium</h1>");
         b.append("<form class=\"search\" action=\"/search\" method=\"get\"><input type=\"search\" name=\"q\""
                 + " placeholder=\"e.g. password feature:sae/L1/* act>2\" size=\"50\"> <button>Search</button></form>");
@@ -64,11 +72,11 @@ final class HomePage extends PageServlet {
         }
         b.append("</table><h2>Context index</h2><p>").append(Html.esc(index.dir().toString())).append(": ");
         try {
-            b.append(index.get().count("*")).append(" contexts</p>");
+            b.append(index.<Long>search(i -> i.count("*")).longValue()).append(" contexts</p>");
         } catch (RuntimeException e) {
             b.append("not available (").append(Html.esc(e.getMessage())).append(")</p>");
         }
-        sendHtml(resp, 200, Html.page("Home", b.toString()));
+        sendHtml(resp, 200, page("Home", b.toString()));
     }
 
     static List<Object> pluginsJson(List<PluginInfo> list) {

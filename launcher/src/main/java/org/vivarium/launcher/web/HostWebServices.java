@@ -7,15 +7,17 @@ import org.vivarium.api.web.WebHost;
 final class HostWebServices implements WebHost {
     private final CsrfToken csrf;
     private final Path workDir;
+    private final PageFrame frame;
 
-    HostWebServices(CsrfToken csrf, Path workDir) {
+    HostWebServices(CsrfToken csrf, Path workDir, PageFrame frame) {
         this.csrf = csrf;
+        this.frame = frame;
         this.workDir = workDir.toAbsolutePath().normalize();
     }
 
     @Override
     public String page(String title, String bodyHtml) {
-        return Html.page(title, bodyHtml);
+        return frame.page(title, bodyHtml);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.vivarium.launcher.web;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.vivarium.api.web.HtmlText;
 
 /** HTML escaping, URL encoding and the shared page frame. Every user or index string goes through {@link #esc}. */
@@ -47,18 +48,25 @@ final class Html {
     }
 
     /**
-     * Wraps a body in the page frame (title, stylesheet, navigation).
+     * Wraps a body in the page frame (title, stylesheet, navigation with the plugin pages).
      *
      * @param title the page title (escaped here)
      * @param body the body HTML, already escaped
+     * @param plugins the pages installed plugins contribute right now, linked in the navigation bar
      * @return the full document
      */
-    static String page(String title, String body) {
+    static String page(String title, String body, List<PluginPages.Link> plugins) {
+        StringBuilder nav = new StringBuilder("<nav><a href=\"/\" class=\"brand\">Vivarium</a> <a href=\"/\">Home</a>"
+                + " <a href=\"/search\">Search</a>");
+        for (PluginPages.Link l : plugins) {
+            nav.append(" <a class=\"plugin-page\" href=\"").append(esc(l.path())).append("\" title=\"")
+                    .append(esc(l.bundle())).append("\">").append(esc(l.title())).append("</a>");
+        }
+        nav.append(" <a href=\"/api/plugins\">API</a></nav>");
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<title>" + esc(title) + " · Vivarium</title>"
                 + "<link rel=\"stylesheet\" href=\"/static/viv.css\"></head><body>"
-                + "<nav><a href=\"/\" class=\"brand\">Vivarium</a> <a href=\"/\">Home</a> <a href=\"/search\">Search</a>"
-                + " <a href=\"/api/plugins\">API</a></nav><main>" + body + "</main></body></html>\n";
+                + nav + "<main>" + body + "</main></body></html>\n";
     }
 }

@@ -90,7 +90,7 @@ final class LeaderboardPage extends RunsPage {
                     failures.size() == 0 ? "none" : String.join(", ", failures.keySet()));
         }
         b.append(seeds.html());
-        sendHtml(resp, 200, Html.page("Leaderboard · " + v.id(), b.toString()));
+        sendHtml(resp, 200, page("Leaderboard · " + v.id(), b.toString()));
     }
 
     private static String fixed(String number) {

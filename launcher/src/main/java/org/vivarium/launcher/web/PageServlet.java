@@ -1,7 +1,6 @@
 package org.vivarium.launcher.web;
 
 import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,13 +11,18 @@ import org.vivarium.index.SearchTimeoutException;
 
 /**
  * Base of every page and API servlet: read-only (GET and HEAD; anything else is 405), strict security headers,
- * and one-line errors as HTML or JSON: 400 for bad input, 404 for what does not exist, 503 for a search stopped at
+ * and one-line errors as HTML or JSON: 400 for bad input, 404 for what does not exist, 503 (with {@code Retry-After})
+ * when the server runs as many searches as it allows, 503 for a search stopped at
  * its time limit.
  */
 abstract class PageServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
-    /** Gson escapes {@code < > & = '} as {@code \\u003c} etc., so JSON is also safe if a browser sniffs it. */
-    static final Gson GSON = new GsonBuilder().serializeSpecialFloatingPointValues().create();
+    private transient PageFrame frame = PageFrame.PLAIN;
+    /**
+     * Gson escapes {@code < > & = '} as {@code \\u003c} etc., so JSON is also safe if a browser sniffs it. It refuses
+     * NaN and infinities; {@link #sendJson} turns them into JSON {@code null} first, and null is written as {@code null}.
+     */
+    static final Gson GSON = new com.google.gson.GsonBuilder().serializeNulls().create();
     static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self';"
             + " base-uri 'none'; frame-ancestors 'none'";
 
@@ -44,11 +48,30 @@ abstract class PageServlet extends HttpServlet {
             get(req, resp);
         } catch (SearchTimeoutException e) {
             error(resp, HttpServletResponse.SC_SERVICE_UNAVAILABLE, e.problem(), e.fix());
+        } catch (ServerBusy e) {
+            resp.setHeader("Retry-After", Integer.toString(ServerBusy.RETRY_AFTER_SECONDS));
+            error(resp, HttpServletResponse.SC_SERVICE_UNAVAILABLE, e.problem(), e.fix());
         } catch (VivariumException e) {
             error(resp, HttpServletResponse.SC_BAD_REQUEST, e.problem(), e.fix());
         } catch (NotFound e) {
             error(resp, HttpServletResponse.SC_NOT_FOUND, e.getMessage(), null);
         }
+    }
+
+    /**
+     * @param pageFrame the frame pages are wrapped in (with the plugin pages in the navigation bar)
+     */
+    void frame(PageFrame pageFrame) {
+        this.frame = pageFrame;
+    }
+
+    /**
+     * @param title the page title (escaped here)
+     * @param body the body HTML, already escaped
+     * @return the full document in the server's page frame
+     */
+    String page(String title, String body) {
+        return frame.page(title, body);
     }
 
     /**
@@ -83,7 +106,7 @@ abstract class PageServlet extends HttpServlet {
             }
             sendJson(resp, status, body);
         } else {
-            sendHtml(resp, status, Html.page("Error", "<h1>Error</h1><p class=\"error\">" + Html.esc(problem) + "</p>"
+            sendHtml(resp, status, page("Error", "<h1>Error</h1><p class=\"error\">" + Html.esc(problem) + "</p>"
                     + (fix == null ? "" : "<p class=\"fix\">" + Html.esc(fix) + "</p>")));
         }
     }
@@ -96,8 +119,12 @@ abstract class PageServlet extends HttpServlet {
         resp.getOutputStream().write(bytes);
     }
 
+    /**
+     * Sends a JSON body. Numbers that are not finite (NaN, infinities: reports write NaN for numbers that do not
+     * exist) are sent as {@code null}, so the body is always valid JSON (RFC 8259 has no NaN).
+     */
     static void sendJson(HttpServletResponse resp, int status, Object body) throws IOException {
-        byte[] bytes = GSON.toJson(body).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = GSON.toJson(FiniteJson.of(body)).getBytes(StandardCharsets.UTF_8);
         resp.setStatus(status);
         resp.setContentType("application/json; charset=utf-8");
         resp.setContentLength(bytes.length);

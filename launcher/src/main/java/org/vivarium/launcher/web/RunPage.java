@@ -63,7 +63,7 @@ final class RunPage extends RunsPage {
             b.append("</ul>");
         }
         provenanceSection(v.provenance(), b);
-        sendHtml(resp, 200, Html.page(s.id(), b.toString()));
+        sendHtml(resp, 200, page(s.id(), b.toString()));
     }
 
     private static void checkSection(RunView v, StringBuilder b) {

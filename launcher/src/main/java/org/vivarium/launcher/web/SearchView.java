@@ -15,6 +15,7 @@ import org.vivarium.api.index.SearchResults;
  * One page of search results with facets by feature: what both {@code /search} and {@code /api/search} show.
  *
  * @param query the query as typed
+ * @param range the activation range of the form (applied on top of the query)
  * @param page the 1-based page
  * @param totalHits matching contexts (a lower bound when {@code totalExact} is false)
  * @param totalExact whether the total is exact
@@ -22,7 +23,7 @@ import org.vivarium.api.index.SearchResults;
  * @param facets the features that fire most on the matching contexts, with counts
  * @param hasNext whether another page exists (within {@link #MAX_RESULTS})
  */
-record SearchView(String query, int page, long totalHits, boolean totalExact, List<ContextHit> hits,
+record SearchView(String query, ActivationRange range, int page, long totalHits, boolean totalExact, List<ContextHit> hits,
                   List<FeatureAggregate> facets, boolean hasNext) {
     /** Hits per page. */
     static final int PAGE_SIZE = 20;
@@ -40,24 +41,27 @@ record SearchView(String query, int page, long totalHits, boolean totalExact, Li
      *
      * @param index the index
      * @param query the query (blank matches everything)
+     * @param range the activation range to narrow it to
      * @param page the 1-based page, clamped to the reachable range
      * @return the page
      * @throws org.vivarium.api.VivariumException if the query is malformed or longer than {@link #MAX_QUERY_CHARS}
      * @throws org.vivarium.index.SearchTimeoutException if the search runs past the index's time limit
      */
-    static SearchView run(ContextIndex index, String query, int page) {
+    static SearchView run(ContextIndex index, String query, ActivationRange range, int page) {
         if (query.length() > MAX_QUERY_CHARS) {
             throw new org.vivarium.api.VivariumException("the query has " + query.length() + " characters; at most "
                     + MAX_QUERY_CHARS + " are accepted", "shorten it: a few words, features and filters are enough");
         }
         int lastPage = MAX_RESULTS / PAGE_SIZE;
         int p = Math.max(1, Math.min(page, lastPage));
-        SearchResults res = index.search(query, SearchOptions.defaults().withTop(p * PAGE_SIZE));
+        String effective = range.apply(query);
+        SearchResults res = index.search(effective, SearchOptions.defaults().withTop(p * PAGE_SIZE));
         List<ContextHit> all = res.hits();
         int from = Math.min(all.size(), (p - 1) * PAGE_SIZE);
         List<ContextHit> hits = all.subList(from, Math.min(all.size(), from + PAGE_SIZE));
         boolean hasNext = p < lastPage && res.totalHits() > (long) p * PAGE_SIZE;
-        return new SearchView(query, p, res.totalHits(), res.totalExact(), hits, index.topFeatures(query, FACETS),
+        return new SearchView(query, range, p, res.totalHits(), res.totalExact(), hits,
+                index.topFeatures(effective, FACETS),
                 hasNext);
     }
 
@@ -65,6 +69,8 @@ record SearchView(String query, int page, long totalHits, boolean totalExact, Li
     Map<String, Object> json() {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("query", query);
+        root.put("min", range.min());
+        root.put("max", range.max());
         root.put("page", page);
         root.put("pageSize", PAGE_SIZE);
         root.put("totalHits", totalHits);

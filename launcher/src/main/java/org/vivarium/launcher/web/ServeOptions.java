@@ -8,24 +8,42 @@ import org.vivarium.launcher.cli.UsageException;
 
 /**
  * Parsed arguments of {@code viv serve [--port 8077] [--host 127.0.0.1] [--index DIR] [--runs DIR]
- * [--search-timeout-ms 5000]}.
+ * [--search-timeout-ms 5000] [--max-searches 4]}.
  *
  * @param port the TCP port, 0 for any free port
  * @param host the address to bind, loopback unless given explicitly
  * @param index the context index directory, opened read-only
  * @param runs the runs directory whose runs, audits and leaderboards the pages show (read-only)
- * @param searchTimeLimit the longest one search may collect before it is refused with HTTP 503
+ * @param searchTimeLimit the longest one search (collection, stored fields and highlighting) may take before it is
+ *     refused with HTTP 503
+ * @param maxSearches how many requests may search the index at once; one more is refused with HTTP 503 and
+ *     {@code Retry-After}
  */
-public record ServeOptions(int port, String host, Path index, Path runs, Duration searchTimeLimit) {
+public record ServeOptions(int port, String host, Path index, Path runs, Duration searchTimeLimit, int maxSearches) {
     /** Default port. */
     public static final int DEFAULT_PORT = 8077;
     /** Default bind address: loopback only. */
     public static final String DEFAULT_HOST = "127.0.0.1";
     /** One-line usage. */
     public static final String USAGE = "serve [--port 8077] [--host 127.0.0.1] [--index DIR] [--runs DIR]"
-            + " [--search-timeout-ms 5000]";
+            + " [--search-timeout-ms 5000] [--max-searches 4]";
     /** Default search time limit. */
     public static final Duration DEFAULT_SEARCH_TIME_LIMIT = Duration.ofSeconds(5);
+    /** Default number of concurrent searches: two per core of the 2-core machines this is sized for. */
+    public static final int DEFAULT_MAX_SEARCHES = 4;
+
+    /**
+     * Options with the default cap on concurrent searches.
+     *
+     * @param port the TCP port
+     * @param host the bind address
+     * @param index the index directory
+     * @param runs the runs directory
+     * @param searchTimeLimit the longest one search may take
+     */
+    public ServeOptions(int port, String host, Path index, Path runs, Duration searchTimeLimit) {
+        this(port, host, index, runs, searchTimeLimit, DEFAULT_MAX_SEARCHES);
+    }
 
     /**
      * Options with the default runs directory (the index's parent) and search time limit.
@@ -54,6 +72,7 @@ public record ServeOptions(int port, String host, Path index, Path runs, Duratio
         Path index = workDir.resolve("runs").resolve("index");
         Path runs = workDir.resolve("runs");
         long timeoutMs = DEFAULT_SEARCH_TIME_LIMIT.toMillis();
+        int maxSearches = DEFAULT_MAX_SEARCHES;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
@@ -62,13 +81,14 @@ public record ServeOptions(int port, String host, Path index, Path runs, Duratio
                 case "--index" -> index = workDir.resolve(value(args, ++i, a));
                 case "--runs" -> runs = workDir.resolve(value(args, ++i, a));
                 case "--search-timeout-ms" -> timeoutMs = number(a, value(args, ++i, a), 1, 600_000);
+                case "--max-searches" -> maxSearches = (int) number(a, value(args, ++i, a), 1, 256);
                 default -> throw new UsageException("unknown serve argument " + a, USAGE);
             }
         }
         if (host.isBlank()) {
             throw new UsageException("--host needs an address", USAGE);
         }
-        return new ServeOptions(port, host, index, runs, Duration.ofMillis(timeoutMs));
+        return new ServeOptions(port, host, index, runs, Duration.ofMillis(timeoutMs), maxSearches);
     }
 
     /** @return whether the bind address is a loopback address (given literally or as {@code localhost}) */

@@ -50,6 +50,7 @@ public final class WebServer implements AutoCloseable {
 
     private final List<Bundle> bundles;
     private final List<ServiceRegistration<?>> pages = new ArrayList<>();
+    private PageFrame frame = PageFrame.PLAIN;
     private final WebIndex index;
     private final RunsDirectory runs;
     private final URI url;
@@ -106,7 +107,7 @@ public final class WebServer implements AutoCloseable {
         Map<String, String> previous = new LinkedHashMap<>();
         jetty.forEach((k, v) -> previous.put(k, System.getProperty(k)));
         List<Bundle> installed = new ArrayList<>();
-        WebIndex index = new WebIndex(options.index(), options.searchTimeLimit());
+        WebIndex index = new WebIndex(options.index(), options.searchTimeLimit(), options.maxSearches());
         try {
             jetty.forEach(System::setProperty);
             for (Path jar : jars) {
@@ -155,18 +156,25 @@ public final class WebServer implements AutoCloseable {
         return url;
     }
 
+    /** @return the index the pages search (package-private: tests hold its search permits) */
+    WebIndex index() {
+        return index;
+    }
+
     /** @return the port the server listens on */
     public int port() {
         return port;
     }
 
     private void register(BundleContext context, Supplier<List<PluginInfo>> plugins) {
+        frame = new PageFrame(new PluginPages(context));
         page(context, "home", "/", new HomePage(plugins, index, new PluginPages(context), runs));
         page(context, "search", "/search", new SearchPage(index));
-        page(context, "feature", "/feature/*", new FeaturePage(index));
+        FeatureArtifacts artifacts = new FeatureArtifacts(runs.root());
+        page(context, "feature", "/feature/*", new FeaturePage(index, artifacts));
         page(context, "static", "/static/*", new StaticFiles());
         page(context, "api-search", "/api/search", new ApiServlets.Search(index));
-        page(context, "api-feature", "/api/feature/*", new ApiServlets.Feature(index));
+        page(context, "api-feature", "/api/feature/*", new ApiServlets.Feature(index, artifacts));
         page(context, "api-plugins", "/api/plugins", new JsonEndpoint(() -> Map.of("plugins", HomePage.pluginsJson(plugins.get()))));
         page(context, "run", "/run/*", new RunPage(runs));
         page(context, "audit", "/audit/*", new AuditPage(runs));
@@ -205,10 +213,13 @@ public final class WebServer implements AutoCloseable {
         page(context, "api-pages", "/api/pages", new JsonEndpoint(() -> Map.of("pages", plugins.json())));
         page(context, "api-csrf", "/api/csrf", new JsonEndpoint(() -> Map.of("token", csrf.value(),
                 "header", WebHost.CSRF_HEADER, "parameter", WebHost.CSRF_PARAMETER)));
-        pages.add(context.registerService(WebHost.class, new HostWebServices(csrf, workDir), new Hashtable<>()));
+        pages.add(context.registerService(WebHost.class, new HostWebServices(csrf, workDir, frame), new Hashtable<>()));
     }
 
     private void page(BundleContext context, String name, String pattern, Servlet servlet) {
+        if (servlet instanceof PageServlet p) {
+            p.frame(frame);
+        }
         Hashtable<String, Object> props = new Hashtable<>();
         props.put(PATTERN, pattern);
         props.put(NAME, "vivarium-" + name);

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
@@ -121,6 +122,12 @@ class PluginPagesHttpTest {
         assertEquals("/steering", page.get("path").getAsString());
         assertEquals("org.vivarium.plugin.steering", page.get("bundle").getAsString());
         assertTrue(get("/").body().contains("<a href=\"/steering\">Steering playground</a>"), "listed on the home page");
+        String navLink = "<a class=\"plugin-page\" href=\"/steering\" title=\"org.vivarium.plugin.steering\">Steering"
+                + " playground</a>";
+        for (String path : List.of("/", "/search", "/feature/sae/L1/7", "/no-such-page", "/steering")) {
+            String nav = nav(get(path).body());
+            assertTrue(nav.contains(navLink), path + " has the plugin page in its navigation bar: " + nav);
+        }
         PluginInfo info = web.host.plugins().list().stream().filter(p -> p.name().equals("steering")).findFirst()
                 .orElseThrow();
         assertTrue(info.healthy(), info.toString());
@@ -133,9 +140,13 @@ class PluginPagesHttpTest {
         assertEquals(0, JsonParser.parseString(get("/api/pages").body()).getAsJsonObject().getAsJsonArray("pages")
                 .size());
         assertTrue(get("/").body().contains("No installed plugin contributes a page."));
+        for (String path : List.of("/", "/search", "/no-such-page")) {
+            assertFalse(nav(get(path).body()).contains("plugin-page"), path + " links no plugin page any more");
+        }
 
         SteeringPlugin.install(web);
         assertEquals(200, get("/steering").statusCode(), "installing it again brings the page back");
+        assertTrue(nav(get("/search").body()).contains(navLink), "and its link");
     }
 
     @Test
@@ -243,5 +254,12 @@ class PluginPagesHttpTest {
         assertTrue(long200 != null, "the 100-token generation never ran");
         assertTrue(refused > 0, "no request overlapped the 100-token generation");
         assertTrue(refusal.contains("another generation is running"), refusal);
+    }
+
+    /** @return the navigation bar of a page */
+    static String nav(String html) {
+        int from = html.indexOf("<nav>");
+        assertTrue(from >= 0, html);
+        return html.substring(from, html.indexOf("</nav>", from) + 6);
     }
 }

@@ -31,7 +31,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Drives Debian's headless chromium through {@code viv serve}: types a query, waits for highlighted hits, clicks
- * through to the feature page. Screenshots go to {@code target/screenshots}, also when a step fails.
+ * through to the feature page (kind and output tokens), narrows by the activation range controls. Screenshots go to {@code target/screenshots}, also when a step fails.
  *
  * <p>Needs {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver} ({@code apt-get install chromium
  * chromium-driver}); Selenium Manager is disabled, so nothing is downloaded. Without them the test is skipped,
@@ -86,9 +86,10 @@ class WebBrowserTest {
     }
 
     @Test
-    void searchHighlightsHitsAndLinksToTheFeaturePage() {
+    void searchHighlightsHitsAndLinksToTheFeaturePage() throws Exception {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
         try {
+            FeatureArtifactsFixture.write(dir.resolve("runs")); // the running server reads artifacts on each request
             driver.get(web.uri("/search").toString());
             WebElement box = wait.until(ExpectedConditions.elementToBeClickable(By.id("q")));
             box.sendKeys("password");
@@ -111,7 +112,24 @@ class WebBrowserTest {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("feature"), feature));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("svg.histogram rect")));
             assertFalse(driver.findElements(By.cssSelector("#contexts mark")).isEmpty());
+            assertEquals("sae/L1/812", feature, "the strongest hit");
+            assertEquals("SAE latent", driver.findElement(By.id("kind")).getText());
+            assertEquals("a", driver.findElement(By.cssSelector("#promoted code")).getText(), "W_dec[812] · W_U: a +2");
+            assertEquals("c", driver.findElement(By.cssSelector("#suppressed code")).getText(), "c -1.5");
             screenshot("2-feature");
+
+            driver.get(web.uri("/search").toString());
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("q"))).sendKeys("password");
+            driver.findElement(By.id("min")).sendKeys("2.05");
+            driver.findElement(By.id("max")).sendKeys("5");
+            driver.findElement(By.id("go")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("summary"), "26 contexts"));
+            assertEquals("2.05", driver.findElement(By.id("min")).getAttribute("value"), "the form keeps the range");
+            for (WebElement act : driver.findElements(By.cssSelector("#hits .meta b"))) {
+                double a = Double.parseDouble(act.getText());
+                assertTrue(a >= 2.05 && a <= 5, act.getText());
+            }
+            screenshot("2b-activation-range");
         } catch (RuntimeException | AssertionError e) {
             screenshot("FAILED");
             throw e;

@@ -48,7 +48,11 @@ class WebServerHttpTest {
     }
 
     static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(web.uri(path)).GET());
+        return get(web, path);
+    }
+
+    static HttpResponse<String> get(WebFixture server, String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(server.uri(path)).GET());
     }
 
     static HttpResponse<String> send(HttpRequest.Builder b) throws IOException, InterruptedException {
@@ -169,6 +173,66 @@ class WebServerHttpTest {
         }
         assertEquals(200, send(HttpRequest.newBuilder(web.uri("/search?q=doctor"))
                 .method("HEAD", HttpRequest.BodyPublishers.noBody())).statusCode());
+        assertEquals(405, send(HttpRequest.newBuilder(web.uri("/")).POST(HttpRequest.BodyPublishers.noBody()))
+                .statusCode(), "the home page itself is read-only");
+    }
+
+    @Test
+    void unknownPathsAre404WhateverTheMethod() throws Exception {
+        for (String m : List.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS")) {
+            for (String path : List.of("/nope", "/api/nope", "/a/b/c?x=1")) {
+                HttpResponse<String> r = send(HttpRequest.newBuilder(web.uri(path))
+                        .method(m, HttpRequest.BodyPublishers.ofString("x")));
+                assertEquals(404, r.statusCode(), m + " " + path);
+                if (m.equals("GET")) {
+                    assertTrue(r.body().contains("no page at /"), r.body());
+                }
+            }
+        }
+    }
+
+    @Test
+    void theActivationRangeControlsNarrowLikeTheQuerySyntax() throws Exception {
+        JsonObject ranged = json(get("/api/search?q=password&min=2.05&max=5"));
+        JsonObject typed = json(get("/api/search?q=" + Html.url("password act>=2.05 act<=5")));
+        // 2.5 and 3.5 of the first texts, and 0.1 * i for i = 21..44 of sae/L1/7
+        assertEquals(26, ranged.get("totalHits").getAsLong());
+        assertEquals(typed.get("totalHits").getAsLong(), ranged.get("totalHits").getAsLong());
+        assertEquals(2.05, ranged.get("min").getAsDouble());
+        assertEquals(5.0, ranged.get("max").getAsDouble());
+        for (var h : ranged.getAsJsonArray("hits")) {
+            double act = h.getAsJsonObject().get("activation").getAsDouble();
+            assertTrue(act >= 2.05 && act <= 5, h.toString());
+        }
+        assertEquals(49, json(get("/api/search?q=password&min=&max=")).get("totalHits").getAsLong(), "empty = no bound");
+        HttpResponse<String> page = get("/search?q=password&min=2.05");
+        assertTrue(page.body().contains("<input id=\"min\" name=\"min\" type=\"number\" step=\"any\" size=\"6\""
+                + " value=\"2.05\">"), page.body());
+        assertTrue(page.body().contains("href=\"/search?q=password&amp;min=2.05&amp;page=2\""), "paging keeps the range");
+        HttpResponse<String> empty = get("/api/search?q=password&min=3&max=1");
+        assertEquals(400, empty.statusCode());
+        assertEquals("the activation range is empty: min 3 is above max 1", json(empty).get("error").getAsString());
+        HttpResponse<String> nan = get("/search?q=password&max=NaN");
+        assertEquals(400, nan.statusCode());
+        assertTrue(nan.body().contains("max must be a number, got &quot;NaN&quot;"), nan.body());
+    }
+
+    @Test
+    void searchesOverTheCapAreRefusedWith503AndRetryAfter() throws Exception {
+        java.util.concurrent.Semaphore gate = web.server.index().gate();
+        gate.acquire(ServeOptions.DEFAULT_MAX_SEARCHES); // as many long searches as the server allows are running
+        try {
+            for (String path : List.of("/api/search?q=password", "/search?q=password", "/feature/sae/L1/7",
+                    "/api/feature/sae/L1/7")) {
+                HttpResponse<String> r = get(path);
+                assertEquals(503, r.statusCode(), path);
+                assertEquals("1", r.headers().firstValue("retry-after").orElse(""), path);
+                assertTrue(r.body().contains("4 searches are running already (viv serve --max-searches 4)"), r.body());
+            }
+        } finally {
+            gate.release(ServeOptions.DEFAULT_MAX_SEARCHES);
+        }
+        assertEquals(200, get("/api/search?q=password").statusCode(), "answered again once a search finishes");
     }
 
     @Test
