@@ -85,14 +85,10 @@ public final class TopPositions {
                 if (!above(av[parent], sv[parent], pv[parent], a, s, p)) {
                     break;
                 }
-                av[i] = av[parent];
-                sv[i] = sv[parent];
-                pv[i] = pv[parent];
+                move(feature, parent, i);
                 i = parent;
             }
-            av[i] = a;
-            sv[i] = s;
-            pv[i] = p;
+            put(feature, i, a, s, p);
             return;
         }
         if (!above(a, s, p, av[0], sv[0], pv[0])) {
@@ -108,14 +104,21 @@ public final class TopPositions {
             if (!above(a, s, p, av[m], sv[m], pv[m])) {
                 break;
             }
-            av[i] = av[m];
-            sv[i] = sv[m];
-            pv[i] = pv[m];
+            move(feature, m, i);
             i = m;
         }
-        av[i] = a;
-        sv[i] = s;
-        pv[i] = p;
+        put(feature, i, a, s, p);
+    }
+
+    /** Moves heap slot {@code from} of a feature to slot {@code to}. */
+    private void move(int feature, int from, int to) {
+        put(feature, to, act[feature][from], seq[feature][from], pos[feature][from]);
+    }
+
+    private void put(int feature, int slot, float a, int s, int p) {
+        act[feature][slot] = a;
+        seq[feature][slot] = s;
+        pos[feature][slot] = p;
     }
 
     /**
