@@ -42,7 +42,7 @@ final class ResultTable {
         out.printf(Locale.ROOT, row, "rank", "act", "feature", "context");
         for (ContextHit h : res.hits()) {
             out.printf(Locale.ROOT, row, h.rank(), String.format(Locale.ROOT, "%.3f", h.record().activation()),
-                    h.record().feature(), h.highlight().window(width).terminal());
+                    h.record().feature(), oneLine(h.highlight().window(width).terminal()));
         }
     }
 
@@ -67,6 +67,11 @@ final class ResultTable {
                     String.format(Locale.ROOT, "%.3f", f.maxActivation()),
                     String.format(Locale.ROOT, "%.3f", f.meanActivation()), f.feature());
         }
+    }
+
+    /** Shows line breaks inside a context as {@code ↵}, so each hit stays one row of the table. */
+    private static String oneLine(String context) {
+        return context.replace("\r\n", "\u21b5").replace('\n', '\u21b5').replace('\r', '\u21b5');
     }
 
     private static String quoted(String query) {

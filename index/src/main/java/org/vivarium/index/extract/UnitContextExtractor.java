@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.vivarium.api.VivariumException;
+import org.vivarium.api.context.ContextExtractor;
+import org.vivarium.api.context.ContextWindow;
+import org.vivarium.api.context.TokenText;
+import org.vivarium.api.context.TopPositions;
 import org.vivarium.api.index.ContextRecord;
 import org.vivarium.api.method.Progress;
 import org.vivarium.api.model.HookFilter;
@@ -15,7 +19,8 @@ import org.vivarium.api.tensor.Tensor;
  * Finds, for every unit of a {@code [batch, pos, width]} hook, its top-activating token positions over a
  * prompt set and returns them as context records ready for the {@link org.vivarium.api.index.ContextIndex}.
  * Units of {@code mlp.hook_post} are indexed as {@code neuron/L<layer>/<unit>}, other hooks as
- * {@code unit/<hook>/<unit>}.
+ * {@code unit/<hook>/<unit>}. Top positions and windows (40 tokens before, 12 after) come from the shared
+ * {@link ContextExtractor}, so these contexts read like every other method's.
  *
  * <pre>{@code
  * List<ContextRecord> recs = new UnitContextExtractor(model, "lm", "run-1", 20, 0f)
@@ -63,14 +68,14 @@ public final class UnitContextExtractor {
             throw new VivariumException("hook " + hook + " has a head axis; index units of [batch, pos, width] hooks",
                     "use e.g. blocks.0.mlp.hook_post or blocks.1.hook_resid_post");
         }
-        int[][] ids = new int[prompts.size()][];
-        TopContexts[] tops = null;
+        List<TokenText> texts = new ArrayList<>(prompts.size());
+        TopPositions tops = null;
         for (int i = 0; i < prompts.size(); i++) {
             int[] t = model.tokenizer().encode(prompts.get(i));
             if (t.length > model.config().nCtx()) {
                 t = Arrays.copyOfRange(t, t.length - model.config().nCtx(), t.length);
             }
-            ids[i] = t;
+            texts.add(TokenText.of(model.tokenizer(), t));
             if (t.length == 0) {
                 progress.advance(1);
                 continue;
@@ -78,10 +83,7 @@ public final class UnitContextExtractor {
             Tensor a = model.runWithCache(new int[][] {t}, HookFilter.names(hook.path())).activations().get(hook);
             int width = a.size(2);
             if (tops == null) {
-                tops = new TopContexts[width];
-                for (int u = 0; u < width; u++) {
-                    tops[u] = new TopContexts(topK);
-                }
+                tops = new TopPositions(width, topK);
             }
             float[] d = a.data();
             for (int p = 0; p < t.length; p++) {
@@ -89,31 +91,27 @@ public final class UnitContextExtractor {
                 for (int u = 0; u < width; u++) {
                     float v = d[base + u];
                     if (v > minActivation) {
-                        tops[u].offer(i, p, v);
+                        tops.offer(u, i, p, v);
                     }
                 }
             }
             progress.advance(1);
         }
-        return records(ids, tops, hook);
+        return records(texts, tops, hook);
     }
 
-    private List<ContextRecord> records(int[][] ids, TopContexts[] tops, HookName hook) {
+    private List<ContextRecord> records(List<TokenText> texts, TopPositions tops, HookName hook) {
         List<ContextRecord> out = new ArrayList<>();
         if (tops == null) {
             return out;
         }
         String prefix = hook.site().equals("mlp.hook_post") ? "neuron/L" + hook.layer() + "/" : "unit/" + hook.path() + "/";
-        for (int u = 0; u < tops.length; u++) {
-            List<TopContexts.Entry> es = new ArrayList<>();
-            tops[u].entries().forEach(es::add);
-            es.sort((x, y) -> Float.compare(y.activation(), x.activation()));
-            for (TopContexts.Entry e : es) {
-                int[] t = ids[e.prompt()];
-                TokenText w = TokenText.window(model.tokenizer(), t, Math.max(0, e.position() - LEFT),
-                        Math.min(t.length, e.position() + RIGHT + 1), e.position());
-                out.add(new ContextRecord(prefix + u, w.text(), w.spanStart(), w.spanEnd(), e.activation(), modelName,
-                        run, hook.path(), Math.max(0, hook.layer())));
+        ContextExtractor extractor = new ContextExtractor(LEFT, RIGHT);
+        for (int u = 0; u < tops.features(); u++) {
+            for (ContextWindow w : extractor.windows(texts, tops.best(u))) {
+                if (w.markable()) {
+                    out.add(w.record(prefix + u, modelName, run, hook.path(), Math.max(0, hook.layer())));
+                }
             }
         }
         return out;

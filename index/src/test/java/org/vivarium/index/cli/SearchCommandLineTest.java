@@ -66,6 +66,21 @@ class SearchCommandLineTest {
     }
 
     @Test
+    void aContextWithLineBreaksStaysOneRow(@TempDir Path other) {
+        Path d = other.resolve("index");
+        try (LuceneContextIndex idx = LuceneContextIndex.open(d)) {
+            idx.add(List.of(new ContextRecord("sae/L1/3", "User: hi\r\nAssistant: the key\nis here", 25, 28, 1f, "m",
+                    "r", "blocks.1.hook_resid_post", 1)));
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        new SearchCommandLine(SearchArgs.parse(List.of("key", "--index", d.toString())),
+                new PrintStream(bytes, true, StandardCharsets.UTF_8)).run();
+        String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
+        assertEquals(3, lines.length, String.join("\n", lines));
+        assertTrue(lines[2].endsWith("User: hi\u21b5Assistant: the «key»\u21b5is here"), lines[2]);
+    }
+
+    @Test
     void narrowsToOneFeature() {
         String out = run("feature:sae/L1/812 AND advice");
         assertTrue(out.startsWith("2 contexts match"), out);

@@ -41,6 +41,12 @@ final class CacheErrors {
                 known.isEmpty() ? "the run has no committed rows yet" : "cached hooks: " + String.join(", ", known));
     }
 
+    static VivariumException noTokens(String run) {
+        return new VivariumException("cache run " + run + " stores no token ids (it was cached before Vivarium"
+                + " stored tokens with every run)", "cache it again: 'viv cache rm " + run + "', then 'viv cache CKPT"
+                + " --prompts FILE --hooks HOOKS --run " + run + "' with the same checkpoint and prompts");
+    }
+
     static VivariumException sizeLimit(Path dir, long limit, long used, long adding) {
         return new VivariumException("activation cache " + dir + " would grow past its size limit of "
                 + Sizes.human(limit) + " (" + Sizes.human(used) + " used, this batch adds " + Sizes.human(adding)

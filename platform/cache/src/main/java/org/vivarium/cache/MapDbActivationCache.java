@@ -21,6 +21,7 @@ import org.vivarium.api.cache.CacheRun;
 import org.vivarium.api.cache.RowCursor;
 import org.vivarium.api.cache.RunSpec;
 import org.vivarium.api.cache.RunWriter;
+import org.vivarium.api.context.TokenText;
 
 /**
  * An {@link ActivationCache} in a directory: rows in append-only segment files (raw little-endian
@@ -231,6 +232,28 @@ public final class MapDbActivationCache implements ActivationCache {
     }
 
     @Override
+    public synchronized List<TokenText> tokens(String run) {
+        checkOpen();
+        RunRecord r = readable(run);
+        List<TokenText> out = new ArrayList<>();
+        for (Map.Entry<Object[], byte[]> e : meta.tokens(r.key).entrySet()) {
+            if ((Integer) e.getKey()[1] != out.size()) {
+                break;
+            }
+            try {
+                out.add(TokenCodec.decode(e.getValue()));
+            } catch (IOException ex) {
+                throw CacheErrors.damagedRun(layout.dir(), run, "tokens of sequence " + out.size() + " are unreadable: "
+                        + ex.getMessage());
+            }
+        }
+        if (out.isEmpty()) {
+            throw CacheErrors.noTokens(run);
+        }
+        return out;
+    }
+
+    @Override
     public synchronized Optional<float[]> get(String run, String hook, int seq, int pos) {
         checkOpen();
         RunRecord r = readable(run);
@@ -326,9 +349,11 @@ public final class MapDbActivationCache implements ActivationCache {
         }
     }
 
-    synchronized RunRecord commitBatch(RunRecord current, List<MapDbRunWriter.Pending> batch, List<Long> lengths) {
+    synchronized RunRecord commitBatch(RunRecord current, List<MapDbRunWriter.Pending> batch,
+            Map<Integer, byte[]> tokens, List<Long> lengths) {
         checkOpen();
         RunRecord next = current.copy();
+        tokens.forEach((seq, encoded) -> meta.putTokens(next.key, seq, encoded));
         for (MapDbRunWriter.Pending p : batch) {
             RunRecord.HookStats s = next.hooks.computeIfAbsent(p.hook(), h -> new RunRecord.HookStats());
             s.width = p.width();

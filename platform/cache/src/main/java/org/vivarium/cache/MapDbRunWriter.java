@@ -1,15 +1,20 @@
 package org.vivarium.cache;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.vivarium.api.cache.RunWriter;
+import org.vivarium.api.context.TokenText;
 import org.vivarium.api.tensor.Tensor;
 
 /**
  * Writes one run: rows go through per-hook buffers into the run's segment files; {@link #commit()}
- * fsyncs them and then commits their ranges in MapDB, so a crash keeps exactly the committed batches.
+ * fsyncs them and then commits their ranges, with the batch's sequence tokens, in MapDB, so a crash keeps exactly
+ * the committed batches.
  */
 final class MapDbRunWriter implements RunWriter {
 
@@ -21,6 +26,8 @@ final class MapDbRunWriter implements RunWriter {
     private final SegmentAppender segments;
     private final Map<String, HookBuffer> buffers = new LinkedHashMap<>();
     private final List<Pending> pending = new ArrayList<>();
+    private final Map<Integer, byte[]> pendingTokens = new TreeMap<>();
+    private final Set<Integer> tokenSeqs = new HashSet<>();
     private final int bufferBytes;
     private final boolean fsync;
     private RunRecord record;
@@ -74,6 +81,16 @@ final class MapDbRunWriter implements RunWriter {
     }
 
     @Override
+    public void tokens(int seq, TokenText tokens) {
+        checkOpen();
+        checkKey(seq, 0);
+        if (!tokenSeqs.add(seq)) {
+            throw new IllegalArgumentException("sequence " + seq + " of cache run " + record.id + " already has tokens");
+        }
+        pendingTokens.put(seq, TokenCodec.encode(tokens));
+    }
+
+    @Override
     public long pendingRows() {
         return pendingRows;
     }
@@ -84,14 +101,15 @@ final class MapDbRunWriter implements RunWriter {
         for (HookBuffer b : buffers.values()) {
             flush(b);
         }
-        if (pending.isEmpty()) {
+        if (pending.isEmpty() && pendingTokens.isEmpty()) {
             return;
         }
         if (fsync) {
             segments.force();
         }
-        record = cache.commitBatch(record, pending, segments.lengths());
+        record = cache.commitBatch(record, pending, pendingTokens, segments.lengths());
         pending.clear();
+        pendingTokens.clear();
         pendingRows = 0;
         pendingBytes = 0;
     }
@@ -127,6 +145,8 @@ final class MapDbRunWriter implements RunWriter {
             b.clear();
         }
         pending.clear();
+        pendingTokens.keySet().forEach(tokenSeqs::remove);
+        pendingTokens.clear();
         pendingRows = 0;
         pendingBytes = 0;
         segments.discardTo(record.segments);

@@ -12,8 +12,8 @@ import org.mapdb.Serializer;
 import org.mapdb.serializer.SerializerArrayTuple;
 
 /**
- * The transactional MapDB side of a cache: a format record, run records (JSON) and per
- * (run key, hook, chunk number) the committed row ranges. Every change is invisible until
+ * The transactional MapDB side of a cache: a format record, run records (JSON), per
+ * (run key, hook, chunk number) the committed row ranges and per (run key, sequence) the sequence's tokens. Every change is invisible until
  * {@link #commit()}; MapDB's write-ahead log makes the commit atomic across a crash.
  */
 final class MetaStore implements AutoCloseable {
@@ -23,6 +23,7 @@ final class MetaStore implements AutoCloseable {
     private final BTreeMap<String, String> info;
     private final BTreeMap<String, String> runs;
     private final BTreeMap<Object[], byte[]> chunks;
+    private final BTreeMap<Object[], byte[]> tokens;
     private final Atomic.Long nextRunKey;
 
     @SuppressWarnings("unchecked")
@@ -32,6 +33,11 @@ final class MetaStore implements AutoCloseable {
         this.runs = db.treeMap("runs", Serializer.STRING, Serializer.STRING).createOrOpen();
         this.chunks = (BTreeMap<Object[], byte[]>) (BTreeMap<?, ?>) db.treeMap("chunks")
                 .keySerializer(new SerializerArrayTuple(Serializer.LONG, Serializer.STRING, Serializer.LONG))
+                .valueSerializer(Serializer.BYTE_ARRAY)
+                .valuesOutsideNodesEnable()
+                .createOrOpen();
+        this.tokens = (BTreeMap<Object[], byte[]>) (BTreeMap<?, ?>) db.treeMap("tokens")
+                .keySerializer(new SerializerArrayTuple(Serializer.LONG, Serializer.INTEGER))
                 .valueSerializer(Serializer.BYTE_ARRAY)
                 .valuesOutsideNodesEnable()
                 .createOrOpen();
@@ -89,6 +95,21 @@ final class MetaStore implements AutoCloseable {
 
     void deleteChunks(long runKey) {
         chunks.prefixSubMap(new Object[] {runKey}).clear();
+        tokens.prefixSubMap(new Object[] {runKey}).clear();
+    }
+
+    void putTokens(long runKey, int seq, byte[] encoded) {
+        tokens.put(new Object[] {runKey, seq}, encoded);
+    }
+
+    /**
+     * Returns a run's stored tokens by sequence, in sequence order.
+     *
+     * @param runKey the run's internal key
+     * @return sequence index to encoded tokens; empty if the run stores none
+     */
+    Map<Object[], byte[]> tokens(long runKey) {
+        return tokens.prefixSubMap(new Object[] {runKey});
     }
 
     void commit() {

@@ -3,6 +3,7 @@ package org.vivarium.api.cache;
 import java.util.List;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
+import org.vivarium.api.context.TokenText;
 
 /**
  * A persistent store of activations keyed by (run, hook, sequence, position), with each run's
@@ -66,6 +67,18 @@ public interface ActivationCache extends AutoCloseable {
      * @return a cursor, to be closed
      */
     RowCursor rows(String run, String hook, int fromSeq, int toSeq);
+
+    /**
+     * Reads the tokens of a run's sequences, stored with the run by whoever cached it, so contexts can be shown
+     * without the prompt file, the tokenizer or the checkpoint.
+     *
+     * @param run run id
+     * @return the tokens of sequences {@code 0..n-1} in order ({@code n} = the committed sequences)
+     * @throws org.vivarium.api.VivariumException if the run is unknown, or stores no tokens (cached by a Vivarium
+     *     from before tokens were stored; the message says how to cache it again)
+     * @since 1.3
+     */
+    List<TokenText> tokens(String run);
 
     /**
      * Reads one row.

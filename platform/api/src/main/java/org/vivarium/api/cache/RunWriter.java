@@ -1,6 +1,7 @@
 package org.vivarium.api.cache;
 
 import org.osgi.annotation.versioning.ProviderType;
+import org.vivarium.api.context.TokenText;
 import org.vivarium.api.tensor.Tensor;
 
 /**
@@ -11,6 +12,7 @@ import org.vivarium.api.tensor.Tensor;
  * try (RunWriter w = cache.newRun(spec)) {
  *     for (Batch b : batches) {
  *         w.append("blocks.0.hook_resid_post", b.seq(), b.resid()); // [pos, d_model]
+ *         w.tokens(b.seq(), TokenText.of(tokenizer, b.ids()));
  *         w.commit();
  *     }
  *     w.finish();
@@ -50,6 +52,17 @@ public interface RunWriter extends AutoCloseable {
      * @throws org.vivarium.api.VivariumException if the rows would take the cache past its size limit
      */
     void append(String hook, int seq, Tensor rows);
+
+    /**
+     * Records the tokens of one sequence, so readers can show its contexts from the cache alone (no prompt file, no
+     * tokenizer). Like rows, they become durable and visible at the next {@link #commit()}.
+     *
+     * @param seq sequence index (non-negative)
+     * @param tokens the sequence's token ids and display texts, as run
+     * @throws IllegalArgumentException if {@code seq} is negative or the sequence already has tokens in this run
+     * @since 1.3
+     */
+    void tokens(int seq, TokenText tokens);
 
     /**
      * Returns the rows appended since the last commit.

@@ -10,6 +10,7 @@ import org.vivarium.api.cache.ActivationCache;
 import org.vivarium.api.cache.CacheRun;
 import org.vivarium.api.cache.RunSpec;
 import org.vivarium.api.cache.RunWriter;
+import org.vivarium.api.context.TokenText;
 import org.vivarium.api.method.Progress;
 import org.vivarium.api.model.HookFilter;
 import org.vivarium.api.model.HookName;
@@ -27,7 +28,8 @@ import org.vivarium.api.tensor.Tensor;
  *         HookFilter.glob("blocks.*.hook_resid_post"), 16, CachingOptions.of("induction-resid"), progress);
  * }</pre>
  *
- * <p>Prompt {@code i} becomes sequence {@code i}. A batch is up to {@code batchSize} consecutive
+ * <p>Prompt {@code i} becomes sequence {@code i}; its tokens (ids and display texts) are stored with the batch, so
+ * readers need neither the prompt file nor the tokenizer ({@link ActivationCache#tokens}). A batch is up to {@code batchSize} consecutive
  * prompts of equal token length (the model needs rectangular input). Progress advances in tokens and
  * shows {@code tokens/s}. Hook shapes are mapped to rows as described in {@link HookRows}; tensors of
  * any other shape are skipped and reported in {@link CachingResult#skipped()}.
@@ -90,6 +92,9 @@ public final class ActivationCacher {
                 RunResult r = model.runWithCache(batch, hooks);
                 for (Map.Entry<String, Tensor> e : r.activations().asMap().entrySet()) {
                     store(w, new HookName(e.getKey()), e.getValue(), seqs, nCtx, skipped);
+                }
+                for (int k = 0; k < batch.length; k++) {
+                    w.tokens(seqs[k], TokenText.of(model.tokenizer(), batch[k]));
                 }
                 w.commit();
                 long n = (long) batch.length * len;

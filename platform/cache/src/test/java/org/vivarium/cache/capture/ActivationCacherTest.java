@@ -17,6 +17,7 @@ import org.vivarium.api.cache.CacheRun;
 import org.vivarium.api.cache.RowCursor;
 import org.vivarium.api.cache.RunState;
 import org.vivarium.api.method.Progress;
+import org.vivarium.api.context.TokenText;
 import org.vivarium.api.model.HookFilter;
 import org.vivarium.cache.MapDbActivationCache;
 
@@ -57,6 +58,12 @@ class ActivationCacherTest {
             long tokens = PROMPTS.stream().mapToInt(String::length).sum();
             assertEquals(tokens, r.tokens());
             assertEquals(tokens, progress.units);
+            List<TokenText> stored = cache.tokens("fixture-run");
+            assertEquals(PROMPTS.size(), stored.size());
+            for (int i = 0; i < PROMPTS.size(); i++) {
+                assertEquals(TokenText.of(model.tokenizer(), model.tokenizer().encode(PROMPTS.get(i))), stored.get(i));
+                assertEquals(PROMPTS.get(i), stored.get(i).render(0, stored.get(i).length()).text());
+            }
             assertFalse(progress.rates.isEmpty());
             assertTrue(r.skipped().containsKey("ln_final.hook_normalized"), r.skipped().toString());
 

@@ -1,14 +1,18 @@
 package org.vivarium.plugin.lorainterp.contexts;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import org.vivarium.api.context.ContextExtractor;
+import org.vivarium.api.context.ContextWindow;
+import org.vivarium.api.context.TokenText;
+import org.vivarium.api.context.TopPositions;
 import org.vivarium.api.index.ContextRecord;
 import org.vivarium.api.model.Tokenizer;
 
 /**
  * Picks where an input direction fires most: each prompt's most activating token that has text, then the best
- * prompts (highest activation, ties by prompt then token index), as context-index records.
+ * prompts (highest activation, ties by prompt then token index), as context-index records, with the shared
+ * {@link ContextExtractor}.
  */
 public final class FiringContexts {
     private FiringContexts() {
@@ -26,9 +30,6 @@ public final class FiringContexts {
     public record Source(String feature, String model, String run, String hook, int layer) {
     }
 
-    private record Best(int prompt, int token, float activation) {
-    }
-
     /**
      * Builds the records.
      *
@@ -42,32 +43,24 @@ public final class FiringContexts {
      */
     public static List<ContextRecord> build(Source source, float[][] activations, int[][] tokens,
             Tokenizer tokenizer, int top, int radius) {
-        List<Best> best = new ArrayList<>();
+        List<TokenText> texts = new ArrayList<>(tokens.length);
+        for (int[] ids : tokens) {
+            texts.add(TokenText.of(tokenizer, ids));
+        }
+        TopPositions best = new TopPositions(1, top);
         for (int p = 0; p < activations.length; p++) {
-            Best b = null;
-            for (int t = 0; t < activations[p].length; t++) {
-                float a = activations[p][t];
-                if (Float.isFinite(a) && (b == null || a > b.activation())
-                        && !tokenizer.tokenText(tokens[p][t]).isEmpty()) {
-                    b = new Best(p, t, a);
-                }
+            double[] values = new double[activations[p].length];
+            for (int t = 0; t < values.length; t++) {
+                values[t] = activations[p][t];
             }
-            if (b != null) {
-                best.add(b);
+            int b = ContextExtractor.bestPosition(values, texts.get(p));
+            if (b >= 0) {
+                best.offer(0, p, b, activations[p][b]);
             }
         }
-        best.sort(Comparator.comparingDouble((Best b) -> -b.activation()).thenComparingInt(Best::prompt)
-                .thenComparingInt(Best::token));
         List<ContextRecord> out = new ArrayList<>();
-        for (Best b : best) {
-            if (out.size() == top) {
-                break;
-            }
-            ContextWindow w = ContextWindow.around(tokenizer, tokens[b.prompt()], b.token(), radius);
-            if (w.markable()) {
-                out.add(new ContextRecord(source.feature(), w.text(), w.spanStart(), w.spanEnd(), b.activation(),
-                        source.model(), source.run(), source.hook(), source.layer()));
-            }
+        for (ContextWindow w : new ContextExtractor(radius, radius).windows(texts, best.best(0))) {
+            out.add(w.record(source.feature(), source.model(), source.run(), source.hook(), source.layer()));
         }
         return out;
     }

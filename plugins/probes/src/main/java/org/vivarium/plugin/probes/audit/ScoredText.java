@@ -1,6 +1,6 @@
 package org.vivarium.plugin.probes.audit;
 
-import org.vivarium.plugin.probes.extract.TokenSpans;
+import org.vivarium.api.context.TokenText;
 
 /**
  * One prompt's text with a probe score at every token: the input of the trigger-span search.
@@ -28,8 +28,8 @@ record ScoredText(String text, int[] start, int[] end, double[] scores) {
      * @param scores one score per token
      * @return the scored text
      */
-    static ScoredText of(TokenSpans spans, double[] scores) {
-        return new ScoredText(spans.text(), spans.start(), spans.end(), scores);
+    static ScoredText of(TokenText.Rendered spans, double[] scores) {
+        return new ScoredText(spans.text(), spans.starts(), spans.ends(), scores);
     }
 
     /**

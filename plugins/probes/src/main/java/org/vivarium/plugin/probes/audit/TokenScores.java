@@ -2,11 +2,11 @@ package org.vivarium.plugin.probes.audit;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.vivarium.api.context.TokenText;
 import org.vivarium.api.method.Progress;
 import org.vivarium.api.model.Tokenizer;
 import org.vivarium.plugin.probes.extract.ForwardPasses;
 import org.vivarium.plugin.probes.extract.PositionVectors;
-import org.vivarium.plugin.probes.extract.TokenSpans;
 
 /** The second pass: each probe's score at every token position of every prompt. */
 final class TokenScores {
@@ -37,9 +37,9 @@ final class TokenScores {
                 scores[k][prompt] = s;
             }
         });
-        List<TokenSpans> spans = new ArrayList<>(tokens.length);
+        List<TokenText.Rendered> spans = new ArrayList<>(tokens.length);
         for (int[] ids : tokens) {
-            spans.add(TokenSpans.of(tokenizer, ids));
+            spans.add(TokenText.of(tokenizer, ids).render(0, ids.length));
         }
         List<List<ScoredText>> out = new ArrayList<>();
         for (double[][] perProbe : scores) {

@@ -2,10 +2,13 @@ package org.vivarium.plugin.probes.cli;
 
 import java.io.PrintStream;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.vivarium.api.context.Firing;
+import org.vivarium.api.context.TokenText;
 import org.vivarium.api.index.ContextIndex;
 import org.vivarium.api.method.MethodCommand;
 import org.vivarium.api.method.MethodContext;
@@ -16,7 +19,6 @@ import org.vivarium.plugin.probes.contexts.ContextPublisher;
 import org.vivarium.plugin.probes.contexts.ContextRecords;
 import org.vivarium.plugin.probes.contexts.ContextScanner;
 import org.vivarium.plugin.probes.contexts.ProbeContext;
-import org.vivarium.plugin.probes.contexts.ScoredContext;
 import org.vivarium.plugin.probes.data.LabelledPrompts;
 import org.vivarium.plugin.probes.extract.FeatureExtractor;
 import org.vivarium.plugin.probes.extract.FeatureSet;
@@ -82,12 +84,16 @@ public final class FitCommand implements MethodCommand {
                     "probe")) {
                 results = new ProbeFitter(o.settings(), ctx.linearAlgebra()).fit(features, labels, split, p);
             }
-            Map<String, List<ScoredContext>> best;
-            try (Progress p = ctx.progress("scanning contexts", n, "prompt")) {
-                best = ContextScanner.scan(passes, results, o.topContexts(), p);
+            List<TokenText> texts = new ArrayList<>(n);
+            for (int[] ids : tokens) {
+                texts.add(TokenText.of(model.tokenizer(), ids));
             }
-            List<ProbeContext> contexts = ContextRecords.build(results, best, model.tokenizer(), tokens,
-                    data.prompts(), o.modelName(), "probes/" + o.out().getFileName());
+            Map<String, List<Firing>> best;
+            try (Progress p = ctx.progress("scanning contexts", n, "prompt")) {
+                best = ContextScanner.scan(passes, results, texts, o.topContexts(), p);
+            }
+            List<ProbeContext> contexts = ContextRecords.build(results, best, texts, data.prompts(), o.modelName(),
+                    "probes/" + o.out().getFileName());
             FitProvenance prov = new FitProvenance(o.checkpoint().toString(), o.modelName(), model.provenance(),
                     o.data().toString(), data.sha256(), n, o.settings(), Instant.now().toString());
             write(o, prov, results, contexts, ctx.out());

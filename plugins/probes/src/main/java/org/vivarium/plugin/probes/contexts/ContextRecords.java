@@ -1,16 +1,16 @@
 package org.vivarium.plugin.probes.contexts;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.vivarium.api.index.ContextRecord;
-import org.vivarium.api.model.Tokenizer;
+import org.vivarium.api.context.ContextExtractor;
+import org.vivarium.api.context.ContextWindow;
+import org.vivarium.api.context.Firing;
+import org.vivarium.api.context.TokenText;
 import org.vivarium.plugin.probes.data.LabelledPrompt;
-import org.vivarium.plugin.probes.extract.TokenSpans;
 import org.vivarium.plugin.probes.fit.ProbeResult;
 
-/** Turns scored contexts into context-index records with display text and firing-token spans. */
+/** Turns each probe's best prompts into context-index records: the whole prompt, its best token marked. */
 public final class ContextRecords {
     private ContextRecords() {
     }
@@ -20,28 +20,22 @@ public final class ContextRecords {
      *
      * @param probes the fitted probes (for hook and layer)
      * @param best feature id to its best contexts, best first
-     * @param tokenizer the model's tokenizer
-     * @param tokens token ids per prompt, as run
+     * @param texts the prompts' tokens with their display texts, as run
      * @param prompts the prompts (for label and line)
      * @param model the model name recorded in each record
      * @param run the run id recorded in each record
-     * @return the contexts, grouped by probe in probe order, best first; tokens without text are skipped
+     * @return the contexts, grouped by probe in probe order, best first
      */
-    public static List<ProbeContext> build(List<ProbeResult> probes, Map<String, List<ScoredContext>> best,
-            Tokenizer tokenizer, int[][] tokens, List<LabelledPrompt> prompts, String model, String run) {
-        Map<Integer, TokenSpans> spans = new HashMap<>();
+    public static List<ProbeContext> build(List<ProbeResult> probes, Map<String, List<Firing>> best,
+            List<TokenText> texts, List<LabelledPrompt> prompts, String model, String run) {
+        ContextExtractor whole = ContextExtractor.wholeSequence();
         List<ProbeContext> out = new ArrayList<>();
         for (ProbeResult p : probes) {
             int rank = 0;
-            for (ScoredContext c : best.getOrDefault(p.featureId(), List.of())) {
-                TokenSpans s = spans.computeIfAbsent(c.prompt(), i -> TokenSpans.of(tokenizer, tokens[i]));
-                if (!s.markable(c.token())) {
-                    continue;
-                }
-                ContextRecord r = new ContextRecord(p.featureId(), s.text(), s.start()[c.token()], s.end()[c.token()],
-                        (float) c.score(), model, run, p.hook(), p.layer());
-                LabelledPrompt prompt = prompts.get(c.prompt());
-                out.add(new ProbeContext(r, ++rank, prompt.label(), prompt.line()));
+            for (ContextWindow w : whole.windows(texts, best.getOrDefault(p.featureId(), List.of()))) {
+                LabelledPrompt prompt = prompts.get(w.firing().seq());
+                out.add(new ProbeContext(w.record(p.featureId(), model, run, p.hook(), p.layer()), ++rank,
+                        prompt.label(), prompt.line()));
             }
         }
         return out;

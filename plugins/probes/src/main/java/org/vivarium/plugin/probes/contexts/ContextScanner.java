@@ -3,6 +3,10 @@ package org.vivarium.plugin.probes.contexts;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.vivarium.api.context.ContextExtractor;
+import org.vivarium.api.context.Firing;
+import org.vivarium.api.context.TokenText;
+import org.vivarium.api.context.TopPositions;
 import org.vivarium.api.method.Progress;
 import org.vivarium.plugin.probes.extract.ForwardPasses;
 import org.vivarium.plugin.probes.extract.PositionVectors;
@@ -10,7 +14,7 @@ import org.vivarium.plugin.probes.fit.ProbeResult;
 
 /**
  * The second pass: scores every token of every prompt on each probe and keeps, per probe, the prompts
- * whose best token scores highest.
+ * whose best token (with text) scores highest, ranked by the shared {@link TopPositions}.
  */
 public final class ContextScanner {
     private ContextScanner() {
@@ -21,35 +25,33 @@ public final class ContextScanner {
      *
      * @param passes forward passes over the prompts (caching the probes' hooks)
      * @param probes the fitted probes
+     * @param texts the prompts' tokens with their display texts, as run
      * @param k contexts kept per probe
      * @param progress advanced by one per prompt
      * @return feature id to its best contexts, best first, in probe order
      */
-    public static Map<String, List<ScoredContext>> scan(ForwardPasses passes, List<ProbeResult> probes, int k,
-            Progress progress) {
-        Map<String, TopContexts> tops = new LinkedHashMap<>();
-        probes.forEach(p -> tops.put(p.featureId(), new TopContexts(k)));
+    public static Map<String, List<Firing>> scan(ForwardPasses passes, List<ProbeResult> probes,
+            List<TokenText> texts, int k, Progress progress) {
+        TopPositions tops = new TopPositions(probes.size(), k);
         passes.forEach(progress, (prompt, vectors) -> {
-            for (ProbeResult p : probes) {
+            for (int i = 0; i < probes.size(); i++) {
+                ProbeResult p = probes.get(i);
                 PositionVectors v = vectors.get(p.hook());
                 float[][] rows = new float[v.positions()][];
                 for (int pos = 0; pos < rows.length; pos++) {
                     rows[pos] = v.at(pos);
                 }
                 double[] scores = p.probe().scores(rows); // one call per prompt: the MLP probe scores in a batch
-                int bestToken = 0;
-                double best = Double.NEGATIVE_INFINITY;
-                for (int pos = 0; pos < scores.length; pos++) {
-                    if (scores[pos] > best) {
-                        best = scores[pos];
-                        bestToken = pos;
-                    }
+                int best = ContextExtractor.bestPosition(scores, texts.get(prompt));
+                if (best >= 0) {
+                    tops.offer(i, prompt, best, (float) scores[best]);
                 }
-                tops.get(p.featureId()).offer(new ScoredContext(prompt, bestToken, best));
             }
         });
-        Map<String, List<ScoredContext>> out = new LinkedHashMap<>();
-        tops.forEach((feature, top) -> out.put(feature, top.best()));
+        Map<String, List<Firing>> out = new LinkedHashMap<>();
+        for (int i = 0; i < probes.size(); i++) {
+            out.put(probes.get(i).featureId(), tops.best(i));
+        }
         return out;
     }
 }

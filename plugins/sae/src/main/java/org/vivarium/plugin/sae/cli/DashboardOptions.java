@@ -12,12 +12,12 @@ import org.vivarium.plugin.sae.io.SaeInfo;
 
 /**
  * The options of {@code viv sae dashboards}. The store and run default to those the SAE was trained on,
- * the checkpoint to {@code runs/MODEL} for the model name the run records.
+ * the checkpoint (only for output tokens) to {@code runs/MODEL} for the model name the run records.
  *
  * @param sae the SAE directory
  * @param store the cache store
  * @param run the cached run id, or null for the SAE's own
- * @param prompts the prompt file the run was cached from
+ * @param prompts a prompt file given out of habit (no longer read: the cache stores the tokens), or null
  * @param checkpoint the checkpoint, or null to derive it from the run's model name
  * @param settings contexts per latent, window and histogram sizes
  * @param out the output directory
@@ -28,7 +28,7 @@ public record DashboardOptions(Path sae, Path store, String run, Path prompts, P
         Dashboards.Settings settings, Path out, ContextPublisher.Mode index, int threads) {
 
     /** The usage line. */
-    public static final String USAGE = "viv sae dashboards --sae DIR --prompts FILE [--checkpoint CKPT] [--store DIR]"
+    public static final String USAGE = "viv sae dashboards --sae DIR [--checkpoint CKPT] [--store DIR]"
             + " [--run RUN] [--top 20] [--before 32] [--after 8] [--out DIR/dashboards] [--index auto|always|never]"
             + " [--threads 2]";
 
@@ -46,7 +46,7 @@ public record DashboardOptions(Path sae, Path store, String run, Path prompts, P
         CommandArgs a = CommandArgs.parse(args, KNOWN, USAGE);
         a.noPositionals();
         Path sae = workDir.resolve(a.require("sae", "DIR (an SAE from 'viv sae train --out DIR')")).normalize();
-        Path prompts = workDir.resolve(a.require("prompts", "FILE (the prompt file the run was cached from)"));
+        Path prompts = a.has("prompts") ? workDir.resolve(a.get("prompts", "")) : null;
         int top = a.getInt("top", 20);
         int before = a.getInt("before", 32);
         int after = a.getInt("after", 8);
@@ -81,6 +81,23 @@ public record DashboardOptions(Path sae, Path store, String run, Path prompts, P
     }
 
     /**
+     * Returns the checkpoint for the output tokens: the one given (which must exist), else {@code runs/MODEL} if it
+     * exists, else null (the dashboards then show no output tokens).
+     *
+     * @param model the model name the cached run records
+     * @param workDir the working directory
+     * @return the checkpoint directory, or null
+     * @throws VivariumException if a given checkpoint does not exist
+     */
+    public Path checkpointIfAny(String model, Path workDir) {
+        if (checkpoint == null && !Files.isDirectory(workDir.resolve("runs").resolve(model.isEmpty() ? "model"
+                : model))) {
+            return null;
+        }
+        return checkpointFor(model, workDir);
+    }
+
+    /**
      * Returns the checkpoint directory: the one given, else {@code runs/MODEL}; a run directory holding
      * {@code checkpoint/} resolves to that.
      *
@@ -94,7 +111,7 @@ public record DashboardOptions(Path sae, Path store, String run, Path prompts, P
         if (!Files.isDirectory(given)) {
             throw new VivariumException("checkpoint " + given + " does not exist", checkpoint != null
                     ? "pass the checkpoint the run was cached with" : "pass --checkpoint CKPT (the model the run was "
-                    + "cached with; needed for its tokenizer and unembedding)");
+                    + "cached with; needed for the output tokens' unembedding)");
         }
         Path inner = given.resolve("checkpoint");
         return !Files.isRegularFile(given.resolve("config.json")) && Files.isDirectory(inner) ? inner : given;

@@ -15,22 +15,22 @@ import org.vivarium.api.VivariumException;
 import org.vivarium.api.cache.ActivationCache;
 import org.vivarium.api.cache.CacheRun;
 import org.vivarium.api.cache.CachedHook;
+import org.vivarium.api.context.TokenText;
 import org.vivarium.api.index.ContextIndex;
 import org.vivarium.api.method.MethodCommand;
 import org.vivarium.api.method.MethodContext;
 import org.vivarium.api.model.Model;
 import org.vivarium.plugin.sae.dash.Dashboards;
 import org.vivarium.plugin.sae.data.CacheRowSource;
-import org.vivarium.plugin.sae.data.PromptSet;
 import org.vivarium.plugin.sae.io.SaeFiles;
 import org.vivarium.plugin.sae.io.SaeInfo;
 import org.vivarium.plugin.sae.math.Workers;
 
 /**
  * {@code viv sae dashboards}: for every latent of a trained SAE, scans the cached run for its top-k
- * activating contexts (text from the run's prompt file and the model's tokenizer), its activation histogram
- * and its promoted and suppressed output tokens (decoder direction through the final LayerNorm gain and
- * {@code W_U}); writes {@code index.html}, one page per latent and {@code dashboards.json}; and publishes the
+ * activating contexts (text from the tokens the cache stores with the run: no prompt file, no tokenizer), its
+ * activation histogram and, when the checkpoint is at hand, its promoted and suppressed output tokens (decoder
+ * direction through the final LayerNorm gain and {@code W_U}); writes {@code index.html}, one page per latent and {@code dashboards.json}; and publishes the
  * contexts to the context index.
  */
 public final class DashboardsCommand implements MethodCommand {
@@ -73,25 +73,23 @@ public final class DashboardsCommand implements MethodCommand {
                 throw new VivariumException("hook " + hook.name() + " of run " + run.id() + " has width " + hook.width()
                         + " but the SAE reads " + info.dIn(), "pass the run the SAE was trained on");
             }
-            PromptSet prompts = PromptSet.read(o.prompts());
-            if (!run.promptSetHash().isEmpty() && !run.promptSetHash().equals(prompts.hash())) {
-                throw new VivariumException("prompt file " + o.prompts() + " is not the one run " + run.id()
-                        + " was cached from (hash " + prompts.hash() + ", run has " + run.promptSetHash() + ")",
-                        "pass the --prompts file given to 'viv cache'");
+            if (o.prompts() != null) {
+                out.println("note: --prompts is no longer needed and was not read; the tokens come from cache run "
+                        + run.id());
             }
-            Path ckpt = o.checkpointFor(run.modelName(), ctx.workDir());
-            warnIfOtherCheckpoint(ckpt, run, out);
-            try (Model model = ctx.runtime().load(ckpt);
+            List<TokenText> tokens = cache.tokens(run.id());
+            Path ckpt = o.checkpointIfAny(run.modelName(), ctx.workDir());
+            if (ckpt != null) {
+                warnIfOtherCheckpoint(ckpt, run, out);
+            }
+            try (Model model = ckpt == null ? null : ctx.runtime().load(ckpt);
                     Workers workers = new Workers(o.threads());
                     CacheRowSource rows = new CacheRowSource(cache, run.id(), hook.name(), 0,
-                            Math.max(run.promptCount(), prompts.prompts().size()))) {
-                int[][] tokens = new int[prompts.prompts().size()][];
-                for (int i = 0; i < tokens.length; i++) {
-                    tokens[i] = model.tokenizer().encode(prompts.prompts().get(i));
-                }
+                            Math.max(run.promptCount(), tokens.size()))) {
                 long t0 = System.nanoTime();
-                Dashboards d = Dashboards.build(sae.sae(), info.featurePrefix(), rows, model.tokenizer(), tokens,
-                        model.weights(), o.settings(), workers, ctx::progress);
+                Dashboards d = Dashboards.build(sae.sae(), info.featurePrefix(), rows, tokens,
+                        model == null ? null : model.tokenizer(), model == null ? null : model.weights(), o.settings(),
+                        workers, ctx::progress);
                 long t1 = System.nanoTime();
                 String title = "SAE " + o.sae().getFileName() + " (" + info.config().kind().label() + ", "
                         + info.config().latents() + " latents) on " + hook.name() + " of " + run.id();
@@ -104,7 +102,10 @@ public final class DashboardsCommand implements MethodCommand {
                         + "loading %.1f s)%n", d.latents(), d.alive(), d.rows(), (t3 - t0) / 1e9, d.scanSeconds(),
                         d.secondPassSeconds(), (t1 - t0) / 1e9 - d.scanSeconds() - d.secondPassSeconds(),
                         (t2 - t1) / 1e9, (t3 - t2) / 1e9, (t3 - started) / 1e9);
-                if (!d.withLogits()) {
+                if (model == null) {
+                    out.println("no output tokens: no checkpoint at runs/" + run.modelName() + " (pass --checkpoint CKPT"
+                            + " for promoted and suppressed tokens; contexts need only the cache)");
+                } else if (!d.withLogits()) {
                     out.println("no output tokens: the checkpoint has no unembed.W_U of width " + info.dIn());
                 }
                 out.println("wrote " + o.out().resolve("index.html") + " (+ latents/N.html, dashboards.json)");

@@ -1,5 +1,7 @@
 package org.vivarium.plugin.sae.dash;
 
+import org.vivarium.api.context.ContextWindow;
+
 /**
  * One top-activating context of a latent: a window of tokens around the firing token, as display text
  * with each token's character span and the latent's activation on it.
@@ -15,6 +17,18 @@ package org.vivarium.plugin.sae.dash;
  */
 public record ContextView(int seq, int pos, float activation, String text, int firing, int[] starts, int[] ends,
         float[] tokenActs) {
+
+    /**
+     * Shows one context window with the latent's activation on each of its tokens.
+     *
+     * @param w the window from the shared context extractor
+     * @param tokenActs the latent's activation per window token
+     * @return the view
+     */
+    static ContextView of(ContextWindow w, float[] tokenActs) {
+        return new ContextView(w.firing().seq(), w.firing().pos(), w.firing().activation(), w.text(), w.focus(),
+                w.rendered().starts(), w.rendered().ends(), tokenActs);
+    }
 
     /** @return first character of the firing token */
     public int spanStart() {

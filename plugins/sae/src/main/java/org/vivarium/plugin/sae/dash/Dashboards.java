@@ -6,6 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.vivarium.api.context.ContextExtractor;
+import org.vivarium.api.context.ContextWindow;
+import org.vivarium.api.context.Firing;
+import org.vivarium.api.context.TokenText;
 import org.vivarium.api.index.ContextIndex;
 import org.vivarium.api.method.Progress;
 import org.vivarium.api.model.Tokenizer;
@@ -18,7 +22,7 @@ import org.vivarium.plugin.sae.math.Workers;
  * Builds the dashboards of every latent of an SAE from a cached run.
  *
  * <pre>{@code
- * Dashboards d = Dashboards.build(sae, "sae/L1", rows, tokenizer, tokens, model.weights(),
+ * Dashboards d = Dashboards.build(sae, "sae/L1", rows, cache.tokens(run), model.tokenizer(), model.weights(),
  *         Dashboards.Settings.defaults(), workers, ctx::progress);
  * d.write(outDir, "SAE lm-relu on blocks.1.hook_resid_post");
  * d.publish(index, "lm", "lm-text", "blocks.1.hook_resid_post", 1, ContextPublisher.Mode.AUTO, out);
@@ -73,16 +77,17 @@ public final class Dashboards {
      * @param sae the SAE on raw activations
      * @param featurePrefix feature-id prefix, e.g. {@code sae/L1}
      * @param rows the cached rows (with sequence and position)
-     * @param tokenizer the model's tokenizer
-     * @param tokens token ids per sequence
+     * @param tokens the run's tokens per sequence, as the cache stores them
+     * @param tokenizer the model's tokenizer, naming the output side's tokens; null to skip that side
      * @param weights model weights for the output side, or null to skip it
      * @param settings sizes
      * @param workers the thread pool
      * @param progress starts progress displays
      * @return the dashboards
      */
-    public static Dashboards build(SparseAutoencoder sae, String featurePrefix, RowSource rows, Tokenizer tokenizer,
-            int[][] tokens, Map<String, Tensor> weights, Settings settings, Workers workers, Progresses progress) {
+    public static Dashboards build(SparseAutoencoder sae, String featurePrefix, RowSource rows,
+            List<TokenText> tokens, Tokenizer tokenizer, Map<String, Tensor> weights, Settings settings, Workers workers,
+            Progresses progress) {
         int latents = sae.weights().latents();
         LatentScan scan = new LatentScan(sae, workers);
         long t0 = System.nanoTime();
@@ -90,23 +95,23 @@ public final class Dashboards {
             scan.statistics(rows, settings.top(), p);
         }
         long t1 = System.nanoTime();
-        TokenWindows text = new TokenWindows(tokenizer, tokens, settings.left(), settings.right());
-        LatentScan.Windows windows = new LatentScan.Windows(latents, tokens.length);
-        List<List<TopActivations.Entry>> best = new ArrayList<>(latents);
+        ContextExtractor extractor = new ContextExtractor(settings.left(), settings.right());
+        LatentScan.Windows windows = new LatentScan.Windows(latents, tokens.size());
+        List<List<ContextWindow>> best = new ArrayList<>(latents);
         for (int i = 0; i < latents; i++) {
-            List<TopActivations.Entry> b = scan.top.best(i);
-            best.add(b);
+            List<Firing> b = scan.top.best(i);
+            List<ContextWindow> w = extractor.windows(tokens, b);
+            best.add(w);
             windows.request(i, b.size());
             for (int c = 0; c < b.size(); c++) {
-                int[] r = text.range(b.get(c).seq(), b.get(c).pos());
-                windows.request(i, c, b.get(c).seq(), r[0], r[1]);
+                windows.request(i, c, b.get(c).seq(), w.get(c).from(), w.get(c).from() + w.get(c).length());
             }
         }
         try (Progress p = progress.start("histograms and context windows", rows.rows(), "tok")) {
             scan.histograms(rows, settings.bins(), windows, p);
         }
         long t2 = System.nanoTime();
-        LogitLens lens = weights == null ? null : LogitLens.of(weights, tokenizer);
+        LogitLens lens = weights == null || tokenizer == null ? null : LogitLens.of(weights, tokenizer);
         if (lens != null && lens.dModel() != sae.weights().dIn()) {
             lens = null;
         }
@@ -114,8 +119,7 @@ public final class Dashboards {
         for (int i = 0; i < latents; i++) {
             List<ContextView> views = new ArrayList<>();
             for (int c = 0; c < best.get(i).size(); c++) {
-                TopActivations.Entry e = best.get(i).get(c);
-                views.add(text.view(e.seq(), e.pos(), e.activation(), windows.window(i, c)));
+                views.add(ContextView.of(best.get(i).get(c), windows.window(i, c)));
             }
             List<LogitLens.TokenLogit> up = List.of();
             List<LogitLens.TokenLogit> down = List.of();

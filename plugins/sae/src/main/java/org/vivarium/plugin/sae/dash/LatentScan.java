@@ -3,6 +3,7 @@ package org.vivarium.plugin.sae.dash;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.vivarium.api.context.TopPositions;
 import org.vivarium.api.method.Progress;
 import org.vivarium.plugin.sae.data.RowSource;
 import org.vivarium.plugin.sae.math.SparseAutoencoder;
@@ -25,7 +26,7 @@ final class LatentScan {
     final long[] counts;
     final double[] sums;
     final float[] max;
-    TopActivations top;
+    TopPositions top;
     long[][] histogram;
 
     LatentScan(SparseAutoencoder sae, Workers workers) {
@@ -99,10 +100,10 @@ final class LatentScan {
         long[][] c = new long[parts][latents];
         double[][] s = new double[parts][latents];
         float[][] m = new float[parts][latents];
-        TopActivations[] t = new TopActivations[parts];
+        TopPositions[] t = new TopPositions[parts];
         long[] seen = new long[parts];
         for (int p = 0; p < parts; p++) {
-            t[p] = new TopActivations(latents, k);
+            t[p] = new TopPositions(latents, k);
         }
         pass(src, progress, (p, seq, pos, sc, active) -> {
             seen[p]++;

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vivarium.api.VivariumException;
 import org.vivarium.api.cache.CacheDtype;
 import org.vivarium.api.cache.RowCursor;
+import org.vivarium.api.cache.RunSpec;
+import org.vivarium.api.cache.RunWriter;
 import org.vivarium.api.index.ContextHit;
 import org.vivarium.api.index.ContextIndex;
 import org.vivarium.api.index.SearchOptions;
@@ -169,11 +171,12 @@ class SaeEndToEndTest {
     @Test
     @SuppressWarnings("unchecked")
     void dashboardsShowTheRecomputedTopContextsAndTheIndexFindsThem() throws Exception {
+        Files.deleteIfExists(work.resolve("prompts.txt")); // the tokens come from the cache alone
         try (ContextIndex index = TestIndexes.open(work.resolve("runs/index"))) {
             DashboardsCommand dashboards = new DashboardsCommand(() -> Optional.of(index));
             LocalMethodContext ctx = LocalMethodContext.withCache(work);
-            assertEquals(0, dashboards.run(List.of("--sae", "runs/sae/tiny", "--prompts", "prompts.txt", "--top",
-                    String.valueOf(TOP), "--checkpoint", "runs/tiny"), ctx));
+            assertEquals(0, dashboards.run(List.of("--sae", "runs/sae/tiny", "--top", String.valueOf(TOP),
+                    "--checkpoint", "runs/tiny"), ctx));
             Path out = work.resolve("runs/sae/tiny/dashboards");
             assertTrue(ctx.output().contains("dashboards for 64 latents"), ctx.output());
             List<Map<String, Object>> latents = (List<Map<String, Object>>) json(out.resolve("dashboards.json"))
@@ -253,9 +256,23 @@ class SaeEndToEndTest {
             assertEquals("sae/L1/" + latent, top.get(0).feature());
             assertEquals(withWord, top.get(0).count());
 
+            // again without any checkpoint (moved away): the same contexts, from the cache alone; no output tokens
+            Files.move(work.resolve("runs/tiny"), work.resolve("moved-tiny"));
             LocalMethodContext again = LocalMethodContext.withCache(work);
-            dashboards.run(List.of("--sae", "runs/sae/tiny", "--prompts", "prompts.txt", "--top", String.valueOf(TOP),
-                    "--checkpoint", "runs/tiny", "--out", "runs/sae/tiny/dash2"), again);
+            try {
+                dashboards.run(List.of("--sae", "runs/sae/tiny", "--prompts", "prompts.txt", "--top",
+                        String.valueOf(TOP), "--out", "runs/sae/tiny/dash2"), again);
+            } finally {
+                Files.move(work.resolve("moved-tiny"), work.resolve("runs/tiny"));
+            }
+            assertTrue(again.output().contains("--prompts is no longer needed and was not read"), again.output());
+            assertTrue(again.output().contains("no output tokens: no checkpoint at runs/tiny"), again.output());
+            List<Map<String, Object>> cacheOnly = (List<Map<String, Object>>) json(
+                    work.resolve("runs/sae/tiny/dash2/dashboards.json")).get("latents");
+            for (int i = 0; i < 64; i++) {
+                assertEquals(latents.get(i).get("contexts"), cacheOnly.get(i).get("contexts"), "latent " + i);
+                assertEquals(List.of(), cacheOnly.get(i).get("promoted"));
+            }
             assertTrue(again.output().contains(String.format("replaced %,d earlier contexts", added)), again.output());
             assertEquals(added, index.count("feature:sae/L1/*"), "no duplicates on a second run");
             assertEquals(withWord, index.count("feature:sae/L1/" + latent + " AND " + word));
@@ -275,12 +292,15 @@ class SaeEndToEndTest {
         VivariumException kind = assertThrows(VivariumException.class,
                 () -> train.run(List.of("--run", RUN, "--hook", HOOK, "--kind", "gated"), ctx));
         assertTrue(kind.getMessage().contains("use --kind relu or --kind topk"), kind.getMessage());
-        List<String> other = new ArrayList<>(prompts);
-        other.set(3, other.get(3).toUpperCase(Locale.ROOT));
-        Files.write(work.resolve("other.txt"), other);
-        VivariumException mismatch = assertThrows(VivariumException.class, () -> command("dashboards")
-                .run(List.of("--sae", "runs/sae/tiny", "--prompts", "other.txt", "--index", "never"), ctx));
-        assertTrue(mismatch.getMessage().contains("is not the one run " + RUN + " was cached from"),
-                mismatch.getMessage());
+        try (MapDbActivationCache c = MapDbActivationCache.open(work.resolve("runs/cache"));
+                RunWriter w = c.newRun(new RunSpec("old-run", "tiny", "", "", 1, CacheDtype.F32, null))) {
+            w.append(HOOK, 0, 0, new float[32]); // a run as a Vivarium without token storage wrote it
+            w.finish();
+        }
+        VivariumException old = assertThrows(VivariumException.class, () -> command("dashboards")
+                .run(List.of("--sae", "runs/sae/tiny", "--run", "old-run", "--index", "never"), ctx));
+        assertTrue(old.getMessage().startsWith("cache run old-run stores no token ids"), old.getMessage());
+        assertTrue(old.fix().contains("'viv cache rm old-run', then 'viv cache CKPT --prompts FILE --hooks HOOKS --run"
+                + " old-run'"), old.fix());
     }
 }
