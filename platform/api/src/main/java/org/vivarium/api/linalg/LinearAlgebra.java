@@ -72,6 +72,30 @@ public interface LinearAlgebra {
     FloatMatrix gemm(FloatMatrix a, boolean transposeA, FloatMatrix b, boolean transposeB);
 
     /**
+     * The single-precision product {@code op(A) op(B)} written into a matrix the caller owns (BLAS sgemm without a
+     * result allocation), for loops that multiply the same shapes every step, such as an SAE encoder. With a fixed
+     * {@link #threads()} count the same inputs give bit-identical results.
+     *
+     * @param a the left matrix
+     * @param transposeA whether to use {@code A^T}
+     * @param b the right matrix
+     * @param transposeB whether to use {@code B^T}
+     * @param out receives the product; its shape must be {@code rows(op(A)) x cols(op(B))}; must not alias an argument
+     * @throws VivariumException if the inner dimensions differ or {@code out} has the wrong shape
+     * @since 1.1
+     */
+    void gemm(FloatMatrix a, boolean transposeA, FloatMatrix b, boolean transposeB, FloatMatrix out);
+
+    /**
+     * The number of native threads the products run on (fixed for the life of the process; see docs/PLUGINS.md for
+     * how to set it).
+     *
+     * @return the thread count, at least 1
+     * @since 1.1
+     */
+    int threads();
+
+    /**
      * The area under the ROC curve of scores for binary labels (ties count half, as in the Mann-Whitney U
      * statistic): the probability that a random positive scores above a random negative.
      *

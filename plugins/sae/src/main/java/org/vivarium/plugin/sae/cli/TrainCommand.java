@@ -73,7 +73,7 @@ public final class TrainCommand implements MethodCommand {
                         o.kind() == SaeKind.TOPK ? "k=" + o.k() : "l1=" + o.l1());
                 TrainResult r;
                 try (Progress p = ctx.progress("sae train", steps * o.batch(), "tok")) {
-                    r = new SaeTrainer(cfg).train(train, eval, null, p);
+                    r = new SaeTrainer(cfg, ctx.linearAlgebra()).train(train, eval, null, p);
                 }
                 out.printf("input scaling: x * %.5g (mean ||x||^2 = %.4g over %,d rows, scaled to d_in = %d); b_dec "
                         + "started at the data mean%n", r.scale(), r.stats().meanSquaredNorm(), r.stats().rows(),

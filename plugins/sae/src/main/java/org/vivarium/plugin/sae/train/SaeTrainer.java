@@ -1,6 +1,7 @@
 package org.vivarium.plugin.sae.train;
 
 import java.util.SplittableRandom;
+import org.vivarium.api.linalg.LinearAlgebra;
 import org.vivarium.api.method.Progress;
 import org.vivarium.plugin.sae.data.DataStats;
 import org.vivarium.plugin.sae.data.RowSource;
@@ -14,13 +15,16 @@ import org.vivarium.plugin.sae.math.Workers;
  *
  * <pre>{@code
  * SaeConfig cfg = new SaeConfig(SaeKind.RELU, 1024, 0, 0.02, 1e-3, 256, 4000, 1, 500, 2, 32768);
- * TrainResult r = new SaeTrainer(cfg).train(trainRows, heldOutRows, null, progress);
+ * TrainResult r = new SaeTrainer(cfg, ctx.linearAlgebra()).train(trainRows, heldOutRows, null, progress);
  * r.metrics().explainedVariance();
  * }</pre>
  *
  * <p>Before training, the first rows are measured: inputs are scaled to {@code E||x||^2 = d_in} and
- * {@code b_dec} starts at the data mean. Rows then stream through a seeded mixing buffer. Given the same
- * seed, rows and thread count, two runs produce identical weights.
+ * {@code b_dec} starts at the data mean. Rows then stream through a seeded mixing buffer. Each step's encoder
+ * pre-activations are one BLAS sgemm through the host's {@link LinearAlgebra}; the sparse parts (TopK/ReLU, the
+ * decoder, every gradient, which is nonzero only for active latents) run on the Java workers. Given the same seed,
+ * rows, worker thread count and native thread count ({@link LinearAlgebra#threads()}), two runs produce identical
+ * weights.
  */
 public final class SaeTrainer {
     /** Rows measured for the input scaling and the initial decoder bias. */
@@ -31,12 +35,15 @@ public final class SaeTrainer {
     private static final int RESAMPLE_BATCHES = 16;
 
     private final SaeConfig config;
+    private final LinearAlgebra linearAlgebra;
 
     /**
      * @param config the hyper-parameters
+     * @param linearAlgebra the host's service, for the dense encoder product
      */
-    public SaeTrainer(SaeConfig config) {
+    public SaeTrainer(SaeConfig config, LinearAlgebra linearAlgebra) {
         this.config = config;
+        this.linearAlgebra = linearAlgebra;
     }
 
     /**
@@ -91,6 +98,7 @@ public final class SaeTrainer {
             grads[p] = new Gradients(d, config.latents());
             steps[p] = new BatchStep(sae);
         }
+        DenseEncoder encoder = new DenseEncoder(linearAlgebra, b, d, config.latents());
         SaeOptimizer optimizer = new SaeOptimizer(sae.weights(), parts);
         DeadLatents deadLatents = new DeadLatents(config.latents());
         Schedule schedule = new Schedule(config);
@@ -105,9 +113,11 @@ public final class SaeTrainer {
             }
             float lr = schedule.lr(step);
             float l1 = schedule.l1(step);
+            encoder.encode(batch, sae.weights());
             workers.run(parts, p -> {
                 grads[p].clear();
-                steps[p].run(batch, Workers.split(b, parts, p), Workers.split(b, parts, p + 1), grads[p], l1, mean);
+                steps[p].run(batch, encoder, Workers.split(b, parts, p), Workers.split(b, parts, p + 1), grads[p], l1,
+                        mean);
             });
             optimizer.step(grads, lr, workers);
             tokens += b;
