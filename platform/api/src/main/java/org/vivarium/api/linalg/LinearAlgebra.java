@@ -117,13 +117,36 @@ public interface LinearAlgebra {
     FloatMatrix readNpy(Path file);
 
     /**
-     * Writes a 2-d float32 {@code .npy} file NumPy reads with {@code numpy.load}.
+     * Writes a 2-d float32 {@code .npy} file NumPy reads with {@code numpy.load}, through a temporary file moved into
+     * place.
      *
      * @param file the file, replaced if it exists
      * @param matrix the values
      * @throws VivariumException if the file cannot be written
      */
     void writeNpy(Path file, FloatMatrix matrix);
+
+    /**
+     * Reads a 1-d {@code .npy} file of float32 (or float64, converted) values as NumPy writes them.
+     *
+     * @param file the file
+     * @return the values
+     * @throws VivariumException if the file is missing, not a {@code .npy} file, holds another dtype or is not 1-d
+     * @since 1.1
+     */
+    float[] readNpyVector(Path file);
+
+    /**
+     * Writes a 1-d float32 {@code .npy} file (shape {@code (n,)}) NumPy reads with {@code numpy.load}. Like
+     * {@link #writeNpy(Path, FloatMatrix)}, the file is written beside the target and then moved into place, so a
+     * reader never sees half a file.
+     *
+     * @param file the file, replaced if it exists
+     * @param vector the values
+     * @throws VivariumException if the file cannot be written
+     * @since 1.1
+     */
+    void writeNpy(Path file, float[] vector);
 
     /**
      * Fits a binary MLP classifier (dense ReLU layers, a softmax output, Adam on the cross-entropy) on the training

@@ -122,7 +122,19 @@ public final class Nd4jLinearAlgebra implements LinearAlgebra {
     @Override
     public void writeNpy(Path file, FloatMatrix matrix) {
         start();
-        NpyFiles.write(file, matrix);
+        NpyFiles.write(file, Matrices.of(matrix));
+    }
+
+    @Override
+    public float[] readNpyVector(Path file) {
+        start();
+        return NpyFiles.readVector(file);
+    }
+
+    @Override
+    public void writeNpy(Path file, float[] vector) {
+        start();
+        NpyFiles.write(file, Nd4j.create(vector.clone(), new long[] {vector.length}, 'c'));
     }
 
     @Override
