@@ -8,6 +8,7 @@ import org.vivarium.plugin.sae.math.SaeKind;
 import org.vivarium.plugin.sae.train.LossLog;
 import org.vivarium.plugin.sae.train.SaeConfig;
 import org.vivarium.plugin.sae.train.SaeTrainer;
+import org.vivarium.plugin.sae.train.StepTimes;
 import org.vivarium.plugin.sae.train.TrainResult;
 
 /**
@@ -40,9 +41,11 @@ public final class SaeBenchmark {
      * @param flopsPerToken counted FLOPs per token
      * @param sgemmEncoderShape sgemm GFLOP/s at the encoder's shape
      * @param sgemmSquare sgemm GFLOP/s at {@value SaeBenchmark#SQUARE} cubed
+     * @param times where the timed steps spent their time
      */
     public record Result(SaeKind kind, int dIn, int latents, int batch, int threads, int nativeThreads, long steps,
-            double tokensPerSecond, double meanL0, double flopsPerToken, double sgemmEncoderShape, double sgemmSquare) {
+            double tokensPerSecond, double meanL0, double flopsPerToken, double sgemmEncoderShape, double sgemmSquare,
+            StepTimes times) {
 
         /** @return achieved GFLOP/s */
         public double gflops() {
@@ -66,10 +69,13 @@ public final class SaeBenchmark {
                     + " |%n| training throughput | %,.0f tokens/s |%n| mean L0 while timed | %.1f |%n"
                     + "| counted FLOPs per token (2 d n + 8 d L0) | %,.0f |%n| achieved | %.2f GFLOP/s |%n"
                     + "| sgemm, encoder shape %d x %d x %d | %.2f GFLOP/s |%n"
-                    + "| sgemm, %d x %d x %d | %.2f GFLOP/s |%n| fraction of the sgemm limit | %.0f%% |%n",
+                    + "| sgemm, %d x %d x %d | %.2f GFLOP/s |%n| fraction of the sgemm limit | %.0f%% |%n"
+                    + "| ms per step: encoder sgemm / sparse pass / Adam / other | %.3f / %.3f / %.3f / %.3f |%n",
                     kind.label(), dIn, latents, batch, threads, nativeThreads, steps, tokensPerSecond, meanL0,
                     flopsPerToken, gflops(), batch, dIn, latents, sgemmEncoderShape, SQUARE, SQUARE, SQUARE,
-                    sgemmSquare, 100 * fractionOfLimit());
+                    sgemmSquare, 100 * fractionOfLimit(), times.perStepMillis(times.encoderSeconds()),
+                    times.perStepMillis(times.sparseSeconds()), times.perStepMillis(times.optimizerSeconds()),
+                    times.perStepMillis(times.otherSeconds()));
         }
     }
 
@@ -106,6 +112,6 @@ public final class SaeBenchmark {
         double encoderShape = SgemmRate.gflops(linearAlgebra, batch, dIn, latents, 1.5);
         double square = SgemmRate.gflops(linearAlgebra, SQUARE, SQUARE, SQUARE, 1.5);
         return new Result(kind, dIn, latents, batch, threads, linearAlgebra.threads(), steps, r.tokensPerSecond(), l0,
-                flops, encoderShape, square);
+                flops, encoderShape, square, r.times());
     }
 }

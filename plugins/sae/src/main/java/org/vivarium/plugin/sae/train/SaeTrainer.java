@@ -79,16 +79,20 @@ public final class SaeTrainer {
             LossLog log = new LossLog();
             long started = System.nanoTime();
             ShuffledRows rows = new ShuffledRows(train, config.shuffleRows(), config.seed() + 1, scale);
-            int resampled = run(sae, rows, mean, workers, log, progress);
+            long[] phases = new long[3];
+            int resampled = run(sae, rows, mean, workers, log, progress, phases);
             double seconds = (System.nanoTime() - started) / 1e9;
             EvalMetrics metrics = Evaluator.evaluate(sae, scale, eval == null ? train : eval, workers);
+            StepTimes times = new StepTimes(config.steps(), phases[0] / 1e9, phases[1] / 1e9, phases[2] / 1e9,
+                    seconds);
             return new TrainResult(sae, scale, stats, metrics, log, config.steps() * config.batch(), seconds,
-                    resampled, rows.passes());
+                    resampled, rows.passes(), times);
         }
     }
 
+    /** Runs the steps; {@code phases} accumulates nanoseconds in the encoder, the sparse pass and the optimizer. */
     private int run(SparseAutoencoder sae, ShuffledRows rows, float[] mean, Workers workers, LossLog log,
-            Progress progress) {
+            Progress progress, long[] phases) {
         int d = mean.length;
         int b = config.batch();
         int parts = workers.threads();
@@ -113,13 +117,19 @@ public final class SaeTrainer {
             }
             float lr = schedule.lr(step);
             float l1 = schedule.l1(step);
+            long t0 = System.nanoTime();
             encoder.encode(batch, sae.weights());
+            long t1 = System.nanoTime();
             workers.run(parts, p -> {
                 grads[p].clear();
                 steps[p].run(batch, encoder, Workers.split(b, parts, p), Workers.split(b, parts, p + 1), grads[p], l1,
                         mean);
             });
+            long t2 = System.nanoTime();
             optimizer.step(grads, lr, workers);
+            phases[0] += t1 - t0;
+            phases[1] += t2 - t1;
+            phases[2] += System.nanoTime() - t2;
             tokens += b;
             deadLatents.record(grads, tokens);
             double mse = 0;

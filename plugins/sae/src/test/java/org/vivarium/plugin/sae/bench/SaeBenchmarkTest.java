@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.vivarium.plugin.sae.math.SaeKind;
+import org.vivarium.plugin.sae.train.StepTimes;
 import org.vivarium.testkit.RecordingProgress;
 import org.vivarium.testkit.TestLinearAlgebra;
 
@@ -32,6 +33,13 @@ class SaeBenchmarkTest {
         assertTrue(r.fractionOfLimit() > 0 && r.fractionOfLimit() < 1, "fraction of the limit " + r.fractionOfLimit()
                 + "; result " + r);
         assertEquals(r.tokensPerSecond() * r.flopsPerToken() / 1e9 / r.sgemmLimit(), r.fractionOfLimit(), 1e-12);
+        StepTimes t = r.times();
+        assertEquals(40, t.steps());
+        for (double phase : new double[] {t.encoderSeconds(), t.sparseSeconds(), t.optimizerSeconds()}) {
+            assertTrue(phase > 0 && phase < t.totalSeconds(), "phase " + phase + " of " + t);
+        }
+        assertTrue(t.otherSeconds() >= 0, "the phases fit in the loop's time: " + t);
+        assertEquals(40 * 64 / r.tokensPerSecond(), t.totalSeconds(), 1e-9, "tokens/s is over the same loop");
         String md = r.markdown();
         assertTrue(md.contains("| SAE | topk, d_in 32, 128 latents, batch 64, 2 worker thread(s), "
                 + r.nativeThreads() + " native thread(s), 40 steps |"), md);
