@@ -17,19 +17,8 @@ class DenseEncoderTest {
         int d = 48;
         int n = 200;
         SplittableRandom r = new SplittableRandom(3);
-        SaeWeights w = SaeWeights.init(d, n, 9);
-        for (int i = 0; i < n; i++) {
-            w.bEnc()[i] = (float) r.nextDouble(-0.5, 0.5);
-        }
-        for (int j = 0; j < d; j++) {
-            w.bDec()[j] = (float) r.nextDouble(-1, 1);
-        }
-        float[][] batch = new float[37][d];
-        for (float[] x : batch) {
-            for (int j = 0; j < d; j++) {
-                x[j] = (float) SaeWeights.gaussian(r);
-            }
-        }
+        SaeWeights w = RandomSae.weights(d, n, 9, r, -0.5, 0.5, 1);
+        float[][] batch = RandomSae.gaussianRows(37, d, r);
         DenseEncoder encoder = new DenseEncoder(TestLinearAlgebra.shared(), batch.length, d, n);
         encoder.encode(batch, w);
         SparseAutoencoder sae = new SparseAutoencoder(w, SaeKind.TOPK, 16);

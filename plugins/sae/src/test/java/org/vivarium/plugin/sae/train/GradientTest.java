@@ -39,19 +39,8 @@ class GradientTest {
     void reluAndTopKGradientsMatchFiniteDifferences() {
         for (SaeKind kind : SaeKind.values()) {
             SplittableRandom r = new SplittableRandom(4);
-            SaeWeights w = SaeWeights.init(D, N, 2);
-            for (int i = 0; i < N; i++) {
-                w.bEnc()[i] = (float) r.nextDouble(-0.2, 0.4);
-            }
-            for (int j = 0; j < D; j++) {
-                w.bDec()[j] = (float) r.nextDouble(-0.3, 0.3);
-            }
-            float[][] batch = new float[6][D];
-            for (float[] x : batch) {
-                for (int j = 0; j < D; j++) {
-                    x[j] = (float) SaeWeights.gaussian(r);
-                }
-            }
+            SaeWeights w = RandomSae.weights(D, N, 2, r, -0.2, 0.4, 0.3);
+            float[][] batch = RandomSae.gaussianRows(6, D, r);
             SparseAutoencoder sae = new SparseAutoencoder(w, kind, 4);
             Gradients[] parts = {new Gradients(D, N), new Gradients(D, N)};
             float[] mean = new float[D];
