@@ -11,9 +11,12 @@ import org.vivarium.api.linalg.FloatMatrix;
 /**
  * sgemm into a caller's array through native buffers kept per thread and shape, so a loop that multiplies the same
  * shapes every step copies its operands in and the product out (bulk copies through JavaCPP) but allocates nothing.
+ * A thread keeps at most {@value #MAX_BUFFERS} buffers; a caller cycling through more shapes starts the cache over.
  */
 final class GemmBuffers {
-    /** Per thread: the native matrices by shape ("rows x cols"). */
+    /** Shapes kept per thread before the cache starts over (bounds native memory for callers of many shapes). */
+    private static final int MAX_BUFFERS = 12;
+    /** Per thread: the native matrices by shape and operand slot. */
     private static final ThreadLocal<Map<Long, INDArray>> BUFFERS = ThreadLocal.withInitial(HashMap::new);
 
     private GemmBuffers() {
@@ -46,6 +49,14 @@ final class GemmBuffers {
     /** One buffer per shape and operand slot, so A, B and the product never share one even when shapes match. */
     private static INDArray buffer(Map<Long, INDArray> buffers, int rows, int cols, int slot) {
         long key = ((long) rows << 33) ^ ((long) cols << 2) ^ slot;
-        return buffers.computeIfAbsent(key, k -> Nd4j.create(DataType.FLOAT, rows, cols));
+        INDArray a = buffers.get(key);
+        if (a == null) {
+            if (buffers.size() >= MAX_BUFFERS) {
+                buffers.clear();
+            }
+            a = Nd4j.create(DataType.FLOAT, rows, cols);
+            buffers.put(key, a);
+        }
+        return a;
     }
 }

@@ -46,6 +46,19 @@ class GemmIntoTest {
     }
 
     @Test
+    void cyclingThroughMoreShapesThanTheCacheHoldsStillGivesTheRightProducts() {
+        for (int round = 0; round < 2; round++) {
+            for (int m = 1; m <= 15; m++) {
+                FloatMatrix a = random(m, m, 3);
+                FloatMatrix b = random(m + 100, 3, 2);
+                FloatMatrix out = new FloatMatrix(m, 2, new float[m * 2]);
+                LA.gemm(a, false, b, false, out);
+                assertArrayEquals(LA.gemm(a, false, b, false).data(), out.data(), 1e-5f, "m = " + m);
+            }
+        }
+    }
+
+    @Test
     void aWrongOutputShapeOrAnAliasedOutputIsAClearError() {
         FloatMatrix a = random(1, 3, 4);
         FloatMatrix b = random(2, 4, 2);
