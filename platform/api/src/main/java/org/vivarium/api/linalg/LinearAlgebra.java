@@ -72,6 +72,30 @@ public interface LinearAlgebra {
     FloatMatrix gemm(FloatMatrix a, boolean transposeA, FloatMatrix b, boolean transposeB);
 
     /**
+     * The single-precision product {@code op(A) op(B)} written into a matrix the caller owns (BLAS sgemm without a
+     * result allocation), for loops that multiply the same shapes every step, such as an SAE encoder. With a fixed
+     * {@link #threads()} count the same inputs give bit-identical results.
+     *
+     * @param a the left matrix
+     * @param transposeA whether to use {@code A^T}
+     * @param b the right matrix
+     * @param transposeB whether to use {@code B^T}
+     * @param out receives the product; its shape must be {@code rows(op(A)) x cols(op(B))}; must not alias an argument
+     * @throws VivariumException if the inner dimensions differ or {@code out} has the wrong shape
+     * @since 1.1
+     */
+    void gemm(FloatMatrix a, boolean transposeA, FloatMatrix b, boolean transposeB, FloatMatrix out);
+
+    /**
+     * The number of native threads the products run on (fixed for the life of the process; see docs/PLUGINS.md for
+     * how to set it).
+     *
+     * @return the thread count, at least 1
+     * @since 1.1
+     */
+    int threads();
+
+    /**
      * The area under the ROC curve of scores for binary labels (ties count half, as in the Mann-Whitney U
      * statistic): the probability that a random positive scores above a random negative.
      *
@@ -93,13 +117,36 @@ public interface LinearAlgebra {
     FloatMatrix readNpy(Path file);
 
     /**
-     * Writes a 2-d float32 {@code .npy} file NumPy reads with {@code numpy.load}.
+     * Writes a 2-d float32 {@code .npy} file NumPy reads with {@code numpy.load}, through a temporary file moved into
+     * place.
      *
      * @param file the file, replaced if it exists
      * @param matrix the values
      * @throws VivariumException if the file cannot be written
      */
     void writeNpy(Path file, FloatMatrix matrix);
+
+    /**
+     * Reads a 1-d {@code .npy} file of float32 (or float64, converted) values as NumPy writes them.
+     *
+     * @param file the file
+     * @return the values
+     * @throws VivariumException if the file is missing, not a {@code .npy} file, holds another dtype or is not 1-d
+     * @since 1.1
+     */
+    float[] readNpyVector(Path file);
+
+    /**
+     * Writes a 1-d float32 {@code .npy} file (shape {@code (n,)}) NumPy reads with {@code numpy.load}. Like
+     * {@link #writeNpy(Path, FloatMatrix)}, the file is written beside the target and then moved into place, so a
+     * reader never sees half a file.
+     *
+     * @param file the file, replaced if it exists
+     * @param vector the values
+     * @throws VivariumException if the file cannot be written
+     * @since 1.1
+     */
+    void writeNpy(Path file, float[] vector);
 
     /**
      * Fits a binary MLP classifier (dense ReLU layers, a softmax output, Adam on the cross-entropy) on the training

@@ -6,7 +6,7 @@
  * cross the API, never an ND4J type.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.vivarium.api.linalg;
 
 import org.osgi.annotation.bundle.Export;

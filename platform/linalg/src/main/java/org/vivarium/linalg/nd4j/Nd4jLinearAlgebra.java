@@ -73,12 +73,38 @@ public final class Nd4jLinearAlgebra implements LinearAlgebra {
     @Override
     public FloatMatrix gemm(FloatMatrix a, boolean transposeA, FloatMatrix b, boolean transposeB) {
         start();
+        checkInner(a, transposeA, b, transposeB);
+        return Matrices.toFloat(Nd4j.gemm(Matrices.of(a), Matrices.of(b), transposeA, transposeB));
+    }
+
+    @Override
+    public void gemm(FloatMatrix a, boolean transposeA, FloatMatrix b, boolean transposeB, FloatMatrix out) {
+        start();
+        checkInner(a, transposeA, b, transposeB);
+        int m = transposeA ? a.cols() : a.rows();
+        int n = transposeB ? b.rows() : b.cols();
+        if (out.rows() != m || out.cols() != n) {
+            throw new VivariumException("the product is " + m + " x " + n + " but the output matrix is " + out.rows()
+                    + " x " + out.cols(), "pass an output matrix of " + m + " x " + n);
+        }
+        if (out.data() == a.data() || out.data() == b.data()) {
+            throw new VivariumException("the output matrix shares its values with an argument",
+                    "pass a separate output matrix");
+        }
+        GemmBuffers.multiply(a, transposeA, b, transposeB, out);
+    }
+
+    @Override
+    public int threads() {
+        return start();
+    }
+
+    private static void checkInner(FloatMatrix a, boolean transposeA, FloatMatrix b, boolean transposeB) {
         long inner = transposeA ? a.rows() : a.cols();
         long innerB = transposeB ? b.cols() : b.rows();
         if (inner != innerB) {
             throw innerMismatch(transposeA ? a.cols() : a.rows(), inner, innerB, transposeB ? b.rows() : b.cols());
         }
-        return Matrices.toFloat(Nd4j.gemm(Matrices.of(a), Matrices.of(b), transposeA, transposeB));
     }
 
     @Override
@@ -96,7 +122,19 @@ public final class Nd4jLinearAlgebra implements LinearAlgebra {
     @Override
     public void writeNpy(Path file, FloatMatrix matrix) {
         start();
-        NpyFiles.write(file, matrix);
+        NpyFiles.write(file, Matrices.of(matrix));
+    }
+
+    @Override
+    public float[] readNpyVector(Path file) {
+        start();
+        return NpyFiles.readVector(file);
+    }
+
+    @Override
+    public void writeNpy(Path file, float[] vector) {
+        start();
+        NpyFiles.write(file, Nd4j.create(vector.clone(), new long[] {vector.length}, 'c'));
     }
 
     @Override

@@ -7,8 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.vivarium.api.VivariumException;
@@ -35,7 +37,7 @@ final class NpyFiles {
      * @return the values as float32, one row for a 1-d array
      */
     static FloatMatrix read(Path file) {
-        int rank = checkHeader(file);
+        int rank = checkHeader(file).rank();
         INDArray a = Nd4j.createFromNpyFile(file.toFile());
         if (rank == 1) {
             a = a.reshape(1, a.length());
@@ -44,26 +46,54 @@ final class NpyFiles {
     }
 
     /**
-     * Writes a 2-d float32 array.
+     * Reads a 1-d float32 or float64 array.
+     *
+     * @param file the file
+     * @return the values as float32
+     */
+    static float[] readVector(Path file) {
+        Header h = checkHeader(file);
+        if (h.rank() != 1) {
+            throw new VivariumException(file + " holds a " + h.rank() + "-d array (shape (" + h.shape()
+                    + ")) where a 1-d array was expected", "save a 1-d array: numpy.save(path, array.ravel())");
+        }
+        return Nd4j.createFromNpyFile(file.toFile()).castTo(DataType.FLOAT).data().asFloat();
+    }
+
+    /**
+     * Writes a float32 array of any rank through a temporary file in the same directory, then moves it into place.
      *
      * @param file the file, replaced if it exists
-     * @param m the values
+     * @param a the values (FLOAT, C order)
      */
-    static void write(Path file, FloatMatrix m) {
+    static void write(Path file, INDArray a) {
+        Path tmp = null;
         try {
             Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Nd4j.writeAsNumpy(Matrices.of(m), file.toFile());
+            Files.createDirectories(parent);
+            tmp = Files.createTempFile(parent, file.getFileName() + ".", ".tmp");
+            Nd4j.writeAsNumpy(a, tmp.toFile());
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new VivariumException("cannot write " + file + ": " + e.getMessage(),
                     "check that the directory is writable and the disk has space", e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException e) {
+                    // the move already failed and is reported; a stray temporary file is harmless
+                }
+            }
         }
     }
 
-    /** Checks magic, dtype, order and rank; returns the rank. */
-    private static int checkHeader(Path file) {
+    /** The parts of a header the readers need: the rank and the shape as written between the parentheses. */
+    private record Header(int rank, String shape) {
+    }
+
+    /** Checks magic, dtype, order and rank (1 or 2). */
+    private static Header checkHeader(Path file) {
         try (InputStream in = Files.newInputStream(file); DataInputStream data = new DataInputStream(in)) {
             byte[] magic = new byte[MAGIC.length + 2];
             data.readFully(magic);
@@ -96,7 +126,7 @@ final class NpyFiles {
                 throw new VivariumException(file + " holds a " + rank + "-d array (shape (" + shape + "))",
                         "save a 1-d or 2-d array (reshape it to rows x columns first)");
             }
-            return rank;
+            return new Header(rank, shape);
         } catch (NoSuchFileException e) {
             throw new VivariumException("no such file: " + file, "check the path");
         } catch (IOException e) {

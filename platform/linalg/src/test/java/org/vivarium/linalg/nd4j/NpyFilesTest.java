@@ -3,6 +3,7 @@ package org.vivarium.linalg.nd4j;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -68,6 +69,24 @@ class NpyFilesTest {
         FloatMatrix m = LA.readNpy(f);
         assertEquals(1, m.rows());
         assertArrayEquals(new float[] {0.5f, -2, 3}, m.data());
+    }
+
+    @Test
+    void aVectorIsWrittenOneDimensionalAndAMatrixIsNotReadAsAVector(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("sub/v.npy");
+        LA.writeNpy(f, new float[] {2, -0.5f, 7});
+        String header = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+        assertTrue(header.contains("'shape': (3,)"), header);
+        assertArrayEquals(new float[] {2, -0.5f, 7}, LA.readNpyVector(f));
+        LA.writeNpy(f, new float[] {1});
+        assertArrayEquals(new float[] {1}, LA.readNpyVector(f), "replaced in place");
+        try (var files = Files.list(f.getParent())) {
+            assertEquals(1, files.count(), "no temporary file is left behind");
+        }
+        Path m = dir.resolve("m.npy");
+        LA.writeNpy(m, new FloatMatrix(2, 2, new float[] {1, 2, 3, 4}));
+        assertEquals(m + " holds a 2-d array (shape (2, 2)) where a 1-d array was expected",
+                assertThrows(VivariumException.class, () -> LA.readNpyVector(m)).problem());
     }
 
     @Test

@@ -1,5 +1,5 @@
 /**
- * {@code viv sae bench}: SAE training throughput on synthetic sparse activations, and the float matmul rate
- * of the same Java loops as the reference peak.
+ * {@code viv sae bench}: SAE training throughput on synthetic sparse activations, and the machine's sgemm rate
+ * through the same linear-algebra service as the reference limit.
  */
 package org.vivarium.plugin.sae.bench;

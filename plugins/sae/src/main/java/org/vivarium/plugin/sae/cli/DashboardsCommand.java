@@ -63,7 +63,7 @@ public final class DashboardsCommand implements MethodCommand {
         long started = System.nanoTime();
         DashboardOptions o = DashboardOptions.parse(args, ctx.workDir());
         PrintStream out = ctx.out();
-        SaeFiles.Loaded sae = SaeFiles.load(o.sae());
+        SaeFiles.Loaded sae = SaeFiles.load(o.sae(), ctx.linearAlgebra());
         SaeInfo info = sae.info();
         Path store = o.storeFor(info, ctx.workDir());
         try (ActivationCache cache = ctx.openCache(store)) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.vivarium.api.cache.ActivationCache;
 import org.vivarium.api.cache.CacheRun;
 import org.vivarium.api.cache.CachedHook;
+import org.vivarium.api.linalg.LinearAlgebra;
 import org.vivarium.api.method.MethodCommand;
 import org.vivarium.api.method.MethodContext;
 import org.vivarium.api.method.Progress;
@@ -73,12 +74,12 @@ public final class TrainCommand implements MethodCommand {
                         o.kind() == SaeKind.TOPK ? "k=" + o.k() : "l1=" + o.l1());
                 TrainResult r;
                 try (Progress p = ctx.progress("sae train", steps * o.batch(), "tok")) {
-                    r = new SaeTrainer(cfg).train(train, eval, null, p);
+                    r = new SaeTrainer(cfg, ctx.linearAlgebra()).train(train, eval, null, p);
                 }
                 out.printf("input scaling: x * %.5g (mean ||x||^2 = %.4g over %,d rows, scaled to d_in = %d); b_dec "
                         + "started at the data mean%n", r.scale(), r.stats().meanSquaredNorm(), r.stats().rows(),
                         hook.width());
-                write(o, run, hook, cfg, r, trainTo, seqs);
+                write(o, run, hook, cfg, r, trainTo, seqs, ctx.linearAlgebra());
                 report(out, o, r);
             }
         }
@@ -86,7 +87,7 @@ public final class TrainCommand implements MethodCommand {
     }
 
     private static void write(TrainOptions o, CacheRun run, CachedHook hook, SaeConfig cfg, TrainResult r,
-            int trainTo, int seqs) {
+            int trainTo, int seqs, LinearAlgebra la) {
         EvalMetrics m = r.metrics();
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("explained_variance", m.explainedVariance());
@@ -104,7 +105,7 @@ public final class TrainCommand implements MethodCommand {
                 trainTo < seqs ? new int[] {trainTo, seqs} : new int[] {0, trainTo});
         SaeInfo info = new SaeInfo(cfg, hook.width(), hook.name(), new HookName(hook.name()).layer(), src, r.scale(),
                 metrics, Instant.now().toString());
-        SaeFiles.save(o.out(), r.foldedWeights(), info);
+        SaeFiles.save(o.out(), r.foldedWeights(), info, la);
         r.log().write(o.out());
         StringBuilder md = new StringBuilder("# SAE " + o.out().getFileName() + "\n\n");
         md.append(MarkdownTable.of(table(r)).render()).append("\n![loss](loss.png)\n\n![L0](l0.png)\n");

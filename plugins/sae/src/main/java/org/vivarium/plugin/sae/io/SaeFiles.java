@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.vivarium.api.VivariumException;
+import org.vivarium.api.linalg.LinearAlgebra;
 import org.vivarium.plugin.sae.math.SaeKind;
 import org.vivarium.plugin.sae.math.SaeWeights;
 import org.vivarium.plugin.sae.math.SparseAutoencoder;
@@ -16,7 +17,8 @@ import org.vivarium.report.io.JsonWriter;
 
 /**
  * Saves and loads an SAE directory: {@code W_enc.npy [d_in, d_sae]}, {@code b_enc.npy [d_sae]},
- * {@code W_dec.npy [d_sae, d_in]}, {@code b_dec.npy [d_in]} and {@code sae.json}. The weights read raw
+ * {@code W_dec.npy [d_sae, d_in]}, {@code b_dec.npy [d_in]} (float32, read and written by ND4J through the host's
+ * {@link LinearAlgebra}) and {@code sae.json}. The weights read raw
  * activations (the training scaling is folded in), so in numpy:
  * {@code f = relu((x - b_dec) @ W_enc + b_enc)}, {@code x_hat = f @ W_dec + b_dec}.
  */
@@ -38,12 +40,13 @@ public final class SaeFiles {
      * @param dir the output directory
      * @param weights weights on raw activations
      * @param info the metadata
+     * @param la the host's linear-algebra service, which writes the {@code .npy} files
      */
-    public static void save(Path dir, SaeWeights weights, SaeInfo info) {
-        Npy.write(dir.resolve("W_enc.npy"), weights.wEnc());
-        Npy.write(dir.resolve("b_enc.npy"), weights.bEnc());
-        Npy.write(dir.resolve("W_dec.npy"), weights.wDec());
-        Npy.write(dir.resolve("b_dec.npy"), weights.bDec());
+    public static void save(Path dir, SaeWeights weights, SaeInfo info, LinearAlgebra la) {
+        SaeArrays.write(la, dir.resolve("W_enc.npy"), weights.wEnc());
+        la.writeNpy(dir.resolve("b_enc.npy"), weights.bEnc());
+        SaeArrays.write(la, dir.resolve("W_dec.npy"), weights.wDec());
+        la.writeNpy(dir.resolve("b_dec.npy"), weights.bDec());
         AtomicText.write(dir.resolve(JSON), json(info, weights.latents()));
     }
 
@@ -78,11 +81,12 @@ public final class SaeFiles {
      * Loads an SAE directory.
      *
      * @param dir the directory written by {@link #save}
+     * @param la the host's linear-algebra service, which reads the {@code .npy} files
      * @return the SAE (on raw activations) and its metadata
      * @throws VivariumException if a file is missing or malformed
      */
     @SuppressWarnings("unchecked")
-    public static Loaded load(Path dir) {
+    public static Loaded load(Path dir, LinearAlgebra la) {
         Path json = dir.resolve(JSON);
         if (!Files.isRegularFile(json)) {
             throw new VivariumException("SAE directory " + dir + " has no " + JSON,
@@ -120,9 +124,10 @@ public final class SaeFiles {
         }
         SaeInfo info = new SaeInfo(cfg, dIn, str(m, "hook"), num(m, "layer", json).intValue(), src,
                 num(m, "activation_scale", json).floatValue(), metrics, str(m, "created_at"));
-        SaeWeights w = new SaeWeights(Npy.readMatrix(dir.resolve("W_enc.npy"), dIn, latents),
-                Npy.read(dir.resolve("b_enc.npy"), latents), Npy.readMatrix(dir.resolve("W_dec.npy"), latents, dIn),
-                Npy.read(dir.resolve("b_dec.npy"), dIn));
+        SaeWeights w = new SaeWeights(SaeArrays.readMatrix(la, dir.resolve("W_enc.npy"), dIn, latents),
+                SaeArrays.readVector(la, dir.resolve("b_enc.npy"), latents),
+                SaeArrays.readMatrix(la, dir.resolve("W_dec.npy"), latents, dIn),
+                SaeArrays.readVector(la, dir.resolve("b_dec.npy"), dIn));
         return new Loaded(new SparseAutoencoder(w, kind, cfg.k()), info);
     }
 

@@ -11,7 +11,8 @@ package org.vivarium.plugin.sae.math;
  * sae.decode(s.idx, s.val, active, xHat);
  * }</pre>
  *
- * <p>Encoding and decoding only read the weights, so one instance can serve several threads, each with
+ * <p>Training computes a whole batch's pre-activations with one BLAS product and calls {@link #sparsify} per row.
+ * Encoding and decoding only read the weights, so one instance can serve several threads, each with
  * its own {@link Scratch}.
  */
 public final class SparseAutoencoder {
@@ -100,6 +101,17 @@ public final class SparseAutoencoder {
      */
     public int encode(float[] x, Scratch s) {
         preActivations(x, s);
+        return sparsify(s);
+    }
+
+    /**
+     * Applies the sparsity mechanism to pre-activations already in {@code s.pre} (computed elsewhere, e.g. for a
+     * whole batch by one matrix product).
+     *
+     * @param s holds the pre-activations; receives the active latents
+     * @return the number of active latents (L0 of this row)
+     */
+    public int sparsify(Scratch s) {
         if (kind == SaeKind.TOPK) {
             return s.topK.select(s.pre, s.idx, s.val);
         }

@@ -4,7 +4,8 @@ import org.vivarium.plugin.sae.math.SparseAutoencoder;
 import org.vivarium.plugin.sae.math.Vec;
 
 /**
- * The forward and backward pass over one worker's share of a batch, accumulating into its own
+ * The sparse part of the forward pass and the backward pass over one worker's share of a batch (the dense encoder
+ * product for the whole batch comes from {@link DenseEncoder}), accumulating into its own
  * {@link Gradients}. For loss {@code L = mean_b(||x_hat - x||^2 / d_in) + l1 * mean_b(sum_i f_i)}:
  * {@code g = dL/dx_hat = 2 (x_hat - x) / (d_in B)}; for each active latent {@code i},
  * {@code dL/dW_dec[i] += f_i g}, {@code dL/dpre_i = g . W_dec[i] + l1/B}, {@code dL/db_enc[i] += dL/dpre_i},
@@ -31,13 +32,14 @@ final class BatchStep {
      * Runs rows {@code [from, to)} of the batch.
      *
      * @param batch the scaled input rows
+     * @param encoder holds the batch's pre-activations, already computed
      * @param from first row
      * @param to end row
      * @param out this worker's gradients (cleared by the caller)
      * @param l1 the L1 coefficient in force (0 for TopK)
      * @param mean the data mean, for the batch's explained variance
      */
-    void run(float[][] batch, int from, int to, Gradients out, float l1, float[] mean) {
+    void run(float[][] batch, DenseEncoder encoder, int from, int to, Gradients out, float l1, float[] mean) {
         int d = xHat.length;
         float gScale = 2f / (d * (float) batch.length);
         float l1Grad = l1 / batch.length;
@@ -47,7 +49,8 @@ final class BatchStep {
         float[] val = scratch.val;
         for (int r = from; r < to; r++) {
             float[] x = batch[r];
-            int active = sae.encode(x, scratch);
+            encoder.row(r, scratch.pre);
+            int active = sae.sparsify(scratch);
             sae.decode(idx, val, active, xHat);
             double se = 0;
             double var = 0;

@@ -1,6 +1,7 @@
 package org.vivarium.plugin.sae.train;
 
 import java.util.SplittableRandom;
+import org.vivarium.api.linalg.LinearAlgebra;
 import org.vivarium.api.method.Progress;
 import org.vivarium.plugin.sae.data.DataStats;
 import org.vivarium.plugin.sae.data.RowSource;
@@ -14,13 +15,16 @@ import org.vivarium.plugin.sae.math.Workers;
  *
  * <pre>{@code
  * SaeConfig cfg = new SaeConfig(SaeKind.RELU, 1024, 0, 0.02, 1e-3, 256, 4000, 1, 500, 2, 32768);
- * TrainResult r = new SaeTrainer(cfg).train(trainRows, heldOutRows, null, progress);
+ * TrainResult r = new SaeTrainer(cfg, ctx.linearAlgebra()).train(trainRows, heldOutRows, null, progress);
  * r.metrics().explainedVariance();
  * }</pre>
  *
  * <p>Before training, the first rows are measured: inputs are scaled to {@code E||x||^2 = d_in} and
- * {@code b_dec} starts at the data mean. Rows then stream through a seeded mixing buffer. Given the same
- * seed, rows and thread count, two runs produce identical weights.
+ * {@code b_dec} starts at the data mean. Rows then stream through a seeded mixing buffer. Each step's encoder
+ * pre-activations are one BLAS sgemm through the host's {@link LinearAlgebra}; the sparse parts (TopK/ReLU, the
+ * decoder, every gradient, which is nonzero only for active latents) run on the Java workers. Given the same seed,
+ * rows, worker thread count and native thread count ({@link LinearAlgebra#threads()}), two runs produce identical
+ * weights.
  */
 public final class SaeTrainer {
     /** Rows measured for the input scaling and the initial decoder bias. */
@@ -31,12 +35,15 @@ public final class SaeTrainer {
     private static final int RESAMPLE_BATCHES = 16;
 
     private final SaeConfig config;
+    private final LinearAlgebra linearAlgebra;
 
     /**
      * @param config the hyper-parameters
+     * @param linearAlgebra the host's service, for the dense encoder product
      */
-    public SaeTrainer(SaeConfig config) {
+    public SaeTrainer(SaeConfig config, LinearAlgebra linearAlgebra) {
         this.config = config;
+        this.linearAlgebra = linearAlgebra;
     }
 
     /**
@@ -72,16 +79,20 @@ public final class SaeTrainer {
             LossLog log = new LossLog();
             long started = System.nanoTime();
             ShuffledRows rows = new ShuffledRows(train, config.shuffleRows(), config.seed() + 1, scale);
-            int resampled = run(sae, rows, mean, workers, log, progress);
+            long[] phases = new long[3];
+            int resampled = run(sae, rows, mean, workers, log, progress, phases);
             double seconds = (System.nanoTime() - started) / 1e9;
             EvalMetrics metrics = Evaluator.evaluate(sae, scale, eval == null ? train : eval, workers);
+            StepTimes times = new StepTimes(config.steps(), phases[0] / 1e9, phases[1] / 1e9, phases[2] / 1e9,
+                    seconds);
             return new TrainResult(sae, scale, stats, metrics, log, config.steps() * config.batch(), seconds,
-                    resampled, rows.passes());
+                    resampled, rows.passes(), times);
         }
     }
 
+    /** Runs the steps; {@code phases} accumulates nanoseconds in the encoder, the sparse pass and the optimizer. */
     private int run(SparseAutoencoder sae, ShuffledRows rows, float[] mean, Workers workers, LossLog log,
-            Progress progress) {
+            Progress progress, long[] phases) {
         int d = mean.length;
         int b = config.batch();
         int parts = workers.threads();
@@ -91,6 +102,7 @@ public final class SaeTrainer {
             grads[p] = new Gradients(d, config.latents());
             steps[p] = new BatchStep(sae);
         }
+        DenseEncoder encoder = new DenseEncoder(linearAlgebra, b, d, config.latents());
         SaeOptimizer optimizer = new SaeOptimizer(sae.weights(), parts);
         DeadLatents deadLatents = new DeadLatents(config.latents());
         Schedule schedule = new Schedule(config);
@@ -105,11 +117,19 @@ public final class SaeTrainer {
             }
             float lr = schedule.lr(step);
             float l1 = schedule.l1(step);
+            long t0 = System.nanoTime();
+            encoder.encode(batch, sae.weights());
+            long t1 = System.nanoTime();
             workers.run(parts, p -> {
                 grads[p].clear();
-                steps[p].run(batch, Workers.split(b, parts, p), Workers.split(b, parts, p + 1), grads[p], l1, mean);
+                steps[p].run(batch, encoder, Workers.split(b, parts, p), Workers.split(b, parts, p + 1), grads[p], l1,
+                        mean);
             });
+            long t2 = System.nanoTime();
             optimizer.step(grads, lr, workers);
+            phases[0] += t1 - t0;
+            phases[1] += t2 - t1;
+            phases[2] += System.nanoTime() - t2;
             tokens += b;
             deadLatents.record(grads, tokens);
             double mse = 0;

@@ -17,9 +17,10 @@ import org.vivarium.plugin.sae.math.Vec;
  * @param seconds wall-clock training time (excluding evaluation)
  * @param resampled latents resampled in total
  * @param passes completed passes over the training rows
+ * @param times where the training steps spent their time
  */
 public record TrainResult(SparseAutoencoder sae, float scale, DataStats stats, EvalMetrics metrics, LossLog log,
-        long tokens, double seconds, int resampled, int passes) {
+        long tokens, double seconds, int resampled, int passes, StepTimes times) {
 
     /** @return training tokens per second */
     public double tokensPerSecond() {

@@ -26,6 +26,7 @@ import org.vivarium.api.cache.RunWriter;
 import org.vivarium.api.index.ContextHit;
 import org.vivarium.api.index.ContextIndex;
 import org.vivarium.api.index.SearchOptions;
+import org.vivarium.api.linalg.LinearAlgebra;
 import org.vivarium.api.method.MethodCommand;
 import org.vivarium.api.method.Progress;
 import org.vivarium.api.model.HookFilter;
@@ -35,11 +36,11 @@ import org.vivarium.cache.capture.ActivationCacher;
 import org.vivarium.cache.capture.CachingOptions;
 import org.vivarium.checkpoint.CheckpointIO;
 import org.vivarium.plugin.sae.SaeMethod;
-import org.vivarium.plugin.sae.io.Npy;
 import org.vivarium.testkit.LocalMethodContext;
 import org.vivarium.testkit.RecordingProgress;
 import org.vivarium.testkit.TestFiles;
 import org.vivarium.testkit.TestIndexes;
+import org.vivarium.testkit.TestLinearAlgebra;
 import org.vivarium.testkit.TestRuntime;
 
 /**
@@ -133,9 +134,11 @@ class SaeEndToEndTest {
     /** Encodes every cached row with plain loops over the saved .npy weights. */
     private static List<List<Act>> recomputeTopContexts() {
         Path dir = work.resolve("runs/sae/tiny");
-        float[][] wEnc = Npy.readMatrix(dir.resolve("W_enc.npy"), 32, 64);
-        float[] bEnc = Npy.read(dir.resolve("b_enc.npy"), 64);
-        float[] bDec = Npy.read(dir.resolve("b_dec.npy"), 32);
+        LinearAlgebra la = TestLinearAlgebra.shared();
+        float[][] wEnc = la.readNpy(dir.resolve("W_enc.npy")).toRows();
+        float[] bEnc = la.readNpyVector(dir.resolve("b_enc.npy"));
+        float[] bDec = la.readNpyVector(dir.resolve("b_dec.npy"));
+        assertEquals(List.of(32, 64, 64, 32), List.of(wEnc.length, wEnc[0].length, bEnc.length, bDec.length));
         List<List<Act>> all = new ArrayList<>();
         for (int i = 0; i < 64; i++) {
             all.add(new ArrayList<>());

@@ -13,11 +13,15 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vivarium.api.VivariumException;
+import org.vivarium.api.linalg.LinearAlgebra;
 import org.vivarium.plugin.sae.math.SaeKind;
 import org.vivarium.plugin.sae.math.SaeWeights;
 import org.vivarium.plugin.sae.train.SaeConfig;
+import org.vivarium.testkit.TestLinearAlgebra;
 
 class SaeFilesTest {
+    private static final LinearAlgebra LA = TestLinearAlgebra.shared();
+
     @TempDir
     Path dir;
 
@@ -33,8 +37,8 @@ class SaeFilesTest {
         SaeWeights w = SaeWeights.init(10, 24, 4);
         w.bEnc()[3] = -0.5f;
         w.bDec()[7] = 2.25f;
-        SaeFiles.save(dir, w, info());
-        SaeFiles.Loaded back = SaeFiles.load(dir);
+        SaeFiles.save(dir, w, info(), LA);
+        SaeFiles.Loaded back = SaeFiles.load(dir, LA);
         assertTrue(Arrays.deepEquals(w.wEnc(), back.sae().weights().wEnc()));
         assertTrue(Arrays.deepEquals(w.wDec(), back.sae().weights().wDec()));
         assertArrayEquals(w.bEnc(), back.sae().weights().bEnc());
@@ -52,7 +56,7 @@ class SaeFilesTest {
 
     @Test
     void npyFilesHaveNumpysHeaderAndShape() throws Exception {
-        SaeFiles.save(dir, SaeWeights.init(10, 24, 4), info());
+        SaeFiles.save(dir, SaeWeights.init(10, 24, 4), info(), LA);
         byte[] bytes = Files.readAllBytes(dir.resolve("W_enc.npy"));
         assertEquals((byte) 0x93, bytes[0]);
         assertEquals("NUMPY", new String(bytes, 1, 5, StandardCharsets.US_ASCII));
@@ -67,11 +71,11 @@ class SaeFilesTest {
 
     @Test
     void aWrongShapeOrMissingFileIsReportedWithAFix() throws Exception {
-        SaeFiles.save(dir, SaeWeights.init(10, 24, 4), info());
-        Npy.write(dir.resolve("b_enc.npy"), new float[7]);
-        VivariumException shape = assertThrows(VivariumException.class, () -> SaeFiles.load(dir));
-        assertTrue(shape.getMessage().contains("has shape (7,)"), shape.getMessage());
-        VivariumException missing = assertThrows(VivariumException.class, () -> SaeFiles.load(dir.resolve("nope")));
+        SaeFiles.save(dir, SaeWeights.init(10, 24, 4), info(), LA);
+        LA.writeNpy(dir.resolve("b_enc.npy"), new float[7]);
+        VivariumException shape = assertThrows(VivariumException.class, () -> SaeFiles.load(dir, LA));
+        assertTrue(shape.getMessage().contains("has shape (7,), expected (24,)"), shape.getMessage());
+        VivariumException missing = assertThrows(VivariumException.class, () -> SaeFiles.load(dir.resolve("nope"), LA));
         assertTrue(missing.getMessage().contains("sae.json") && missing.getMessage().contains("viv sae train"),
                 missing.getMessage());
     }

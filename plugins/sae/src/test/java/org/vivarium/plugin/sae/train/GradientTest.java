@@ -8,8 +8,12 @@ import org.vivarium.plugin.sae.math.SaeKind;
 import org.vivarium.plugin.sae.math.SaeWeights;
 import org.vivarium.plugin.sae.math.SparseAutoencoder;
 import org.vivarium.plugin.sae.math.Vec;
+import org.vivarium.testkit.TestLinearAlgebra;
 
-/** The analytic gradients of the batch step (split over two workers) against central finite differences. */
+/**
+ * The analytic gradients of the batch step (split over two workers, pre-activations from the batch's sgemm) against
+ * central finite differences of the per-row Java encoder's loss.
+ */
 class GradientTest {
     private static final int D = 8;
     private static final int N = 12;
@@ -35,25 +39,16 @@ class GradientTest {
     void reluAndTopKGradientsMatchFiniteDifferences() {
         for (SaeKind kind : SaeKind.values()) {
             SplittableRandom r = new SplittableRandom(4);
-            SaeWeights w = SaeWeights.init(D, N, 2);
-            for (int i = 0; i < N; i++) {
-                w.bEnc()[i] = (float) r.nextDouble(-0.2, 0.4);
-            }
-            for (int j = 0; j < D; j++) {
-                w.bDec()[j] = (float) r.nextDouble(-0.3, 0.3);
-            }
-            float[][] batch = new float[6][D];
-            for (float[] x : batch) {
-                for (int j = 0; j < D; j++) {
-                    x[j] = (float) SaeWeights.gaussian(r);
-                }
-            }
+            SaeWeights w = RandomSae.weights(D, N, 2, r, -0.2, 0.4, 0.3);
+            float[][] batch = RandomSae.gaussianRows(6, D, r);
             SparseAutoencoder sae = new SparseAutoencoder(w, kind, 4);
             Gradients[] parts = {new Gradients(D, N), new Gradients(D, N)};
             float[] mean = new float[D];
             float l1 = kind == SaeKind.RELU ? L1 : 0;
-            new BatchStep(sae).run(batch, 0, 3, parts[0], l1, mean);
-            new BatchStep(sae).run(batch, 3, 6, parts[1], l1, mean);
+            DenseEncoder encoder = new DenseEncoder(TestLinearAlgebra.shared(), batch.length, D, N);
+            encoder.encode(batch, w);
+            new BatchStep(sae).run(batch, encoder, 0, 3, parts[0], l1, mean);
+            new BatchStep(sae).run(batch, encoder, 3, 6, parts[1], l1, mean);
             double eps = 1e-3;
             for (int i = 0; i < N; i++) {
                 for (int j = 0; j < D; j += 3) {

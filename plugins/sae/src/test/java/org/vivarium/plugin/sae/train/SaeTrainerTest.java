@@ -12,6 +12,7 @@ import org.vivarium.plugin.sae.math.SaeKind;
 import org.vivarium.plugin.sae.math.SaeWeights;
 import org.vivarium.plugin.sae.math.SparseAutoencoder;
 import org.vivarium.testkit.RecordingProgress;
+import org.vivarium.testkit.TestLinearAlgebra;
 
 /**
  * SAEs trained on synthetic activations with known sparse structure: 64 random unit directions in 32
@@ -25,7 +26,7 @@ class SaeTrainerTest {
     }
 
     private static TrainResult train(SaeConfig cfg, SaeWeights start) {
-        return new SaeTrainer(cfg).train(new ArrayRowSource(DATA.rows), null, start, new RecordingProgress());
+        return new SaeTrainer(cfg, TestLinearAlgebra.shared()).train(new ArrayRowSource(DATA.rows), null, start, new RecordingProgress());
     }
 
     @Test

@@ -1,0 +1,27 @@
+package org.vivarium.plugin.sae.train;
+
+/**
+ * Where a training run's steps spent their wall-clock time.
+ *
+ * @param steps steps timed
+ * @param encoderSeconds the dense encoder product (one sgemm per step, with its copies in and out)
+ * @param sparseSeconds the workers' sparse pass: TopK/ReLU, decoding, the loss and every gradient
+ * @param optimizerSeconds Adam over all parameters and the decoder-row renormalisation
+ * @param totalSeconds the whole loop, including reading rows, logging and resampling
+ */
+public record StepTimes(long steps, double encoderSeconds, double sparseSeconds, double optimizerSeconds,
+        double totalSeconds) {
+
+    /**
+     * @param seconds a phase's total
+     * @return milliseconds per step
+     */
+    public double perStepMillis(double seconds) {
+        return steps == 0 ? 0 : 1e3 * seconds / steps;
+    }
+
+    /** @return the time outside the three phases (rows, logging, resampling) */
+    public double otherSeconds() {
+        return totalSeconds - encoderSeconds - sparseSeconds - optimizerSeconds;
+    }
+}

@@ -1,0 +1,46 @@
+package org.vivarium.plugin.sae.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.vivarium.plugin.sae.math.SaeKind;
+import org.vivarium.plugin.sae.math.SaeWeights;
+import org.vivarium.plugin.sae.math.SparseAutoencoder;
+import org.vivarium.testkit.TestLinearAlgebra;
+
+/** The batch sgemm's pre-activations against the per-row Java encoder, and the same latents selected from them. */
+class DenseEncoderTest {
+    @Test
+    void batchProductAgreesWithThePerRowEncoderAndPicksTheSameLatents() {
+        int d = 48;
+        int n = 200;
+        SplittableRandom r = new SplittableRandom(3);
+        SaeWeights w = RandomSae.weights(d, n, 9, r, -0.5, 0.5, 1);
+        float[][] batch = RandomSae.gaussianRows(37, d, r);
+        DenseEncoder encoder = new DenseEncoder(TestLinearAlgebra.shared(), batch.length, d, n);
+        encoder.encode(batch, w);
+        SparseAutoencoder sae = new SparseAutoencoder(w, SaeKind.TOPK, 16);
+        SparseAutoencoder.Scratch perRow = sae.scratch();
+        SparseAutoencoder.Scratch fromGemm = sae.scratch();
+        double worst = 0;
+        int sameLatents = 0;
+        for (int row = 0; row < batch.length; row++) {
+            int expected = sae.encode(batch[row], perRow);
+            encoder.row(row, fromGemm.pre);
+            for (int i = 0; i < n; i++) {
+                worst = Math.max(worst, Math.abs(perRow.pre[i] - fromGemm.pre[i]));
+            }
+            int got = sae.sparsify(fromGemm);
+            boolean same = got == expected;
+            for (int a = 0; same && a < got; a++) {
+                same = perRow.idx[a] == fromGemm.idx[a];
+                assertEquals(perRow.val[a], fromGemm.val[a], 1e-4, "row " + row + " latent " + perRow.idx[a]);
+            }
+            sameLatents += same ? 1 : 0;
+        }
+        assertTrue(worst < 1e-4, "largest pre-activation difference " + worst);
+        assertEquals(batch.length, sameLatents, "rows whose top-16 latents match the per-row encoder's");
+    }
+}
