@@ -6,8 +6,11 @@ import ai.djl.nn.Activation;
 import org.vivarium.api.model.ActFn;
 import org.vivarium.api.model.DecoderOptions;
 
-/** Stateless building blocks shared by the forward pass: linear maps, LayerNorm, RMSNorm, activations. */
-final class Layers {
+/**
+ * Stateless building blocks shared by the forward passes: linear maps, LayerNorm, RMSNorm, activations (the
+ * activations also serve the encoder).
+ */
+public final class Layers {
     private static final double GELU_TANH_SCALE = Math.sqrt(2.0 / Math.PI);
 
     private Layers() {
@@ -62,7 +65,7 @@ final class Layers {
      * @param fn which function
      * @return {@code fn(x)}
      */
-    static NDArray activation(NDArray x, ActFn fn) {
+    public static NDArray activation(NDArray x, ActFn fn) {
         switch (fn) {
             case RELU:
                 return Activation.relu(x);
