@@ -29,7 +29,7 @@ final class HfImport {
         Path out = ctx.workDir().resolve(f.path("out", Path.of("runs", name == null ? "hf" : name.toString())));
         Path dir = HfImporter.importDir(src, out, ctx.out());
         ctx.out().println("imported " + src + " into " + dir + " (viv run " + dir
-                + " --prompt '1 2 3' --cache 'blocks.*.hook_resid_post'; prompts are token ids)");
+                + " --prompt TEXT --cache 'blocks.*.hook_resid_post')");
         return ExitCodes.OK;
     }
 }

@@ -20,7 +20,7 @@ import org.vivarium.launcher.support.CliRun;
 /**
  * {@code viv import hf DIR} end to end on the importer's committed tiny Llama fixture (written by
  * {@code tools/hf_reference.py}; logits against the reference are tested in the importer module): the checkpoint
- * runs with {@code viv run} and its hooks are cached; an unsupported config is one {@code error:} line and
+ * runs text through its own Hugging Face tokenizer.json with {@code viv run} and its hooks are cached; an unsupported config is one {@code error:} line and
  * nothing is written.
  */
 class ImportHfCommandTest {
@@ -43,12 +43,12 @@ class ImportHfCommandTest {
         ByteArrayOutputStream so = new ByteArrayOutputStream();
         ByteArrayOutputStream se = new ByteArrayOutputStream();
         int code = assertTimeoutPreemptively(TIMEOUT, () -> Viv.run(new String[] {"run", out.toString(), "--prompt",
-            "1 17 42 3", "--cache", "blocks.1.hook_resid_post"}, InputStream.nullInputStream(),
+            "w1 w17 w42 w3", "--cache", "blocks.1.hook_resid_post"}, InputStream.nullInputStream(),
                 new PrintStream(so, true, StandardCharsets.UTF_8), new PrintStream(se, true, StandardCharsets.UTF_8),
                 Map.of()));
         String text = so.toString(StandardCharsets.UTF_8);
         assertEquals(0, code, text + se.toString(StandardCharsets.UTF_8));
-        assertTrue(text.contains("blocks.1.hook_resid_post") && text.contains("32]"), text);
+        assertTrue(text.contains("blocks.1.hook_resid_post") && text.contains("[1, 4, 32]"), text);
     }
 
     @Test

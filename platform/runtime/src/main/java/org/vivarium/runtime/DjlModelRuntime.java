@@ -1,6 +1,7 @@
 package org.vivarium.runtime;
 
 import ai.djl.ndarray.NDManager;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.vivarium.api.model.LoraFactor;
@@ -19,6 +20,7 @@ import org.vivarium.runtime.lora.LoraFactors;
 import org.vivarium.runtime.model.DjlModel;
 import org.vivarium.runtime.model.ParameterStore;
 import org.vivarium.runtime.nd.DjlEngine;
+import org.vivarium.runtime.tokenizer.HfTokenizer;
 import org.vivarium.runtime.train.DjlModelTrainer;
 
 /**
@@ -40,7 +42,8 @@ public final class DjlModelRuntime implements ModelRuntime, AutoCloseable {
     }
 
     /**
-     * Loads a decoder checkpoint as a {@link DjlModel}, or an encoder checkpoint ({@code config.json} with
+     * Loads a decoder checkpoint as a {@link DjlModel} (whose tokenizer is the imported model's Hugging Face
+     * tokenizer when the directory holds {@value CheckpointIO#HF_TOKENIZER_FILE}), or an encoder checkpoint ({@code config.json} with
      * {@code "architecture": "encoder"}, e.g. an imported MiniLM) as a {@link DjlEncoder}.
      *
      * @param checkpointDir the directory
@@ -52,6 +55,11 @@ public final class DjlModelRuntime implements ModelRuntime, AutoCloseable {
             return DjlEncoder.fromCheckpoint(EncoderCheckpointIO.read(checkpointDir), root());
         }
         Checkpoint c = CheckpointIO.read(checkpointDir);
+        Path hf = checkpointDir.resolve(CheckpointIO.HF_TOKENIZER_FILE);
+        if (Files.isRegularFile(hf)) {
+            ParameterStore p = ParameterStore.fromTensors(c.weights(), root());
+            return new DjlModel(c.config(), p, HfTokenizer.load(hf, c.config().dVocab()), c.provenance());
+        }
         return fromCheckpoint(c);
     }
 

@@ -34,12 +34,13 @@ import org.vivarium.checkpoint.tokenizer.SymbolTokenizer;
  * try (Model m = runtime.load(ck)) { m.run(tokens, List.of(), HookFilter.ALL); }
  * }</pre>
  *
- * <p>The checkpoint's own tokenizer is a symbol tokenizer over token ids (text is whitespace-separated ids); the
- * source {@code tokenizer.json} is copied beside it as {@value #HF_TOKENIZER_FILE} and hashed in the provenance.
+ * <p>The source {@code tokenizer.json} is copied into the checkpoint as {@value #HF_TOKENIZER_FILE} (and hashed in
+ * the provenance); {@code ModelRuntime.load} encodes text with it. The checkpoint's own {@code tokenizer.json} is a
+ * symbol tokenizer over token ids, which tools that cannot run Hugging Face tokenizers fall back to.
  */
 public final class HfImporter {
     /** Where the source tokenizer.json is copied inside the checkpoint. */
-    public static final String HF_TOKENIZER_FILE = "hf_tokenizer.json";
+    public static final String HF_TOKENIZER_FILE = CheckpointIO.HF_TOKENIZER_FILE;
 
     private HfImporter() {
     }

@@ -56,6 +56,9 @@ class HfImportEquivalenceTest {
         int[][] tokens = HfFixtures.tokens(name);
         float[] expected = HfFixtures.logits(name);
         try (Model m = runtime.load(out)) {
+            // the fixture's tokenizer.json (WordLevel over w1..w95, Whitespace), run by Hugging Face tokenizers
+            assertEquals("huggingface", m.tokenizer().kind());
+            assertArrayEquals(new int[] {17, 42, 0, 3}, m.tokenizer().encode("w17 w42 nope w3"));
             RunResult r = m.run(tokens, List.of(), HookFilter.ALL);
             float[] got = r.logits().data();
             assertArrayEquals(new int[] {tokens.length, tokens[0].length, m.config().dVocab()}, r.logits().shape());
