@@ -30,6 +30,11 @@ import org.vivarium.api.model.Positional;
  */
 public record HfConfig(HfArchitecture architecture, ModelConfig model, int nKvHeads, boolean tiedEmbeddings,
         boolean qkvBias, boolean outBias, boolean mlpBias) {
+    /**
+     * The context length given to rotary models, whose positions are not weights: longer {@code
+     * max_position_embeddings} (Qwen2's 32768) are capped here, as TransformerLens does, so one attention pattern fits.
+     */
+    public static final int ROTARY_CTX_CAP = 2048;
 
     /**
      * Parses and checks a config.
@@ -67,7 +72,7 @@ public record HfConfig(HfArchitecture architecture, ModelConfig model, int nKvHe
                 }
                 boolean bias = k.bool("attention_bias", true);
                 ModelConfig m = new ModelConfig(k.integer("num_hidden_layers"), d, h, e,
-                        k.integer("intermediate_size"), k.integer("vocab_size"), k.integer("max_position_embeddings"),
+                        k.integer("intermediate_size"), k.integer("vocab_size"), k.rotaryCtx(),
                         k.act("hidden_act", "gelu"), false, Normalization.PRE, Positional.ROTARY,
                         new DecoderOptions(false, k.number("layer_norm_eps", 1e-5), false,
                                 k.bool("use_parallel_residual", true), rot == e ? 0 : rot,
@@ -90,7 +95,7 @@ public record HfConfig(HfArchitecture architecture, ModelConfig model, int nKvHe
                 boolean attnBias = k.bool("attention_bias", false);
                 ModelConfig m = new ModelConfig(k.integer("num_hidden_layers"), d, h,
                         k.integer("head_dim", k.divide(d, h)), k.integer("intermediate_size"), k.integer("vocab_size"),
-                        k.integer("max_position_embeddings"), k.act("hidden_act", "silu"), false, Normalization.PRE,
+                        k.rotaryCtx(), k.act("hidden_act", "silu"), false, Normalization.PRE,
                         Positional.ROTARY, new DecoderOptions(true, k.number("rms_norm_eps", 1e-6), true, false, 0,
                                 k.number("rope_theta", 10000)));
                 c = new HfConfig(a, m, kv, k.bool("tie_word_embeddings", false), qwen || attnBias, attnBias, false);
@@ -136,6 +141,10 @@ public record HfConfig(HfArchitecture architecture, ModelConfig model, int nKvHe
                         "fix config.json");
             }
             return e.getAsInt();
+        }
+
+        int rotaryCtx() {
+            return Math.min(integer("max_position_embeddings"), ROTARY_CTX_CAP);
         }
 
         double number(String key, double absent) {

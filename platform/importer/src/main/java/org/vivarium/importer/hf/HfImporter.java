@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.vivarium.api.VivariumException;
 import org.vivarium.api.model.ModelConfig;
+import org.vivarium.api.model.ModelSize;
 import org.vivarium.api.provenance.Provenance;
 import org.vivarium.api.tensor.Tensor;
 import org.vivarium.checkpoint.Checkpoint;
@@ -65,6 +66,7 @@ public final class HfImporter {
         progress.printf("importing %s (%s): %d layers, d_model %d, %d heads x %d (%d key/value), d_mlp %d, vocab %d%n",
                 dir, hf.architecture().className(), c.nLayers(), c.dModel(), c.nHeads(), c.dHead(), hf.nKvHeads(),
                 c.dMlp(), c.dVocab());
+        ModelSize.requireFits(c, ModelSize.heapLimit(), configFile.toString());
         Map<String, String> settings = new TreeMap<>();
         settings.put("source.dir", dir.toAbsolutePath().normalize().toString());
         settings.put("source.architecture", hf.architecture().className());

@@ -79,6 +79,13 @@ class HfBadInputTest {
     }
 
     @Test
+    void aModelTooLargeForThisJvmIsRefusedBeforeItsWeightsAreRead() throws Exception {
+        String line = oneLine(edit("llama", c -> c.addProperty("num_hidden_layers", 1_000_000)));
+        assertTrue(line.contains("config.json: n_layers=1000000 makes the model too large"), line);
+        assertTrue(line.contains("or give Java more memory"), line);
+    }
+
+    @Test
     void aDirectoryWithoutWeightsSaysSo() throws Exception {
         Path dir = HfFixtures.copy("gpt2", tmp);
         Files.delete(dir.resolve("model.safetensors"));

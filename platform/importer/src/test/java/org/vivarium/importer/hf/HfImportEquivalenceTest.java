@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -116,5 +117,17 @@ class HfImportEquivalenceTest {
             System.out.printf("%s: max |logit - reference| = %.2e%n", edit, maxDiff);
             assertTrue(maxDiff > TOLERANCE, edit + " still matches: " + maxDiff);
         }
+    }
+
+    /** Rotary positions are not weights: Qwen2's 32768 positions become a 2048-token context, as in TransformerLens. */
+    @Test
+    void longRotaryContextsAreCapped() throws Exception {
+        Path dir = HfFixtures.copy("qwen2", tmp.resolve("long"));
+        JsonObject c = JsonParser.parseString(Files.readString(dir.resolve("config.json"))).getAsJsonObject();
+        c.addProperty("max_position_embeddings", 32768);
+        Files.writeString(dir.resolve("config.json"), c.toString());
+        Path out = HfImporter.importDir(dir, tmp.resolve("long-out"), new PrintStream(OutputStream.nullOutputStream()));
+        JsonObject written = JsonParser.parseString(Files.readString(out.resolve("config.json"))).getAsJsonObject();
+        assertEquals(HfConfig.ROTARY_CTX_CAP, written.get("n_ctx").getAsInt());
     }
 }
