@@ -1,7 +1,6 @@
 package org.vivarium.runtime;
 
 import ai.djl.ndarray.NDManager;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.vivarium.api.model.LoraFactor;
@@ -20,7 +19,7 @@ import org.vivarium.runtime.lora.LoraFactors;
 import org.vivarium.runtime.model.DjlModel;
 import org.vivarium.runtime.model.ParameterStore;
 import org.vivarium.runtime.nd.DjlEngine;
-import org.vivarium.runtime.tokenizer.HfTokenizer;
+import org.vivarium.runtime.tokenizer.CheckpointTokenizers;
 import org.vivarium.runtime.train.DjlModelTrainer;
 
 /**
@@ -55,12 +54,8 @@ public final class DjlModelRuntime implements ModelRuntime, AutoCloseable {
             return DjlEncoder.fromCheckpoint(EncoderCheckpointIO.read(checkpointDir), root());
         }
         Checkpoint c = CheckpointIO.read(checkpointDir);
-        Path hf = checkpointDir.resolve(CheckpointIO.HF_TOKENIZER_FILE);
-        if (Files.isRegularFile(hf)) {
-            ParameterStore p = ParameterStore.fromTensors(c.weights(), root());
-            return new DjlModel(c.config(), p, HfTokenizer.load(hf, c.config().dVocab()), c.provenance());
-        }
-        return fromCheckpoint(c);
+        ParameterStore p = ParameterStore.fromTensors(c.weights(), root());
+        return new DjlModel(c.config(), p, CheckpointTokenizers.of(checkpointDir, c), c.provenance());
     }
 
     /**
