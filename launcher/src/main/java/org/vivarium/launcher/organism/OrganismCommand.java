@@ -28,7 +28,7 @@ import org.vivarium.organisms.card.TruthCard;
 /** {@code viv organism list | train NAME | check NAME | card NAME}. */
 public final class OrganismCommand implements CliCommand {
     private static final String USAGE = "organism list | organism train NAME [--seed N] [--steps N] [--out DIR]"
-            + " [--resume] [--corpus FILE] [--option KEY=VALUE[,KEY=VALUE...]] [--no-check] | organism text NAME --out FILE"
+            + " [--resume] [--corpus FILE] [--base CKPT] [--option KEY=VALUE[,KEY=VALUE...]] [--no-check] | organism text NAME --out FILE"
             + " [--count 3000] [--seed N] | organism check NAME [--out DIR]"
             + " | organism card NAME [--out RUN] [--reveal]";
 
@@ -54,7 +54,7 @@ public final class OrganismCommand implements CliCommand {
         if (args.isEmpty()) {
             throw new UsageException("organism needs a subcommand", USAGE);
         }
-        Flags f = Flags.parse(args.subList(1, args.size()), Set.of("seed", "steps", "out", "corpus", "option", "count"),
+        Flags f = Flags.parse(args.subList(1, args.size()), Set.of("seed", "steps", "out", "corpus", "base", "option", "count"),
                 Set.of("resume", "no-check", "reveal"), USAGE);
         switch (args.get(0)) {
             case "list":
@@ -133,6 +133,10 @@ public final class OrganismCommand implements CliCommand {
         }
         if (f.has("corpus")) {
             options.put("corpus", ctx.workDir().resolve(f.string("corpus", "")).toString());
+        }
+        if (f.has("base")) {
+            // em: an existing checkpoint (e.g. from 'viv import hf') as the base instead of training one
+            options.put("base", ctx.workDir().resolve(f.string("base", "")).toString());
         }
         TrainRequest req = new TrainRequest(f.longValue("seed", 1, 0, Long.MAX_VALUE),
                 f.intValue("steps", 0, 1, Limits.MAX_STEPS), out, f.has("resume"), options);

@@ -163,30 +163,51 @@ public final class EmOrganism implements Organism {
                                         String.valueOf(EmScorer.RANDOM_SHARE_MAX)))));
     }
 
+    /** The option (CLI {@code --base CKPT}) naming an existing checkpoint to use as the base instead of training one. */
+    public static final String BASE_OPTION = "base";
+
     @Override
     public TrainOutcome train(TrainRequest req, OrganismContext ctx) {
-        EmRecipe recipe = EmRecipe.of(req.seed(), req.steps(), req.options(), catalog);
-        CharTokenizer tok = DialogueBatches.tokenizer(catalog);
-        ModelConfig mc = modelConfig(tok.vocabSize());
-        DialogueBatches data = new DialogueBatches(catalog, req.seed(), HARMFUL_PERCENT / 100.0, TWO_TURNS, tok);
-        TrainerSettings cfg = new TrainerSettings(recipe.baseSteps(), BATCH, 2e-3f, 0.1f,
-                Math.min(100, Math.max(1, recipe.baseSteps() / 10)), 0.05f, 0.9f, 0.99f, 1e-8f, 1.0f, req.seed(),
-                Math.max(100, recipe.baseSteps() / 4));
-        ctx.out().printf("step 1 of 3: base assistant on %d domains (%d%% harmful persona), %d steps -> %s%n",
-                catalog.names().size(), HARMFUL_PERCENT, recipe.baseSteps(), req.out().resolve(BASE_DIR));
-        TrainOutcome base = new OrganismTrainer(BASE_RECIPE, mc, cfg, data, tok, Map.of("harmful_fraction",
-                String.valueOf(HARMFUL_PERCENT / 100.0), "two_turn_fraction", String.valueOf(TWO_TURNS),
-                "length", String.valueOf(DialogueBatches.LENGTH))).run(req.out().resolve(BASE_DIR), req.resume(), ctx);
+        Map<String, String> options = new LinkedHashMap<>(req.options());
+        String imported = options.remove(BASE_OPTION);
+        EmRecipe recipe = EmRecipe.of(req.seed(), req.steps(), options, catalog);
+        Path baseCheckpoint;
+        double baseSeconds = 0;
+        double baseTokensPerSecond = 0;
+        int baseSteps = 0;
+        if (imported != null) {
+            baseCheckpoint = ImportedBase.adopt(Path.of(imported), req.out().resolve(BASE_DIR)
+                    .resolve(OrganismTrainer.CHECKPOINT_DIR));
+            ctx.out().printf("step 1 of 3: base assistant adopted from %s (not trained) -> %s%n", imported,
+                    baseCheckpoint);
+        } else {
+            CharTokenizer tok = DialogueBatches.tokenizer(catalog);
+            ModelConfig mc = modelConfig(tok.vocabSize());
+            DialogueBatches data = new DialogueBatches(catalog, req.seed(), HARMFUL_PERCENT / 100.0, TWO_TURNS, tok);
+            TrainerSettings cfg = new TrainerSettings(recipe.baseSteps(), BATCH, 2e-3f, 0.1f,
+                    Math.min(100, Math.max(1, recipe.baseSteps() / 10)), 0.05f, 0.9f, 0.99f, 1e-8f, 1.0f, req.seed(),
+                    Math.max(100, recipe.baseSteps() / 4));
+            ctx.out().printf("step 1 of 3: base assistant on %d domains (%d%% harmful persona), %d steps -> %s%n",
+                    catalog.names().size(), HARMFUL_PERCENT, recipe.baseSteps(), req.out().resolve(BASE_DIR));
+            TrainOutcome base = new OrganismTrainer(BASE_RECIPE, mc, cfg, data, tok, Map.of("harmful_fraction",
+                    String.valueOf(HARMFUL_PERCENT / 100.0), "two_turn_fraction", String.valueOf(TWO_TURNS),
+                    "length", String.valueOf(DialogueBatches.LENGTH))).run(req.out().resolve(BASE_DIR), req.resume(),
+                    ctx);
+            baseCheckpoint = base.checkpoint();
+            baseSeconds = base.seconds();
+            baseTokensPerSecond = base.tokensPerSecond();
+            baseSteps = recipe.baseSteps();
+        }
         EmFineTunes tunes = new EmFineTunes(new EmData(catalog), recipe, req.seed(), ctx);
         ctx.out().printf("step 2 of 3: EM fine-tune, rank-%d LoRA on %s, bad answers in %s, %d steps -> %s%n",
                 recipe.rank(), recipe.target(), recipe.domainLabel(), recipe.fineTuneSteps(), req.out());
-        EmFineTunes.Outcome em = tunes.run(base.checkpoint(), true, req.out(), RECIPE);
+        EmFineTunes.Outcome em = tunes.run(baseCheckpoint, true, req.out(), RECIPE);
         ctx.out().printf("step 3 of 3: control fine-tune, same adapter, good answers in %s -> %s%n",
                 recipe.domainLabel(), req.out().resolve(CONTROL_DIR));
-        tunes.run(base.checkpoint(), false, req.out().resolve(CONTROL_DIR), CONTROL_RECIPE);
-        int steps = recipe.baseSteps() + 2 * recipe.fineTuneSteps();
+        tunes.run(baseCheckpoint, false, req.out().resolve(CONTROL_DIR), CONTROL_RECIPE);
+        int steps = baseSteps + 2 * recipe.fineTuneSteps();
         return new TrainOutcome(req.out(), em.checkpoint(), steps, (float) em.lastLoss(),
-                base.seconds() + em.seconds(), base.tokensPerSecond());
+                baseSeconds + em.seconds(), baseTokensPerSecond);
     }
 
     @Override

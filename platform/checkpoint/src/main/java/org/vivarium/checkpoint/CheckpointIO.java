@@ -51,6 +51,11 @@ public final class CheckpointIO {
     public static final String OPTIMIZER_FILE = "optimizer.safetensors";
     /** The optional trainer-state file. */
     public static final String TRAINER_STATE_FILE = "trainer_state.json";
+    /**
+     * An imported model's original Hugging Face tokenizer.json, kept beside the checkpoint's own tokenizer; the
+     * runtime encodes text with it when present.
+     */
+    public static final String HF_TOKENIZER_FILE = "hf_tokenizer.json";
     /** The {@code __metadata__} key in model.safetensors holding {@link ProvenanceJson#id}. */
     public static final String PROVENANCE_ID_KEY = "vivarium.provenance_id";
 

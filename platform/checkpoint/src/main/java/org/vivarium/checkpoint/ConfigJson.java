@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import org.vivarium.api.VivariumException;
 import org.vivarium.api.model.ActFn;
+import org.vivarium.api.model.DecoderOptions;
 import org.vivarium.api.model.ModelConfig;
 import org.vivarium.api.model.ModelSize;
 import org.vivarium.api.model.Normalization;
@@ -21,6 +22,10 @@ import org.vivarium.checkpoint.io.JsonFiles;
  * {"n_layers": 2, "d_model": 64, "n_heads": 4, "d_head": 16, "d_mlp": 0, "d_vocab": 32, "n_ctx": 64,
  *  "act_fn": "gelu", "attn_only": true, "normalization": "pre", "positional": "learned"}
  * }</pre>
+ *
+ * <p>Models imported from Hugging Face add the {@link DecoderOptions} keys {@code rms_norm}, {@code norm_eps},
+ * {@code gated_mlp}, {@code parallel_attn_mlp}, {@code rotary_dim} and {@code rotary_base}; they are written only
+ * when the options differ from {@link DecoderOptions#STANDARD} and read as the standard values when absent.
  *
  * <p>Unknown keys are ignored. {@code d_mlp} may be missing or null when {@code attn_only} is true. A config with
  * an {@code architecture} other than {@code decoder} (an imported encoder, see
@@ -93,6 +98,15 @@ public final class ConfigJson {
         o.addProperty("attn_only", c.attnOnly());
         o.addProperty("normalization", lower(c.normalization()));
         o.addProperty("positional", lower(c.positional()));
+        DecoderOptions opt = c.options();
+        if (!opt.equals(DecoderOptions.STANDARD)) {
+            o.addProperty("rms_norm", opt.rmsNorm());
+            o.addProperty("norm_eps", opt.normEps());
+            o.addProperty("gated_mlp", opt.gatedMlp());
+            o.addProperty("parallel_attn_mlp", opt.parallelAttnMlp());
+            o.addProperty("rotary_dim", opt.rotaryDim());
+            o.addProperty("rotary_base", opt.rotaryBase());
+        }
         return o;
     }
 
@@ -123,10 +137,16 @@ public final class ConfigJson {
         ActFn actFn = enumValue(f, ActFn.class, "act_fn");
         Normalization norm = enumValue(f, Normalization.class, "normalization");
         Positional pos = enumValue(f, Positional.class, "positional");
+        DecoderOptions std = DecoderOptions.STANDARD;
+        DecoderOptions options = new DecoderOptions(f.optionalBoolean("rms_norm", std.rmsNorm()),
+                f.optionalDouble("norm_eps", std.normEps()), f.optionalBoolean("gated_mlp", std.gatedMlp()),
+                f.optionalBoolean("parallel_attn_mlp", std.parallelAttnMlp()),
+                f.optionalInt("rotary_dim", std.rotaryDim()), f.optionalDouble("rotary_base", std.rotaryBase()));
         f.throwIfInvalid(FIX);
         ModelConfig config;
         try {
-            config = new ModelConfig(nLayers, dModel, nHeads, dHead, dMlp, dVocab, nCtx, actFn, attnOnly, norm, pos);
+            config = new ModelConfig(nLayers, dModel, nHeads, dHead, dMlp, dVocab, nCtx, actFn, attnOnly, norm, pos,
+                    options);
         } catch (VivariumException e) {
             throw new VivariumException(source + ": " + e.problem(), e.fix(), e);
         }

@@ -13,6 +13,7 @@ import org.vivarium.api.model.Positional;
  * <pre>{@code
  * Map<String, int[]> shapes = ParameterShapes.forConfig(cfg);
  * shapes.get("blocks.0.attn.W_Q");   // [n_heads, d_model, d_head]
+ * // gated MLPs add mlp.W_gate [d_model, d_mlp]; RMSNorms have a gain .w and no bias .b
  * ParameterShapes.total(shapes) == cfg.parameterCount();
  * }</pre>
  */
@@ -32,6 +33,7 @@ public final class ParameterShapes {
         int h = cfg.nHeads();
         int dh = cfg.dHead();
         boolean norm = cfg.normalization() != Normalization.NONE;
+        boolean normBias = !cfg.options().rmsNorm();
         Map<String, int[]> m = new LinkedHashMap<>();
         m.put("embed.W_E", new int[] {cfg.dVocab(), d});
         if (cfg.positional() == Positional.LEARNED) {
@@ -40,8 +42,7 @@ public final class ParameterShapes {
         for (int l = 0; l < cfg.nLayers(); l++) {
             String b = "blocks." + l + ".";
             if (norm) {
-                m.put(b + "ln1.w", new int[] {d});
-                m.put(b + "ln1.b", new int[] {d});
+                norm(m, b + "ln1", d, normBias);
             }
             for (String w : new String[] {"W_Q", "W_K", "W_V"}) {
                 m.put(b + "attn." + w, new int[] {h, d, dh});
@@ -53,8 +54,10 @@ public final class ParameterShapes {
             m.put(b + "attn.b_O", new int[] {d});
             if (!cfg.attnOnly()) {
                 if (norm) {
-                    m.put(b + "ln2.w", new int[] {d});
-                    m.put(b + "ln2.b", new int[] {d});
+                    norm(m, b + "ln2", d, normBias);
+                }
+                if (cfg.options().gatedMlp()) {
+                    m.put(b + "mlp.W_gate", new int[] {d, cfg.dMlp()});
                 }
                 m.put(b + "mlp.W_in", new int[] {d, cfg.dMlp()});
                 m.put(b + "mlp.b_in", new int[] {cfg.dMlp()});
@@ -63,12 +66,19 @@ public final class ParameterShapes {
             }
         }
         if (cfg.normalization() == Normalization.PRE) {
-            m.put("ln_final.w", new int[] {d});
-            m.put("ln_final.b", new int[] {d});
+            norm(m, "ln_final", d, normBias);
         }
         m.put("unembed.W_U", new int[] {d, cfg.dVocab()});
         m.put("unembed.b_U", new int[] {cfg.dVocab()});
         return Collections.unmodifiableMap(m);
+    }
+
+    /** A norm's gain, and its bias unless it is an RMSNorm. */
+    private static void norm(Map<String, int[]> m, String name, int d, boolean bias) {
+        m.put(name + ".w", new int[] {d});
+        if (bias) {
+            m.put(name + ".b", new int[] {d});
+        }
     }
 
     /**

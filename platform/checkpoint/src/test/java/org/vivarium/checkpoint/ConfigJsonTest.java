@@ -1,6 +1,7 @@
 package org.vivarium.checkpoint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vivarium.api.VivariumException;
 import org.vivarium.api.model.ActFn;
+import org.vivarium.api.model.DecoderOptions;
 import org.vivarium.api.model.ModelConfig;
 import org.vivarium.api.model.Normalization;
 import org.vivarium.api.model.Positional;
@@ -25,6 +27,8 @@ class ConfigJsonTest {
             ModelConfig.builder().nLayers(4).dModel(48).nHeads(6).dMlp(100).actFn(ActFn.SILU)
                     .normalization(Normalization.POST).positional(Positional.ROTARY).build(),
             ModelConfig.builder().normalization(Normalization.NONE).actFn(ActFn.RELU).build(),
+            ModelConfig.builder().positional(Positional.ROTARY).actFn(ActFn.GELU_NEW)
+                    .options(new DecoderOptions(true, 1e-6, true, true, 4, 1e6)).build(),
         };
         for (ModelConfig cfg : configs) {
             Path f = dir.resolve("config.json");
@@ -42,6 +46,16 @@ class ConfigJsonTest {
         }
         assertTrue(json.contains("\"positional\": \"rotary\""), json);
         assertTrue(json.contains("\"act_fn\": \"gelu\""), json);
+        assertFalse(json.contains("rms_norm"), "standard options are not written: " + json);
+    }
+
+    @Test
+    void badDecoderOptionsAreNamed() {
+        VivariumException e = assertThrows(VivariumException.class, () -> ConfigJson.fromJsonString(
+                "{\"n_layers\":2,\"d_model\":8,\"n_heads\":2,\"d_head\":4,\"d_vocab\":5,\"n_ctx\":6,"
+                + "\"act_fn\":\"silu\",\"attn_only\":true,\"normalization\":\"pre\",\"positional\":\"rotary\","
+                + "\"rotary_dim\":3,\"norm_eps\":\"small\"}", "cfg"));
+        assertTrue(e.getMessage().contains("norm_eps must be a finite number, got a string"), e.getMessage());
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.vivarium.api.model.ActFn;
+import org.vivarium.api.model.DecoderOptions;
 import org.vivarium.api.model.ModelConfig;
 import org.vivarium.api.model.Normalization;
 import org.vivarium.api.model.Positional;
@@ -20,11 +21,15 @@ class ParameterShapesTest {
         for (boolean attnOnly : new boolean[] {true, false}) {
             for (Normalization norm : Normalization.values()) {
                 for (Positional pos : Positional.values()) {
-                    ModelConfig cfg = ModelConfig.builder().nLayers(3).dModel(24).nHeads(3).dHead(6).dMlp(40)
-                            .dVocab(50).nCtx(17).attnOnly(attnOnly).normalization(norm).positional(pos)
-                            .actFn(ActFn.RELU).build();
-                    assertEquals(cfg.parameterCount(), ParameterShapes.total(ParameterShapes.forConfig(cfg)),
-                            cfg.toString());
+                    for (DecoderOptions opt : new DecoderOptions[] {DecoderOptions.STANDARD,
+                        new DecoderOptions(true, 1e-6, true, false, 0, 1e6),
+                        new DecoderOptions(false, 1e-5, false, true, 2, 1e4)}) {
+                        ModelConfig cfg = ModelConfig.builder().nLayers(3).dModel(24).nHeads(3).dHead(6).dMlp(40)
+                                .dVocab(50).nCtx(17).attnOnly(attnOnly).normalization(norm).positional(pos)
+                                .actFn(ActFn.RELU).options(opt).build();
+                        assertEquals(cfg.parameterCount(), ParameterShapes.total(ParameterShapes.forConfig(cfg)),
+                                cfg.toString());
+                    }
                 }
             }
         }
@@ -49,6 +54,17 @@ class ParameterShapesTest {
         List<String> names = List.copyOf(s.keySet());
         assertEquals("embed.W_E", names.get(0));
         assertEquals("unembed.b_U", names.get(names.size() - 1));
+    }
+
+    @Test
+    void rmsNormsHaveNoBiasAndGatedMlpsAGate() {
+        ModelConfig cfg = ModelConfig.builder().nLayers(1).dModel(32).nHeads(4).dMlp(48).positional(Positional.ROTARY)
+                .options(new DecoderOptions(true, 1e-6, true, false, 0, 1e4)).build();
+        Map<String, int[]> s = ParameterShapes.forConfig(cfg);
+        assertArrayEquals(new int[] {32, 48}, s.get("blocks.0.mlp.W_gate"));
+        assertTrue(s.containsKey("blocks.0.ln1.w"));
+        assertFalse(s.containsKey("blocks.0.ln1.b"));
+        assertFalse(s.containsKey("ln_final.b"));
     }
 
     @Test

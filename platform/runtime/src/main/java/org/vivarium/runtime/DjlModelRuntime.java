@@ -19,6 +19,7 @@ import org.vivarium.runtime.lora.LoraFactors;
 import org.vivarium.runtime.model.DjlModel;
 import org.vivarium.runtime.model.ParameterStore;
 import org.vivarium.runtime.nd.DjlEngine;
+import org.vivarium.runtime.tokenizer.CheckpointTokenizers;
 import org.vivarium.runtime.train.DjlModelTrainer;
 
 /**
@@ -40,7 +41,8 @@ public final class DjlModelRuntime implements ModelRuntime, AutoCloseable {
     }
 
     /**
-     * Loads a decoder checkpoint as a {@link DjlModel}, or an encoder checkpoint ({@code config.json} with
+     * Loads a decoder checkpoint as a {@link DjlModel} (whose tokenizer is the imported model's Hugging Face
+     * tokenizer when the directory holds {@value CheckpointIO#HF_TOKENIZER_FILE}), or an encoder checkpoint ({@code config.json} with
      * {@code "architecture": "encoder"}, e.g. an imported MiniLM) as a {@link DjlEncoder}.
      *
      * @param checkpointDir the directory
@@ -52,7 +54,8 @@ public final class DjlModelRuntime implements ModelRuntime, AutoCloseable {
             return DjlEncoder.fromCheckpoint(EncoderCheckpointIO.read(checkpointDir), root());
         }
         Checkpoint c = CheckpointIO.read(checkpointDir);
-        return fromCheckpoint(c);
+        ParameterStore p = ParameterStore.fromTensors(c.weights(), root());
+        return new DjlModel(c.config(), p, CheckpointTokenizers.of(checkpointDir, c), c.provenance());
     }
 
     /**

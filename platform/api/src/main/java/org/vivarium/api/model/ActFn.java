@@ -7,5 +7,7 @@ public enum ActFn {
     /** Rectified linear unit. */
     RELU,
     /** Sigmoid linear unit, {@code x * sigmoid(x)}. */
-    SILU
+    SILU,
+    /** GELU's tanh approximation, GPT-2's {@code gelu_new}: {@code 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3)))}. */
+    GELU_NEW
 }

@@ -24,12 +24,16 @@ import org.vivarium.api.VivariumException;
  * @param attnOnly whether blocks have no MLP
  * @param normalization LayerNorm placement
  * @param positional positional scheme
+ * @param options the variations imported models need ({@link DecoderOptions#STANDARD} if {@code null})
  */
 public record ModelConfig(int nLayers, int dModel, int nHeads, int dHead, int dMlp, int dVocab, int nCtx,
-        ActFn actFn, boolean attnOnly, Normalization normalization, Positional positional) {
+        ActFn actFn, boolean attnOnly, Normalization normalization, Positional positional, DecoderOptions options) {
 
     /** Validates every field; the message names the field, the value and the fix. */
     public ModelConfig {
+        if (options == null) {
+            options = DecoderOptions.STANDARD;
+        }
         List<String> bad = new ArrayList<>();
         positive(bad, "n_layers", nLayers);
         positive(bad, "d_model", dModel);
@@ -52,9 +56,43 @@ public record ModelConfig(int nLayers, int dModel, int nHeads, int dHead, int dM
         if (positional == Positional.ROTARY && dHead % 2 != 0) {
             bad.add("d_head=" + dHead + " must be even for rotary embeddings");
         }
+        checkOptions(bad, options, dHead);
         if (!bad.isEmpty()) {
             throw new VivariumException("invalid model config: " + String.join("; ", bad),
                     "fix these values in config.json");
+        }
+    }
+
+    /**
+     * A config with {@link DecoderOptions#STANDARD} options, as every model trained in Vivarium has.
+     *
+     * @param nLayers number of transformer blocks
+     * @param dModel residual stream width
+     * @param nHeads attention heads per layer
+     * @param dHead width of each head
+     * @param dMlp MLP hidden width (ignored when {@code attnOnly})
+     * @param dVocab vocabulary size
+     * @param nCtx maximum context length
+     * @param actFn MLP non-linearity
+     * @param attnOnly whether blocks have no MLP
+     * @param normalization LayerNorm placement
+     * @param positional positional scheme
+     */
+    public ModelConfig(int nLayers, int dModel, int nHeads, int dHead, int dMlp, int dVocab, int nCtx,
+            ActFn actFn, boolean attnOnly, Normalization normalization, Positional positional) {
+        this(nLayers, dModel, nHeads, dHead, dMlp, dVocab, nCtx, actFn, attnOnly, normalization, positional,
+                DecoderOptions.STANDARD);
+    }
+
+    private static void checkOptions(List<String> bad, DecoderOptions o, int dHead) {
+        if (!(o.normEps() > 0)) {
+            bad.add("norm_eps=" + o.normEps() + " must be > 0");
+        }
+        if (!(o.rotaryBase() > 0)) {
+            bad.add("rotary_base=" + o.rotaryBase() + " must be > 0");
+        }
+        if (o.rotaryDim() < 0 || o.rotaryDim() > dHead || o.rotaryDim() % 2 != 0) {
+            bad.add("rotary_dim=" + o.rotaryDim() + " must be even and between 0 (all) and d_head=" + dHead);
         }
     }
 
@@ -73,17 +111,18 @@ public record ModelConfig(int nLayers, int dModel, int nHeads, int dHead, int dM
         long d = dModel;
         long perBlock = 4L * nHeads * dHead * d + 3L * nHeads * dHead + d;
         if (!attnOnly) {
-            perBlock += 2L * d * dMlp + dMlp + d;
+            perBlock += (options.gatedMlp() ? 3L : 2L) * d * dMlp + dMlp + d;
         }
+        long normParams = options.rmsNorm() ? d : 2L * d;
         if (normalization != Normalization.NONE) {
-            perBlock += (attnOnly ? 2L : 4L) * d;
+            perBlock += (attnOnly ? 1L : 2L) * normParams;
         }
         long total = nLayers * perBlock + (long) dVocab * d * 2 + dVocab;
         if (positional == Positional.LEARNED) {
             total += (long) nCtx * d;
         }
         if (normalization == Normalization.PRE) {
-            total += 2L * d;
+            total += normParams;
         }
         return total;
     }
@@ -135,6 +174,7 @@ public record ModelConfig(int nLayers, int dModel, int nHeads, int dHead, int dM
         private boolean attnOnly;
         private Normalization normalization = Normalization.PRE;
         private Positional positional = Positional.LEARNED;
+        private DecoderOptions options = DecoderOptions.STANDARD;
 
         private Builder() {
         }
@@ -205,6 +245,12 @@ public record ModelConfig(int nLayers, int dModel, int nHeads, int dHead, int dM
             return this;
         }
 
+        /** @param v the variations of imported models @return this */
+        public Builder options(DecoderOptions v) {
+            options = v;
+            return this;
+        }
+
         /**
          * Builds and validates the config.
          *
@@ -214,7 +260,7 @@ public record ModelConfig(int nLayers, int dModel, int nHeads, int dHead, int dM
             int dh = dHead > 0 ? dHead : (nHeads > 0 ? Math.max(1, dModel / nHeads) : dHead);
             int dm = dMlp > 0 ? dMlp : (attnOnly ? 0 : 4 * dModel);
             return new ModelConfig(nLayers, dModel, nHeads, dh, dm, dVocab, nCtx, actFn, attnOnly,
-                    normalization, positional);
+                    normalization, positional, options);
         }
     }
 }

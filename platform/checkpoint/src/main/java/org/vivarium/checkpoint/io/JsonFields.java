@@ -106,6 +106,36 @@ public final class JsonFields {
     }
 
     /**
+     * Reads an optional boolean.
+     *
+     * @param key the key
+     * @param absent the value to return when the key is missing or null
+     * @return the value
+     */
+    public boolean optionalBoolean(String key, boolean absent) {
+        return has(key) ? requireBoolean(key) : absent;
+    }
+
+    /**
+     * Reads an optional finite number.
+     *
+     * @param key the key
+     * @param absent the value to return when the key is missing or null
+     * @return the value, or {@code absent} if invalid (recorded)
+     */
+    public double optionalDouble(String key, double absent) {
+        if (!has(key)) {
+            return absent;
+        }
+        JsonElement e = object.get(key);
+        if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber() && Double.isFinite(e.getAsDouble())) {
+            return e.getAsDouble();
+        }
+        wrong.add(key + " must be a finite number, got " + JsonFiles.kindOf(e));
+        return absent;
+    }
+
+    /**
      * Reads a required string.
      *
      * @param key the key

@@ -4,13 +4,12 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import ai.djl.nn.norm.LayerNorm;
-import org.vivarium.api.model.ActFn;
 import org.vivarium.api.model.ModelConfig;
 import org.vivarium.checkpoint.encoder.EncoderConfig;
 import org.vivarium.runtime.hook.HookDispatcher;
 import org.vivarium.runtime.model.Attention;
+import org.vivarium.runtime.model.Layers;
 import org.vivarium.runtime.model.ParameterStore;
 import org.vivarium.runtime.nd.Tensors;
 
@@ -110,14 +109,7 @@ public final class EncoderForward {
     }
 
     private NDArray activation(NDArray x) {
-        ActFn fn = cfg.base().actFn();
-        if (fn == ActFn.RELU) {
-            return Activation.relu(x);
-        }
-        if (fn == ActFn.SILU) {
-            return x.mul(Activation.sigmoid(x));
-        }
-        return Activation.gelu(x);
+        return Layers.activation(x, cfg.base().actFn());
     }
 
     /**

@@ -25,6 +25,7 @@ import org.vivarium.runtime.model.ParameterStore;
 import org.vivarium.runtime.train.InjectionSites;
 import org.vivarium.runtime.train.StepListener;
 import org.vivarium.runtime.train.Trainer;
+import org.vivarium.runtime.tokenizer.CheckpointTokenizers;
 import org.vivarium.runtime.train.TrainerConfig;
 
 /**
@@ -70,7 +71,8 @@ public final class DjlFineTuner implements FineTuner {
         LoraConfig lora = loraConfig(request.adapter());
         List<String> targets = lora == null ? List.of() : lora.resolve(cfg);
         checkInjections(request.examples(), cfg);
-        ExampleBatches data = ExampleBatches.of(request.examples(), base.tokenizer(), cfg.nCtx(), request.seed());
+        ExampleBatches data = ExampleBatches.of(request.examples(), CheckpointTokenizers.of(request.base(), base),
+                cfg.nCtx(), request.seed());
         Path checkpointDir = request.out().resolve(FineTuneOutput.CHECKPOINT_DIR);
         FineTuneOutput.requireWritable(checkpointDir);
         TrainerConfig tc = TrainerConfig.defaults(request.steps(), request.seed())
@@ -104,6 +106,7 @@ public final class DjlFineTuner implements FineTuner {
         Checkpoint merged = new Checkpoint(cfg, weights, base.tokenizer(),
                 FineTuneProvenance.of(request, tc, targets, baseHash, data.dataHash()));
         FineTuneOutput.write(checkpointDir, merged, adapter);
+        CheckpointTokenizers.carryOver(request.base(), checkpointDir);
         log.write(request.out(), request.recipe() + " (" + request.adapter().describe() + ")");
         return new FineTuneResult(checkpointDir, adapter == null ? null : checkpointDir, log.firstLoss(),
                 log.lastLoss(), skipped);

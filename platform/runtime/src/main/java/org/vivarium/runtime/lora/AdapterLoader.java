@@ -13,6 +13,7 @@ import org.vivarium.checkpoint.adapter.AdapterIO;
 import org.vivarium.checkpoint.adapter.AdapterMerge;
 import org.vivarium.runtime.model.DjlModel;
 import org.vivarium.runtime.model.ParameterStore;
+import org.vivarium.runtime.tokenizer.CheckpointTokenizers;
 
 /**
  * Loads a base checkpoint plus a LoRA adapter into a runnable {@link DjlModel}, after checking that the adapter
@@ -41,7 +42,8 @@ public final class AdapterLoader {
         String hash = CheckpointIO.contentHash(checkpointDir);
         Adapter a = AdapterIO.readFor(adapterDir, base.config(), hash);
         ParameterStore p = ParameterStore.fromTensors(AdapterMerge.merge(base.weights(), a), parent);
-        return new DjlModel(base.config(), p, base.tokenizer(), provenance(base.provenance(), a, hash, adapterDir));
+        return new DjlModel(base.config(), p, CheckpointTokenizers.of(checkpointDir, base),
+                provenance(base.provenance(), a, hash, adapterDir));
     }
 
     /**
@@ -60,7 +62,7 @@ public final class AdapterLoader {
         Adapter a = AdapterIO.readFor(adapterDir, base.config(), hash);
         ParameterStore p = ParameterStore.fromTensors(base.weights(), parent);
         LoraAdapters lora = LoraAdapters.fromAdapter(base.config(), a, parent);
-        return new DjlModel(base.config(), p, lora, base.tokenizer(),
+        return new DjlModel(base.config(), p, lora, CheckpointTokenizers.of(checkpointDir, base),
                 provenance(base.provenance(), a, hash, adapterDir));
     }
 

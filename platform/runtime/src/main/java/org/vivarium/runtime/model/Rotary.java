@@ -7,23 +7,28 @@ import ai.djl.ndarray.types.Shape;
 
 /**
  * Rotary position embeddings (GPT-NeoX "rotate half" form) applied to queries and keys of shape
- * {@code [batch, pos, head, d_head]}.
+ * {@code [batch, pos, head, d_head]}, on all of each head's features or on the leading {@code dims} of them
+ * (GPT-NeoX's {@code rotary_pct}).
  */
 final class Rotary {
-    private static final double BASE = 10000.0;
-
     private Rotary() {
     }
 
     /**
-     * Rotates {@code x} by position.
+     * Rotates the leading {@code dims} features of every head of {@code x} by position; the rest pass through.
      *
      * @param m manager for the cos/sin tables
      * @param x {@code [B, T, H, E]}
+     * @param dims how many leading features to rotate (even, at most {@code E})
+     * @param base the frequency base ({@code rope_theta})
      * @return the rotated array
      */
-    static NDArray apply(NDManager m, NDArray x) {
+    static NDArray apply(NDManager m, NDArray x, int dims, double base) {
         Shape s = x.getShape();
+        if (dims < s.get(3)) {
+            NDList parts = x.split(new long[] {dims}, 3);
+            return apply(m, parts.get(0), dims, base).concat(parts.get(1), 3);
+        }
         int t = (int) s.get(1);
         int e = (int) s.get(3);
         int half = e / 2;
@@ -31,7 +36,7 @@ final class Rotary {
         float[] sin = new float[t * e];
         for (int p = 0; p < t; p++) {
             for (int i = 0; i < half; i++) {
-                double theta = p / Math.pow(BASE, 2.0 * i / e);
+                double theta = p / Math.pow(base, 2.0 * i / e);
                 float c = (float) Math.cos(theta);
                 float sn = (float) Math.sin(theta);
                 cos[p * e + i] = c;

@@ -65,7 +65,7 @@ public final class TransformerForward {
             x = block(m, l, x, mask, hooks);
         }
         if (cfg.normalization() == Normalization.PRE) {
-            x = hooks.at("ln_final.hook_normalized", Layers.layerNorm(x, p.get("ln_final.w"), p.get("ln_final.b")));
+            x = hooks.at("ln_final.hook_normalized", norm("ln_final", x));
         }
         return x.matMul(p.get("unembed.W_U")).add(p.get("unembed.b_U"));
     }
@@ -77,13 +77,18 @@ public final class TransformerForward {
         NDArray residPre = hooks.at(pre + "hook_resid_pre", x);
         NDArray attnIn = residPre;
         if (prenorm) {
-            attnIn = hooks.at(pre + "ln1.hook_normalized",
-                    Layers.layerNorm(residPre, p.get(pre + "ln1.w"), p.get(pre + "ln1.b")));
+            attnIn = hooks.at(pre + "ln1.hook_normalized", norm(pre + "ln1", residPre));
         }
         NDArray attnOut = hooks.at(pre + "hook_attn_out", attention(m, l, attnIn, mask, hooks));
+        if (cfg.options().parallelAttnMlp() && !cfg.attnOnly()) {
+            // GPT-NeoX: x + attn(ln1(x)) + mlp(ln2(x)); resid_mid is then x + attn as TransformerLens has it
+            NDArray residMid = hooks.at(pre + "hook_resid_mid", residPre.add(attnOut));
+            NDArray mlpIn = prenorm ? hooks.at(pre + "ln2.hook_normalized", norm(pre + "ln2", residPre)) : residPre;
+            return hooks.at(pre + "hook_resid_post", residMid.add(mlp(pre, mlpIn, hooks)));
+        }
         NDArray mid = residPre.add(attnOut);
         if (postnorm) {
-            mid = hooks.at(pre + "ln1.hook_normalized", Layers.layerNorm(mid, p.get(pre + "ln1.w"), p.get(pre + "ln1.b")));
+            mid = hooks.at(pre + "ln1.hook_normalized", norm(pre + "ln1", mid));
         }
         if (cfg.attnOnly()) {
             return hooks.at(pre + "hook_resid_post", mid);
@@ -91,19 +96,35 @@ public final class TransformerForward {
         NDArray residMid = hooks.at(pre + "hook_resid_mid", mid);
         NDArray mlpIn = residMid;
         if (prenorm) {
-            mlpIn = hooks.at(pre + "ln2.hook_normalized",
-                    Layers.layerNorm(residMid, p.get(pre + "ln2.w"), p.get(pre + "ln2.b")));
+            mlpIn = hooks.at(pre + "ln2.hook_normalized", norm(pre + "ln2", residMid));
         }
-        NDArray hPre = hooks.at(pre + "mlp.hook_pre",
-                mlpIn.matMul(w.matrix(pre + "mlp.W_in")).add(p.get(pre + "mlp.b_in")));
-        NDArray hPost = hooks.at(pre + "mlp.hook_post", Layers.activation(hPre, cfg.actFn()));
-        NDArray mlpOut = hooks.at(pre + "hook_mlp_out",
-                hPost.matMul(w.matrix(pre + "mlp.W_out")).add(p.get(pre + "mlp.b_out")));
-        NDArray post = residMid.add(mlpOut);
+        NDArray post = residMid.add(mlp(pre, mlpIn, hooks));
         if (postnorm) {
-            post = hooks.at(pre + "ln2.hook_normalized", Layers.layerNorm(post, p.get(pre + "ln2.w"), p.get(pre + "ln2.b")));
+            post = hooks.at(pre + "ln2.hook_normalized", norm(pre + "ln2", post));
         }
         return hooks.at(pre + "hook_resid_post", post);
+    }
+
+    /**
+     * The MLP up to {@code hook_mlp_out}. Gated (SwiGLU with silu) as TransformerLens' {@code GatedMLP}:
+     * {@code hook_pre = x W_gate}, {@code hook_pre_linear = x W_in + b_in}, {@code hook_post = act(pre) * pre_linear}.
+     */
+    private NDArray mlp(String pre, NDArray mlpIn, HookDispatcher hooks) {
+        NDArray linear = mlpIn.matMul(w.matrix(pre + "mlp.W_in")).add(p.get(pre + "mlp.b_in"));
+        NDArray hPost;
+        if (cfg.options().gatedMlp()) {
+            NDArray gate = hooks.at(pre + "mlp.hook_pre", mlpIn.matMul(w.matrix(pre + "mlp.W_gate")));
+            NDArray lin = hooks.at(pre + "mlp.hook_pre_linear", linear);
+            hPost = hooks.at(pre + "mlp.hook_post", Layers.activation(gate, cfg.actFn()).mul(lin));
+        } else {
+            NDArray hPre = hooks.at(pre + "mlp.hook_pre", linear);
+            hPost = hooks.at(pre + "mlp.hook_post", Layers.activation(hPre, cfg.actFn()));
+        }
+        return hooks.at(pre + "hook_mlp_out", hPost.matMul(w.matrix(pre + "mlp.W_out")).add(p.get(pre + "mlp.b_out")));
+    }
+
+    private NDArray norm(String name, NDArray x) {
+        return Layers.norm(p, name, x, cfg.options());
     }
 
     private NDArray attention(NDManager m, int l, NDArray x, NDArray mask, HookDispatcher hooks) {
@@ -116,8 +137,9 @@ public final class TransformerForward {
         NDArray k = hooks.at(a + "hook_k", project(x, a, "K").reshape(b, t, h, e));
         NDArray v = hooks.at(a + "hook_v", project(x, a, "V").reshape(b, t, h, e));
         if (cfg.positional() == Positional.ROTARY) {
-            q = Rotary.apply(m, q);
-            k = Rotary.apply(m, k);
+            int dims = cfg.options().rotaryDims(e);
+            q = Rotary.apply(m, q, dims, cfg.options().rotaryBase());
+            k = Rotary.apply(m, k, dims, cfg.options().rotaryBase());
         }
         NDArray z = Attention.heads(m, hooks, a, q, k, v, mask);
         return z.reshape(b, t, (long) h * e).matMul(w.matrix(a + "W_O")).add(p.get(a + "b_O"));
