@@ -12,6 +12,7 @@ import org.vivarium.api.method.Method;
 import org.vivarium.api.method.MethodCommand;
 import org.vivarium.plugin.sae.cli.BenchCommand;
 import org.vivarium.plugin.sae.cli.DashboardsCommand;
+import org.vivarium.plugin.sae.cli.GroundTruthCommand;
 import org.vivarium.plugin.sae.cli.TrainCommand;
 
 /**
@@ -41,6 +42,6 @@ public final class SaeMethod implements Method {
     @Override
     public List<MethodCommand> commands() {
         return List.of(new TrainCommand(), new DashboardsCommand(() -> Optional.ofNullable(contextIndex)),
-                new BenchCommand());
+                new BenchCommand(), new GroundTruthCommand());
     }
 }
