@@ -94,6 +94,11 @@ public final class TranscoderCommand implements MethodCommand {
             }
             CeRecovered ce;
             try (Model model = ctx.runtime().load(o.checkpoint())) {
+                if (model.config().dModel() != in.width()) {
+                    throw new VivariumException("checkpoint " + o.checkpoint() + " has d_model "
+                            + model.config().dModel() + " but run " + run.id() + " caches width " + in.width(),
+                            "pass the checkpoint the run was cached from");
+                }
                 ce = CeRecovered.measure(model, heldOutTokens(model, prompts.prompts(), trainTo, o.cePrompts()),
                         o.layer(), t);
             }
