@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vivarium.api.VivariumException;
 import org.vivarium.api.cache.CacheDtype;
+import org.vivarium.api.index.ContextHit;
+import org.vivarium.api.index.ContextIndex;
+import org.vivarium.api.index.SearchOptions;
 import org.vivarium.api.method.Progress;
 import org.vivarium.api.model.HookFilter;
 import org.vivarium.api.model.Model;
@@ -27,6 +30,7 @@ import org.vivarium.plugin.sae.transcoder.Transcoder;
 import org.vivarium.report.io.JsonReader;
 import org.vivarium.testkit.LocalMethodContext;
 import org.vivarium.testkit.RecordingProgress;
+import org.vivarium.testkit.TestIndexes;
 import org.vivarium.testkit.TestRuntime;
 
 /**
@@ -92,15 +96,22 @@ class TranscoderEndToEndTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void dashboardsReadTheTranscoderAsTranscoderFeatures() throws Exception {
-        assertEquals(0, new DashboardsCommand(Optional::empty).run(List.of("--sae", "runs/tc", "--prompts",
-                "prompts.txt", "--top", "3", "--checkpoint", "runs/tiny", "--index", "never"), ctx));
-        Map<String, Object> d = (Map<String, Object>) JsonReader.parse(Files.readString(
-                work.resolve("runs/tc/dashboards/dashboards.json")));
-        List<Map<String, Object>> latents = (List<Map<String, Object>>) d.get("latents");
-        assertEquals(64, latents.size());
-        assertEquals("transcoder/L1/0", latents.get(0).get("feature"));
-        assertEquals("blocks.1.ln2.hook_normalized", d.get("hook"));
+    void dashboardsAndSearchReadTheTranscoderAsTranscoderFeatures() throws Exception {
+        try (ContextIndex index = TestIndexes.open(work.resolve("runs/index"))) {
+            assertEquals(0, new DashboardsCommand(() -> Optional.of(index)).run(List.of("--sae", "runs/tc",
+                    "--prompts", "prompts.txt", "--top", "3", "--checkpoint", "runs/tiny"), ctx));
+            Map<String, Object> d = (Map<String, Object>) JsonReader.parse(Files.readString(
+                    work.resolve("runs/tc/dashboards/dashboards.json")));
+            List<Map<String, Object>> latents = (List<Map<String, Object>>) d.get("latents");
+            assertEquals(64, latents.size());
+            assertEquals("transcoder/L1/0", latents.get(0).get("feature"));
+            assertEquals("blocks.1.ln2.hook_normalized", d.get("hook"));
+            int fired = (int) latents.stream().filter(l -> ((Number) l.get("count")).longValue() > 0).count();
+            List<ContextHit> hits = index.search("feature:transcoder/L1/*", SearchOptions.defaults().withTop(500))
+                    .hits();
+            assertTrue(fired > 0 && hits.size() >= fired, fired + " latents fired, " + hits.size() + " contexts");
+            assertTrue(hits.stream().allMatch(h -> h.record().feature().startsWith("transcoder/L1/")));
+        }
     }
 
     @Test
