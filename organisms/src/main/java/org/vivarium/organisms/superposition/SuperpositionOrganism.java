@@ -147,7 +147,12 @@ public final class SuperpositionOrganism implements Organism {
                 Provenances.sha256(("synthetic sparse features: " + settings + " seed " + req.seed())
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8)), Provenances.codeVersion(), "",
                 Instant.now().toString(), Provenances.environment());
-        SweepFiles.write(ckpt, new SweepFiles.Sweep(cfg, entries, p));
+        SweepFiles.Sweep sweep = new SweepFiles.Sweep(cfg, entries, p);
+        SweepFiles.write(ckpt, sweep);
+        HiddenActivations.write(req.out(), sweep, req.seed(), HiddenActivations.ROWS);
+        ctx.out().printf("hidden activations h = W x (%,d rows per sparsity) in %s, true feature directions in"
+                + " checkpoint/density-*.features.npy (score an SAE on them: viv sae groundtruth --run %s)%n",
+                HiddenActivations.ROWS, req.out().resolve("activations"), req.out());
         writeLosses(req.out(), cfg.densities(), curves);
         double examples = (double) steps * cfg.densities().size() * cfg.batchSize();
         return new TrainOutcome(req.out(), ckpt, steps * cfg.densities().size(), (float) entries.get(0).finalLoss(),

@@ -64,6 +64,10 @@ class SuperpositionOrganismTest {
         Path ckpt = outcome.checkpoint();
         for (double d : SweepConfig.DENSITIES) {
             assertTrue(Files.isRegularFile(ckpt.resolve(SweepFiles.fileName(d))), "missing model for 1-S=" + d);
+            String stem = "density-" + SweepConfig.label(d);
+            assertTrue(Files.size(ckpt.resolve(stem + ".features.npy")) == 128 + 4L * 20 * M, stem + " features");
+            assertTrue(Files.size(dir.resolve("run/activations").resolve(stem + ".npy"))
+                    == 128 + 4L * HiddenActivations.ROWS * M, stem + " activations");
         }
         assertTrue(Files.isRegularFile(ckpt.resolve("provenance.json")));
         SweepFiles.Sweep sweep = SweepFiles.read(ckpt);

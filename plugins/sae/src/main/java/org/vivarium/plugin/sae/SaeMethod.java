@@ -12,10 +12,14 @@ import org.vivarium.api.method.Method;
 import org.vivarium.api.method.MethodCommand;
 import org.vivarium.plugin.sae.cli.BenchCommand;
 import org.vivarium.plugin.sae.cli.DashboardsCommand;
+import org.vivarium.plugin.sae.cli.GroundTruthCommand;
 import org.vivarium.plugin.sae.cli.TrainCommand;
+import org.vivarium.plugin.sae.cli.TranscoderCommand;
 
 /**
- * The {@code sae} method: {@code viv sae train}, {@code viv sae dashboards} and {@code viv sae bench}.
+ * The {@code sae} method: {@code viv sae train}, {@code viv sae dashboards}, {@code viv sae bench},
+ * {@code viv sae groundtruth} (an SAE scored against the superposition organism's true features) and
+ * {@code viv sae transcoder} (MLP transcoders).
  *
  * <p>Registered with Declarative Services. If the host publishes a {@link ContextIndex} service, the
  * optional dynamic reference picks it up and every latent's top contexts are added to it by
@@ -41,6 +45,6 @@ public final class SaeMethod implements Method {
     @Override
     public List<MethodCommand> commands() {
         return List.of(new TrainCommand(), new DashboardsCommand(() -> Optional.ofNullable(contextIndex)),
-                new BenchCommand());
+                new BenchCommand(), new GroundTruthCommand(), new TranscoderCommand());
     }
 }

@@ -41,11 +41,14 @@ public record SaeInfo(SaeConfig config, int dIn, String hook, int layer,
     }
 
     /**
-     * Returns the feature-id prefix of this SAE's latents in the context index.
+     * Returns the feature-id prefix of this SAE's latents in the context index: {@code transcoder/L<layer>} for a
+     * dictionary reading an MLP input ({@code ln2.hook_normalized}, where {@code viv sae transcoder} trains), else
+     * {@code sae/L<layer>}.
      *
      * @return e.g. {@code sae/L1}
      */
     public String featurePrefix() {
-        return "sae/" + (layer >= 0 ? "L" + layer : hook.replace('.', '_'));
+        String kind = hook.endsWith(".ln2.hook_normalized") ? "transcoder/" : "sae/";
+        return kind + (layer >= 0 ? "L" + layer : hook.replace('.', '_'));
     }
 }

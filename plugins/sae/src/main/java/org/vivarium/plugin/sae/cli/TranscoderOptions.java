@@ -1,0 +1,60 @@
+package org.vivarium.plugin.sae.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.vivarium.api.VivariumException;
+import org.vivarium.api.method.CommandArgs;
+import org.vivarium.plugin.sae.transcoder.TranscoderSettings;
+
+/**
+ * The options of {@code viv sae transcoder}.
+ *
+ * @param store the cache store directory
+ * @param run the cached run id (it must hold both hooks of the layer)
+ * @param layer the MLP's layer
+ * @param checkpoint the model the run was cached from (for the cross-entropy measurement)
+ * @param prompts the prompt file given to {@code viv cache} (its held-out prompts are scored)
+ * @param settings the transcoder's hyper-parameters
+ * @param holdout share of sequences held out for evaluation
+ * @param cePrompts at most this many held-out prompts for the cross-entropy measurement
+ * @param out the output directory
+ */
+public record TranscoderOptions(Path store, String run, int layer, Path checkpoint, Path prompts,
+        TranscoderSettings settings, double holdout, int cePrompts, Path out) {
+
+    /** The usage line. */
+    public static final String USAGE = "viv sae transcoder --run RUN --layer L --checkpoint CKPT --prompts FILE"
+            + " [--store runs/cache] [--latents 1024] [--k 32] [--steps 2000] [--batch 256] [--lr 1e-3] [--seed 1]"
+            + " [--holdout 0.05] [--ce-prompts 64] [--shuffle 32768] [--out runs/transcoder/RUN-LL]";
+
+    private static final Set<String> KNOWN = Set.of("store", "run", "layer", "checkpoint", "prompts", "latents", "k",
+            "steps", "batch", "lr", "seed", "holdout", "ce-prompts", "shuffle", "out");
+
+    /**
+     * Parses the arguments.
+     *
+     * @param args the arguments after {@code viv sae transcoder}
+     * @param workDir what relative paths resolve against
+     * @return the options
+     * @throws VivariumException for unknown options or out-of-range values
+     */
+    public static TranscoderOptions parse(List<String> args, Path workDir) {
+        CommandArgs a = CommandArgs.parse(args, KNOWN, USAGE);
+        a.noPositionals();
+        String run = a.require("run", "RUN (a cached run holding blocks.L.ln2.hook_normalized and blocks.L.hook_mlp_out)");
+        int layer = a.getInt("layer", -1, 0, 1024);
+        if (layer < 0) {
+            throw new VivariumException("--layer is missing", "pass the MLP's layer, e.g. --layer 1");
+        }
+        Path ckpt = a.requirePath("checkpoint", "CKPT (the checkpoint the run was cached from)", workDir);
+        Path prompts = a.requirePath("prompts", "FILE (the prompt file given to 'viv cache')", workDir);
+        int latents = a.getInt("latents", 1024, 1, 1 << 20);
+        TranscoderSettings s = new TranscoderSettings(latents, a.getInt("k", 32, 1, latents), a.getPositive("lr", 1e-3),
+                a.getInt("batch", 256, 1, 1 << 16), a.getLong("steps", 2000, 1, 1_000_000_000), a.getLong("seed", 1),
+                a.getInt("shuffle", 32768, 1, 1 << 24));
+        Path out = workDir.resolve(a.get("out", "runs/transcoder/" + run + "-L" + layer)).normalize();
+        return new TranscoderOptions(workDir.resolve(a.get("store", "runs/cache")).normalize(), run, layer, ckpt,
+                prompts, s, a.getDouble("holdout", 0.05, 0.001, 0.49), a.getInt("ce-prompts", 64, 1, 1 << 20), out);
+    }
+}
