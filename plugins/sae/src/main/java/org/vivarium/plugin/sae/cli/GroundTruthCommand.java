@@ -59,7 +59,7 @@ public final class GroundTruthCommand implements MethodCommand {
         try (Progress p = ctx.progress("sae groundtruth", o.config().steps() * o.config().batch(), "rows")) {
             r = GroundTruthRun.run(rows, o.holdout(), o.config(),
                     () -> TrueFeatures.represented(la.readNpy(truth).toRows(), TrueFeatures.REPRESENTED_NORM),
-                    o.duplicateCosine(), p);
+                    o.duplicateCosine(), p, la);
         }
         GroundTruthReport report = new GroundTruthReport(o.run().toString(), o.density(), o.config(), o.duplicateCosine(),
                 r);

@@ -11,13 +11,14 @@ import org.vivarium.api.VivariumException;
 import org.vivarium.api.cache.ActivationCache;
 import org.vivarium.api.cache.CacheRun;
 import org.vivarium.api.cache.CachedHook;
+import org.vivarium.api.context.TokenText;
+import org.vivarium.api.linalg.LinearAlgebra;
 import org.vivarium.api.method.MethodCommand;
 import org.vivarium.api.method.MethodContext;
 import org.vivarium.api.method.Progress;
 import org.vivarium.api.model.HookName;
 import org.vivarium.api.model.Model;
 import org.vivarium.plugin.sae.data.CacheRowSource;
-import org.vivarium.plugin.sae.data.PromptSet;
 import org.vivarium.plugin.sae.io.SaeFiles;
 import org.vivarium.plugin.sae.io.SaeInfo;
 import org.vivarium.plugin.sae.math.SaeKind;
@@ -65,12 +66,12 @@ public final class TranscoderCommand implements MethodCommand {
             CacheRun run = CacheRuns.run(cache, o.run(), o.store().toString());
             CachedHook in = CacheRuns.hook(run, inHook);
             CacheRuns.hook(run, outHook);
-            PromptSet prompts = PromptSet.read(o.prompts());
-            if (!run.promptSetHash().isEmpty() && !run.promptSetHash().equals(prompts.hash())) {
-                throw new VivariumException("prompt file " + o.prompts() + " is not the one run " + run.id()
-                        + " was cached from", "pass the --prompts file given to 'viv cache'");
+            if (o.prompts() != null) {
+                out.println("note: --prompts is no longer needed and was not read; the held-out tokens come from cache"
+                        + " run " + run.id());
             }
-            int seqs = prompts.prompts().size();
+            List<TokenText> tokens = cache.tokens(run.id());
+            int seqs = tokens.size();
             int held = Math.max(1, (int) Math.round(seqs * o.holdout()));
             int trainTo = seqs - held;
             if (trainTo < 1) {
@@ -99,14 +100,14 @@ public final class TranscoderCommand implements MethodCommand {
                             + model.config().dModel() + " but run " + run.id() + " caches width " + in.width(),
                             "pass the checkpoint the run was cached from");
                 }
-                ce = CeRecovered.measure(model, heldOutTokens(model, prompts.prompts(), trainTo, o.cePrompts()),
+                ce = CeRecovered.measure(model, heldOutTokens(model, tokens, trainTo, o.cePrompts()),
                         o.layer(), t);
             }
             TranscoderReport report = new TranscoderReport(run.id(), inHook, outHook, s, eval, ce, seconds);
-            save(o, run, in, t, report, trainTo, seqs);
+            save(o, run, in, t, report, trainTo, seqs, ctx.linearAlgebra());
             out.print(report.markdown());
             out.println("wrote " + o.out() + " (W_enc.npy, b_enc.npy, W_dec.npy, b_dec.npy, sae.json, transcoder.json,"
-                    + " report.md); dashboards: viv sae dashboards --sae " + o.out() + " --prompts " + o.prompts());
+                    + " report.md); dashboards: viv sae dashboards --sae " + o.out());
         }
         return 0;
     }
@@ -116,11 +117,11 @@ public final class TranscoderCommand implements MethodCommand {
                 new CacheRowSource(cache, run.id(), out, from, to));
     }
 
-    private static List<int[]> heldOutTokens(Model model, List<String> prompts, int from, int max) {
+    private static List<int[]> heldOutTokens(Model model, List<TokenText> tokens, int from, int max) {
         int nCtx = model.config().nCtx();
         List<int[]> out = new ArrayList<>();
-        for (int i = from; i < prompts.size() && out.size() < max; i++) {
-            int[] ids = model.tokenizer().encode(prompts.get(i));
+        for (int i = from; i < tokens.size() && out.size() < max; i++) {
+            int[] ids = tokens.get(i).ids();
             if (ids.length >= 2) {
                 out.add(Arrays.copyOf(ids, Math.min(ids.length, nCtx)));
             }
@@ -132,7 +133,7 @@ public final class TranscoderCommand implements MethodCommand {
     }
 
     private static void save(TranscoderOptions o, CacheRun run, CachedHook in, Transcoder t, TranscoderReport r,
-            int trainTo, int seqs) {
+            int trainTo, int seqs, LinearAlgebra linearAlgebra) {
         TranscoderSettings s = o.settings();
         SaeConfig cfg = new SaeConfig(SaeKind.TOPK, s.latents(), s.k(), 0, s.lr(), s.batch(), s.steps(), s.seed(), 0,
                 1, s.shuffleRows());
@@ -141,7 +142,7 @@ public final class TranscoderCommand implements MethodCommand {
         SaeInfo.DataSource src = new SaeInfo.DataSource(o.store().toString(), run.id(), run.modelName(),
                 run.checkpointHash(), run.promptSetHash(), dataHash, new int[] {0, trainTo}, new int[] {trainTo, seqs});
         SaeFiles.save(o.out(), t.asSaeWeights(), new SaeInfo(cfg, in.width(), in.name(), o.layer(), src, 1f, metrics,
-                Instant.now().toString()));
+                Instant.now().toString()), linearAlgebra);
         r.write(o.out());
     }
 }

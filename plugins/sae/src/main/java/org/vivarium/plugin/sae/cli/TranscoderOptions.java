@@ -14,7 +14,7 @@ import org.vivarium.plugin.sae.transcoder.TranscoderSettings;
  * @param run the cached run id (it must hold both hooks of the layer)
  * @param layer the MLP's layer
  * @param checkpoint the model the run was cached from (for the cross-entropy measurement)
- * @param prompts the prompt file given to {@code viv cache} (its held-out prompts are scored)
+ * @param prompts a prompt file given out of habit (not read: the held-out tokens come from the cache run), or null
  * @param settings the transcoder's hyper-parameters
  * @param holdout share of sequences held out for evaluation
  * @param cePrompts at most this many held-out prompts for the cross-entropy measurement
@@ -24,7 +24,7 @@ public record TranscoderOptions(Path store, String run, int layer, Path checkpoi
         TranscoderSettings settings, double holdout, int cePrompts, Path out) {
 
     /** The usage line. */
-    public static final String USAGE = "viv sae transcoder --run RUN --layer L --checkpoint CKPT --prompts FILE"
+    public static final String USAGE = "viv sae transcoder --run RUN --layer L --checkpoint CKPT"
             + " [--store runs/cache] [--latents 1024] [--k 32] [--steps 2000] [--batch 256] [--lr 1e-3] [--seed 1]"
             + " [--holdout 0.05] [--ce-prompts 64] [--shuffle 32768] [--out runs/transcoder/RUN-LL]";
 
@@ -48,7 +48,7 @@ public record TranscoderOptions(Path store, String run, int layer, Path checkpoi
             throw new VivariumException("--layer is missing", "pass the MLP's layer, e.g. --layer 1");
         }
         Path ckpt = a.requirePath("checkpoint", "CKPT (the checkpoint the run was cached from)", workDir);
-        Path prompts = a.requirePath("prompts", "FILE (the prompt file given to 'viv cache')", workDir);
+        Path prompts = a.has("prompts") ? workDir.resolve(a.get("prompts", "")) : null;
         int latents = a.getInt("latents", 1024, 1, 1 << 20);
         TranscoderSettings s = new TranscoderSettings(latents, a.getInt("k", 32, 1, latents), a.getPositive("lr", 1e-3),
                 a.getInt("batch", 256, 1, 1 << 16), a.getLong("steps", 2000, 1, 1_000_000_000), a.getLong("seed", 1),

@@ -2,6 +2,7 @@ package org.vivarium.plugin.sae.truth;
 
 import java.util.Arrays;
 import java.util.function.Supplier;
+import org.vivarium.api.linalg.LinearAlgebra;
 import org.vivarium.api.method.Progress;
 import org.vivarium.plugin.sae.data.ArrayRowSource;
 import org.vivarium.plugin.sae.math.SaeWeights;
@@ -15,7 +16,7 @@ import org.vivarium.plugin.sae.train.TrainResult;
  * latents are counted on rows the SAE never trained on.
  *
  * <pre>{@code
- * GroundTruthRun.Result r = GroundTruthRun.run(rows, 0.1, cfg, () -> truth, progress);
+ * GroundTruthRun.Result r = GroundTruthRun.run(rows, 0.1, cfg, () -> truth, 0.9, progress, la);
  * r.recovery().mmcs();
  * }</pre>
  */
@@ -47,18 +48,19 @@ public final class GroundTruthRun {
      * @param truth read after training
      * @param duplicateCosine the duplicate-latent threshold
      * @param progress advanced in rows
+     * @param linearAlgebra the encoder's matrix products
      * @return the trained SAE and its score
      * @throws IllegalArgumentException if there are too few rows
      */
     public static Result run(float[][] rows, double holdout, SaeConfig config, Supplier<TrueFeatures> truth,
-            double duplicateCosine, Progress progress) {
+            double duplicateCosine, Progress progress, LinearAlgebra linearAlgebra) {
         int held = (int) Math.round(rows.length * holdout);
         if (rows.length - held < 1 || rows.length < 2) {
             throw new IllegalArgumentException("need at least 2 activation rows, got " + rows.length);
         }
         float[][] train = Arrays.copyOfRange(rows, 0, rows.length - held);
         float[][] eval = held > 0 ? Arrays.copyOfRange(rows, rows.length - held, rows.length) : train;
-        TrainResult r = new SaeTrainer(config).train(new ArrayRowSource(train), new ArrayRowSource(eval), null,
+        TrainResult r = new SaeTrainer(config, linearAlgebra).train(new ArrayRowSource(train), new ArrayRowSource(eval), null,
                 progress);
         TrueFeatures t = truth.get();
         FeatureRecovery score = FeatureRecovery.score(r.foldedWeights().wDec(), r.metrics().fireCounts(),

@@ -58,7 +58,7 @@ class TranscoderEndToEndTest {
         }
         ctx = LocalMethodContext.withCache(work);
         assertEquals(0, new TranscoderCommand().run(List.of("--run", RUN, "--layer", "1", "--checkpoint", "runs/tiny",
-                "--prompts", "prompts.txt", "--latents", "64", "--k", "8", "--steps", "400", "--batch", "64", "--lr",
+                "--latents", "64", "--k", "8", "--steps", "400", "--batch", "64", "--lr",
                 "3e-3", "--holdout", "0.1", "--ce-prompts", "10", "--out", "runs/tc"), ctx));
     }
 
@@ -99,7 +99,7 @@ class TranscoderEndToEndTest {
     void dashboardsAndSearchReadTheTranscoderAsTranscoderFeatures() throws Exception {
         try (ContextIndex index = TestIndexes.open(work.resolve("runs/index"))) {
             assertEquals(0, new DashboardsCommand(() -> Optional.of(index)).run(List.of("--sae", "runs/tc",
-                    "--prompts", "prompts.txt", "--top", "3", "--checkpoint", "runs/tiny"), ctx));
+                    "--top", "3", "--checkpoint", "runs/tiny"), ctx));
             Map<String, Object> d = (Map<String, Object>) JsonReader.parse(Files.readString(
                     work.resolve("runs/tc/dashboards/dashboards.json")));
             List<Map<String, Object>> latents = (List<Map<String, Object>>) d.get("latents");
@@ -117,7 +117,7 @@ class TranscoderEndToEndTest {
     @Test
     void aRunWithoutTheMlpHooksIsOneClearError() {
         VivariumException e = assertThrows(VivariumException.class, () -> new TranscoderCommand().run(List.of(
-                "--run", RUN, "--layer", "0", "--checkpoint", "runs/tiny", "--prompts", "prompts.txt"), ctx));
+                "--run", RUN, "--layer", "0", "--checkpoint", "runs/tiny"), ctx));
         assertTrue(e.getMessage().contains("blocks.0.ln2.hook_normalized"), e.getMessage());
     }
 }
