@@ -2,9 +2,11 @@ package org.vivarium.launcher.imports;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import org.vivarium.importer.MiniLmImporter;
-import org.vivarium.launcher.args.Flags;
+import org.vivarium.api.method.CommandInput;
+import org.vivarium.api.method.CommandOption;
+import org.vivarium.launcher.args.CommandParser;
+import org.vivarium.launcher.args.Limits;
 import org.vivarium.launcher.cli.CliCommand;
 import org.vivarium.launcher.cli.CliContext;
 import org.vivarium.launcher.cli.ExitCodes;
@@ -18,6 +20,9 @@ import org.vivarium.launcher.cli.UsageException;
  * {@code viv import onnx FILE} imports another BERT encoder exported to ONNX ({@link OnnxImport}).
  */
 public final class ImportCommand implements CliCommand {
+    static final List<CommandOption> OPTIONS = List.of(Limits.OUT,
+            CommandOption.path("tokenizer", "FILE", "tokenizer.json (default: beside the model)"));
+
     private static final String USAGE = "import minilm [--out DIR] | import onnx FILE [--tokenizer FILE] [--out DIR]";
 
     @Override
@@ -37,7 +42,7 @@ public final class ImportCommand implements CliCommand {
 
     @Override
     public int run(List<String> args, CliContext ctx) {
-        Flags f = Flags.parse(args, Set.of("out", "tokenizer"), Set.of(), USAGE);
+        CommandInput f = CommandParser.parse(args, OPTIONS, USAGE);
         String what = f.positional(0, "what to import (minilm or onnx)");
         if (what.equals("onnx")) {
             return OnnxImport.run(f, ctx);
@@ -49,7 +54,7 @@ public final class ImportCommand implements CliCommand {
         if (f.has("tokenizer")) {
             throw new UsageException("--tokenizer is for import onnx: minilm ships its own tokenizer", USAGE);
         }
-        Path out = ctx.workDir().resolve(f.path("out", MiniLmImporter.DEFAULT_OUT));
+        Path out = f.path("out", ctx.workDir()).orElse(ctx.workDir().resolve(MiniLmImporter.DEFAULT_OUT));
         Path dir = new MiniLmImporter().importMiniLm(out, ctx.out());
         ctx.out().println("imported MiniLM-L6 into " + dir + " (viv run " + dir + " --prompt TEXT --cache 'blocks.*.hook_resid_post')");
         return ExitCodes.OK;

@@ -4,9 +4,12 @@
  * with a {@link org.vivarium.api.method.MethodContext}.
  *
  * <p>1.4 (since the 1.3 release) also adds {@code MethodContext.linearAlgebra()}.
+ *
+ * <p>1.5 adds {@code CommandOption} (options declared as data, parsed by the host's picocli) and
+ * {@code CommandInput} (the parsed values).
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package org.vivarium.api.method;
 
 import org.osgi.annotation.bundle.Export;
