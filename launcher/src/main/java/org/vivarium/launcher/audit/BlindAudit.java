@@ -16,7 +16,7 @@ import org.vivarium.api.audit.Auditor;
 import org.vivarium.api.model.Model;
 import org.vivarium.api.model.ModelRuntime;
 import org.vivarium.api.method.CommandInput;
-import org.vivarium.launcher.args.CommandParser;
+import org.vivarium.cli.CommandParser;
 import org.vivarium.launcher.args.SeedList;
 import org.vivarium.launcher.cli.CliContext;
 import org.vivarium.launcher.organism.CheckpointPaths;

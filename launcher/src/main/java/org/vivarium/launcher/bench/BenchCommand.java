@@ -3,12 +3,12 @@ package org.vivarium.launcher.bench;
 import java.util.List;
 import org.vivarium.api.method.CommandInput;
 import org.vivarium.api.method.CommandOption;
-import org.vivarium.launcher.args.CommandParser;
+import org.vivarium.cli.CommandParser;
 import org.vivarium.launcher.args.Limits;
 import org.vivarium.launcher.cli.CliCommand;
 import org.vivarium.launcher.cli.CliContext;
 import org.vivarium.launcher.cli.CommandHelp;
-import org.vivarium.launcher.cli.Suggestions;
+import org.vivarium.cli.Suggestions;
 import org.vivarium.launcher.cli.UsageException;
 
 /**

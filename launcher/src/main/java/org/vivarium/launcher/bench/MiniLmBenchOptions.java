@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.vivarium.api.method.CommandInput;
 import org.vivarium.api.method.CommandOption;
-import org.vivarium.launcher.args.CommandParser;
+import org.vivarium.cli.CommandParser;
 import org.vivarium.launcher.args.Limits;
 import org.vivarium.launcher.cli.UsageException;
 

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import org.vivarium.api.method.CommandInput;
 import org.vivarium.api.method.CommandOption;
-import org.vivarium.launcher.args.CommandParser;
+import org.vivarium.cli.CommandParser;
 import org.vivarium.launcher.web.ServeOptions;
 
 /**

@@ -5,7 +5,7 @@ import java.util.List;
 import org.vivarium.importer.MiniLmImporter;
 import org.vivarium.api.method.CommandInput;
 import org.vivarium.api.method.CommandOption;
-import org.vivarium.launcher.args.CommandParser;
+import org.vivarium.cli.CommandParser;
 import org.vivarium.launcher.args.Limits;
 import org.vivarium.launcher.cli.CliCommand;
 import org.vivarium.launcher.cli.CliContext;

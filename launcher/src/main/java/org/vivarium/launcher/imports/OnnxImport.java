@@ -6,7 +6,7 @@ import java.util.List;
 import org.vivarium.api.VivariumException;
 import org.vivarium.importer.OnnxBertImporter;
 import org.vivarium.api.method.CommandInput;
-import org.vivarium.launcher.args.CommandParser;
+import org.vivarium.cli.CommandParser;
 import org.vivarium.launcher.cli.CliContext;
 import org.vivarium.launcher.cli.ExitCodes;
 

@@ -15,7 +15,7 @@ import org.vivarium.api.tensor.Tensor;
 import org.vivarium.checkpoint.safetensors.SafetensorsWriter;
 import org.vivarium.api.method.CommandInput;
 import org.vivarium.api.method.CommandOption;
-import org.vivarium.launcher.args.CommandParser;
+import org.vivarium.cli.CommandParser;
 import org.vivarium.launcher.args.Limits;
 import org.vivarium.launcher.cli.CliCommand;
 import org.vivarium.launcher.cli.CliContext;

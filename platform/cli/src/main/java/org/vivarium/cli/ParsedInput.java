@@ -1,4 +1,4 @@
-package org.vivarium.launcher.args;
+package org.vivarium.cli;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.vivarium.api.method.CommandInput;
 import org.vivarium.api.method.CommandOption;
-import org.vivarium.launcher.cli.UsageException;
 import picocli.CommandLine.ParseResult;
 
 /** A {@link CommandInput} read from a picocli parse result whose values {@link Values} has already checked. */

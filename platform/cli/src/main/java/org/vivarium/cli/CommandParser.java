@@ -1,4 +1,4 @@
-package org.vivarium.launcher.args;
+package org.vivarium.cli;
 
 import java.util.List;
 import java.util.Locale;
@@ -6,8 +6,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.vivarium.api.method.CommandInput;
 import org.vivarium.api.method.CommandOption;
-import org.vivarium.launcher.cli.Suggestions;
-import org.vivarium.launcher.cli.UsageException;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -91,9 +89,8 @@ public final class CommandParser {
         if (e instanceof CommandLine.MissingParameterException m && !m.getMissing().isEmpty()
                 && m.getMissing().get(0) instanceof OptionSpec o) {
             boolean valueMissing = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("parameter for option");
-            return new UsageException(o.longestName() + (valueMissing ? " needs a value"
-                    : " is required: " + o.paramLabel() + (o.description().length > 0 ? " (" + o.description()[0] + ")" : "")),
-                    usage);
+            return new UsageException(valueMissing ? o.longestName() + " needs a value" : "missing " + o.longestName() + " "
+                    + o.paramLabel() + (o.description()[0].isEmpty() ? "" : " (" + o.description()[0] + ")"), usage);
         }
         Matcher withValue = SWITCH_WITH_VALUE.matcher(String.valueOf(e.getMessage()));
         if (e instanceof CommandLine.MaxValuesExceededException && withValue.find()) {

@@ -1,4 +1,4 @@
-package org.vivarium.launcher.args;
+package org.vivarium.cli;
 
 import org.vivarium.api.method.CommandOption;
 import picocli.CommandLine.TypeConversionException;

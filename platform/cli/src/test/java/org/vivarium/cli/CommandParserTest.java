@@ -1,4 +1,4 @@
-package org.vivarium.launcher.args;
+package org.vivarium.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,7 +10,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vivarium.api.method.CommandInput;
 import org.vivarium.api.method.CommandOption;
-import org.vivarium.launcher.cli.UsageException;
 
 class CommandParserTest {
     private static final String USAGE = "thing [--steps N] [--lr X] [--big N] [--layers A,B] [--data FILE] [--reveal]";
@@ -67,7 +66,7 @@ class CommandParserTest {
     void requiredOptionsListsPathsAndPositionals() {
         List<CommandOption> needsData = List.of(CommandOption.path("data", "FILE.tsv", "labelled prompts").required());
         UsageException e = assertThrows(UsageException.class, () -> CommandParser.parse(List.of("ckpt"), needsData, USAGE));
-        assertTrue(e.problem().startsWith("--data is required: FILE.tsv (labelled prompts)"), e.problem());
+        assertTrue(e.problem().startsWith("missing --data FILE.tsv (labelled prompts)"), e.problem());
         CommandInput in = parse("a", "--steps", "5", "b", "--steps=7", "@notafile", "--layers", " 1, ,2 ",
                 "--data", "x/../d.tsv", "--reveal");
         assertEquals(List.of("a", "b", "@notafile"), in.positionals());
