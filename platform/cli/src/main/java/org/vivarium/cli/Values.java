@@ -44,8 +44,7 @@ final class Values {
                 if (Double.isFinite(d) && d >= o.min() && d <= o.max()) {
                     return value;
                 }
-                throw outOfRange(o, value, o.min() == -Double.MAX_VALUE && o.max() == Double.MAX_VALUE
-                        ? "any finite number" : o.min() + " to " + o.max());
+                throw outOfRange(o, value, numberRange(o.min(), o.max()));
             }
             case LIST, PATH -> {
                 if ((o.kind() == CommandOption.Kind.LIST ? v.replace(",", "") : v).isBlank()) {
@@ -57,6 +56,14 @@ final class Values {
                 return value;
             }
         }
+    }
+
+    private static String numberRange(double min, double max) {
+        if (max == Double.MAX_VALUE) {
+            return min == -Double.MAX_VALUE ? "any finite number" : min == Double.MIN_VALUE ? "a number above 0"
+                    : "a number from " + min + " up";
+        }
+        return min + " to " + max;
     }
 
     private static TypeConversionException outOfRange(CommandOption o, String value, String range) {
