@@ -99,7 +99,9 @@ public final class LocalMethodContext implements MethodContext {
      * @throws Exception whatever the command throws
      */
     public int run(Method method, String command, String... args) throws Exception {
-        return run(command(method, command), args);
+        MethodCommand c = command(method, command);
+        return c.parsesItsOwnArguments() ? c.run(List.of(args), this)
+                : c.run(CommandParser.parse(List.of(args), c.options(), usage(method.name() + " " + c.name(), c)), this);
     }
 
     /**
@@ -124,7 +126,12 @@ public final class LocalMethodContext implements MethodContext {
      * @throws org.vivarium.api.VivariumException for arguments the host would refuse, with the usage
      */
     public static CommandInput parse(MethodCommand command, String... args) {
-        return CommandParser.parse(List.of(args), command.options(), command.usage());
+        return CommandParser.parse(List.of(args), command.options(), usage(command.name(), command));
+    }
+
+    private static String usage(String words, MethodCommand command) {
+        String usage = command.usage() == null ? "" : command.usage().strip();
+        return usage.startsWith("viv ") ? usage : (words + " " + usage).strip();
     }
 
     /**
