@@ -69,14 +69,14 @@ class SaeEndToEndTest {
                     new CachingOptions(RUN, CacheDtype.F32, "tiny", CheckpointIO.contentHash(ckpt)), quiet);
         }
         LocalMethodContext ctx = LocalMethodContext.withCache(work);
-        assertEquals(0, command("train").run(train("runs/sae/tiny"), ctx));
+        assertEquals(0, ctx.run(command("train"), train("runs/sae/tiny")));
         trainOutput = ctx.output();
         trainProgress = ctx.progressLog();
     }
 
-    private static List<String> train(String out) {
+    private static String[] train(String out) {
         return List.of("--run", RUN, "--hook", HOOK, "--latents", "64", "--steps", "400", "--batch", "64", "--lr",
-                "3e-3", "--resample-every", "100", "--out", out);
+                "3e-3", "--resample-every", "100", "--out", out).toArray(new String[0]);
     }
 
     private static MethodCommand command(String name) {
@@ -117,7 +117,7 @@ class SaeEndToEndTest {
     @Test
     void trainingFromTheCacheIsDeterministicForASeed() throws Exception {
         LocalMethodContext ctx = LocalMethodContext.withCache(work);
-        command("train").run(train("runs/sae/again"), ctx);
+        ctx.run(command("train"), train("runs/sae/again"));
         assertArrayEquals(Files.readAllBytes(work.resolve("runs/sae/tiny/W_dec.npy")),
                 Files.readAllBytes(work.resolve("runs/sae/again/W_dec.npy")));
         assertArrayEquals(Files.readAllBytes(work.resolve("runs/sae/tiny/W_enc.npy")),
@@ -172,8 +172,8 @@ class SaeEndToEndTest {
         try (ContextIndex index = TestIndexes.open(work.resolve("runs/index"))) {
             DashboardsCommand dashboards = new DashboardsCommand(() -> Optional.of(index));
             LocalMethodContext ctx = LocalMethodContext.withCache(work);
-            assertEquals(0, dashboards.run(List.of("--sae", "runs/sae/tiny", "--prompts", "prompts.txt", "--top",
-                    String.valueOf(TOP), "--checkpoint", "runs/tiny"), ctx));
+            assertEquals(0, ctx.run(dashboards, "--sae", "runs/sae/tiny", "--prompts", "prompts.txt", "--top",
+                    String.valueOf(TOP), "--checkpoint", "runs/tiny"));
             Path out = work.resolve("runs/sae/tiny/dashboards");
             assertTrue(ctx.output().contains("dashboards for 64 latents"), ctx.output());
             List<Map<String, Object>> latents = (List<Map<String, Object>>) json(out.resolve("dashboards.json"))
@@ -254,8 +254,8 @@ class SaeEndToEndTest {
             assertEquals(withWord, top.get(0).count());
 
             LocalMethodContext again = LocalMethodContext.withCache(work);
-            dashboards.run(List.of("--sae", "runs/sae/tiny", "--prompts", "prompts.txt", "--top", String.valueOf(TOP),
-                    "--checkpoint", "runs/tiny", "--out", "runs/sae/tiny/dash2"), again);
+            again.run(dashboards, "--sae", "runs/sae/tiny", "--prompts", "prompts.txt", "--top", String.valueOf(TOP),
+                    "--checkpoint", "runs/tiny", "--out", "runs/sae/tiny/dash2");
             assertTrue(again.output().contains(String.format("replaced %,d earlier contexts", added)), again.output());
             assertEquals(added, index.count("feature:sae/L1/*"), "no duplicates on a second run");
             assertEquals(withWord, index.count("feature:sae/L1/" + latent + " AND " + word));
@@ -267,19 +267,19 @@ class SaeEndToEndTest {
         LocalMethodContext ctx = LocalMethodContext.withCache(work);
         MethodCommand train = command("train");
         VivariumException run = assertThrows(VivariumException.class,
-                () -> train.run(List.of("--run", "nope", "--hook", HOOK), ctx));
+                () -> ctx.run(train, "--run", "nope", "--hook", HOOK));
         assertTrue(run.getMessage().contains("known runs: " + RUN), run.getMessage());
         VivariumException hook = assertThrows(VivariumException.class,
-                () -> train.run(List.of("--run", RUN, "--hook", "blocks.0.hook_resid_post"), ctx));
+                () -> ctx.run(train, "--run", RUN, "--hook", "blocks.0.hook_resid_post"));
         assertTrue(hook.getMessage().contains("its hooks are " + HOOK), hook.getMessage());
         VivariumException kind = assertThrows(VivariumException.class,
-                () -> train.run(List.of("--run", RUN, "--hook", HOOK, "--kind", "gated"), ctx));
+                () -> ctx.run(train, "--run", RUN, "--hook", HOOK, "--kind", "gated"));
         assertTrue(kind.getMessage().contains("use --kind relu or --kind topk"), kind.getMessage());
         List<String> other = new ArrayList<>(prompts);
         other.set(3, other.get(3).toUpperCase(Locale.ROOT));
         Files.write(work.resolve("other.txt"), other);
-        VivariumException mismatch = assertThrows(VivariumException.class, () -> command("dashboards")
-                .run(List.of("--sae", "runs/sae/tiny", "--prompts", "other.txt", "--index", "never"), ctx));
+        VivariumException mismatch = assertThrows(VivariumException.class, () -> ctx.run(command("dashboards"),
+                "--sae", "runs/sae/tiny", "--prompts", "other.txt", "--index", "never"));
         assertTrue(mismatch.getMessage().contains("is not the one run " + RUN + " was cached from"),
                 mismatch.getMessage());
     }
