@@ -56,8 +56,7 @@ public final class MethodDispatcher implements CliRunner.Fallback {
         }, () -> {
             HostMethodContext context = new HostMethodContext(host::runtime, host::fineTuner, ctx.out(), ctx.workDir(),
                     ReportProgress.factory(ctx.err()));
-            return command.parsesItsOwnArguments() ? command.run(List.copyOf(rest), context)
-                    : command.run(CommandParser.parse(rest, command.options(), usage), context);
+            return command.run(CommandParser.parse(rest, command.options(), usage), context);
         });
     }
 

@@ -100,8 +100,7 @@ public final class LocalMethodContext implements MethodContext {
      */
     public int run(Method method, String command, String... args) throws Exception {
         MethodCommand c = command(method, command);
-        return c.parsesItsOwnArguments() ? c.run(List.of(args), this)
-                : c.run(CommandParser.parse(List.of(args), c.options(), usage(method.name() + " " + c.name(), c)), this);
+        return c.run(CommandParser.parse(List.of(args), c.options(), usage(method.name() + " " + c.name(), c)), this);
     }
 
     /**
@@ -114,7 +113,7 @@ public final class LocalMethodContext implements MethodContext {
      * @throws Exception whatever the command throws
      */
     public int run(MethodCommand command, String... args) throws Exception {
-        return command.parsesItsOwnArguments() ? command.run(List.of(args), this) : command.run(parse(command, args), this);
+        return command.run(parse(command, args), this);
     }
 
     /**

@@ -34,36 +34,5 @@ public interface MethodCommand {
      * @return a process exit code, 0 on success
      * @throws Exception any failure; {@link org.vivarium.api.VivariumException} is shown as one line
      */
-    default int run(CommandInput input, MethodContext context) throws Exception {
-        throw new UnsupportedOperationException(name() + " implements neither run method");
-    }
-
-    /**
-     * Runs a command that parses its own arguments (with {@link CommandArgs}); the host passes them unparsed. Kept
-     * while plugins move to {@link #options()} and {@link #run(CommandInput, MethodContext)}.
-     *
-     * @param args the arguments after {@code viv METHOD COMMAND}
-     * @param context platform services, output and progress
-     * @return a process exit code, 0 on success
-     * @throws Exception any failure
-     * @deprecated declare {@link #options()} and implement {@link #run(CommandInput, MethodContext)}
-     */
-    @Deprecated
-    default int run(List<String> args, MethodContext context) throws Exception {
-        throw new UnsupportedOperationException(name() + " implements neither run method");
-    }
-
-    /**
-     * Tells whether this command still parses its own arguments (implements only the deprecated
-     * {@link #run(List, MethodContext)}).
-     *
-     * @return true for such a command
-     */
-    default boolean parsesItsOwnArguments() {
-        try {
-            return getClass().getMethod("run", List.class, MethodContext.class).getDeclaringClass() != MethodCommand.class;
-        } catch (NoSuchMethodException e) {
-            return false;
-        }
-    }
+    int run(CommandInput input, MethodContext context) throws Exception;
 }
