@@ -1,9 +1,12 @@
 package org.vivarium.report.progress;
 
 import java.io.PrintStream;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -49,6 +52,7 @@ public final class ProgressBar implements Progress {
     private final Map<String, Double> metrics = new LinkedHashMap<>();
     private final AtomicLong printed = new AtomicLong(-1);
     private volatile boolean closed;
+    private String lastLine = "";
 
     private ProgressBar(Builder b) {
         ProgressBarConsumer consumer = b.interactive ? new ConsoleProgressBarConsumer(b.out)
@@ -60,17 +64,25 @@ public final class ProgressBar implements Progress {
                 .setStyle(ProgressBarStyle.ASCII)
                 .setConsumer(consumer)
                 .setUpdateIntervalMillis(b.interactive ? 100 : (int) Math.min(Integer.MAX_VALUE, b.interval.toMillis()))
-                .showSpeed()
+                .showSpeed(new DecimalFormat("0.0", DecimalFormatSymbols.getInstance(Locale.ROOT)))
                 .setSpeedUnit(ChronoUnit.SECONDS)
                 .build();
     }
 
-    /** Prints a plain line unless the count has not moved since the last one (the final line always prints). */
+    /**
+     * Prints a plain line unless the count has not moved since the last one; the final line prints unless it
+     * repeats the last one word for word.
+     */
     private void plain(PrintStream out, String line) {
-        long now = bar == null ? 0 : bar.getCurrent();
-        if (closed || printed.getAndSet(now) != now) {
-            out.println(line);
-            out.flush();
+        // not on this bar's monitor: close() holds it while it waits for the library's final line
+        synchronized (printed) {
+            long now = bar == null ? 0 : bar.getCurrent();
+            boolean moved = printed.getAndSet(now) != now;
+            if (moved || closed && !line.equals(lastLine)) {
+                out.println(line);
+                out.flush();
+                lastLine = line;
+            }
         }
     }
 

@@ -17,7 +17,7 @@ import org.vivarium.api.VivariumException;
 /** The library-drawn bar on real time, sized to run in about two seconds. */
 class ProgressBarTest {
     private static final Pattern PLAIN = Pattern.compile(
-            "train +\\d+% \\[[=> ]+\\] +\\d+/1000 step \\(\\d:\\d\\d:\\d\\d / \\d:\\d\\d:\\d\\d\\) [\\d.]+ step/s "
+            "train +\\d+% \\[[=> ]+\\] +\\d+/1000 step \\(\\d:\\d\\d:\\d\\d / \\d:\\d\\d:\\d\\d\\) \\d+\\.\\d step/s "
                     + "loss=2\\.314 tok/s=51\\.2k");
 
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -58,6 +58,7 @@ class ProgressBarTest {
         assertTrue(last.startsWith("train  60% ["), last);
         assertTrue(last.contains(" 600/1000 step "), last);
         assertTrue(lines.stream().allMatch(l -> l.endsWith(" loss=2.314 tok/s=51.2k")), output());
+        assertEquals(lines.size(), lines.stream().distinct().count(), "no line printed twice: " + output());
     }
 
     @Test
