@@ -1,6 +1,5 @@
 /**
- * The launcher commands' options: {@link org.vivarium.launcher.args.Flags} (parsed by picocli, range-checked with
- * one-line usage errors), the shared {@link org.vivarium.launcher.args.Limits} and
- * {@link org.vivarium.launcher.args.SeedList}.
+ * The launcher's shared option declarations and ranges ({@link org.vivarium.launcher.args.Limits}) and
+ * {@link org.vivarium.launcher.args.SeedList}; options are parsed by {@link org.vivarium.cli.CommandParser}.
  */
 package org.vivarium.launcher.args;

@@ -3,13 +3,15 @@ package org.vivarium.launcher.audit;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.osgi.framework.InvalidSyntaxException;
 import org.vivarium.api.VivariumException;
 import org.vivarium.api.audit.Auditor;
 import org.vivarium.api.model.Model;
 import org.vivarium.api.model.ModelRuntime;
-import org.vivarium.launcher.args.Flags;
+import org.vivarium.api.method.CommandInput;
+import org.vivarium.api.method.CommandOption;
+import org.vivarium.cli.CommandParser;
+import org.vivarium.launcher.args.Limits;
 import org.vivarium.launcher.cli.CliCommand;
 import org.vivarium.launcher.cli.CliContext;
 import org.vivarium.launcher.cli.UsageException;
@@ -30,6 +32,12 @@ import org.vivarium.organisms.card.TruthCard;
  * sealed organism, auditors that get no labelled prompts, an investigator, and a leaderboard over the seeds.
  */
 public final class AuditCommand implements CliCommand {
+    static final List<CommandOption> OPTIONS = List.of(Limits.OUT,
+            CommandOption.text("methods", "A,B", "only these installed methods (default: all)"),
+            CommandOption.text("seeds", "1-5", "with --blind: seeds, e.g. 1-5 or 1,3"),
+            CommandOption.integer("steps", "N", "with --blind: training steps per organism", 1, Limits.MAX_STEPS),
+            CommandOption.flag("blind", "sealed organisms over seeds; scored after the auditors finish"));
+
     static final String USAGE = "audit ORGANISM [--out DIR] [--methods NAME,NAME] | audit ORGANISM --blind"
             + " [--seeds 1-5|1,3,4] [--steps N] [--out DIR] [--methods NAME,NAME]";
 
@@ -51,7 +59,7 @@ public final class AuditCommand implements CliCommand {
 
     @Override
     public int run(List<String> args, CliContext ctx) throws InvalidSyntaxException {
-        Flags f = Flags.parse(args, Set.of("out", "methods", "seeds", "steps"), Set.of("blind"), USAGE);
+        CommandInput f = CommandParser.parse(args, OPTIONS, USAGE);
         Organism organism = OrganismCatalog.builtIn().find(f.positional(0, "organism name"));
         if (f.has("blind")) {
             return new BlindAudit(organism, f, ctx, "viv audit " + String.join(" ", args)).run();
@@ -62,11 +70,11 @@ public final class AuditCommand implements CliCommand {
         return openBook(organism, f, ctx);
     }
 
-    private static int openBook(Organism organism, Flags f, CliContext ctx) throws InvalidSyntaxException {
-        Path runDir = ctx.workDir().resolve(f.path("out", Path.of("runs", organism.name())));
+    private static int openBook(Organism organism, CommandInput f, CliContext ctx) throws InvalidSyntaxException {
+        Path runDir = f.path("out", ctx.workDir()).orElse(ctx.workDir().resolve(Path.of("runs", organism.name())));
         Path ckpt = CheckpointPaths.resolve(runDir);
         Path auditDir = runDir.resolve("audit");
-        List<Auditor> auditors = InstalledAuditors.find(ctx.host().bundleContext(), f.string("methods", null), USAGE);
+        List<Auditor> auditors = InstalledAuditors.find(ctx.host().bundleContext(), f.get("methods", null), USAGE);
         ModelRuntime runtime = ctx.host().runtime();
         try (Model model = runtime.load(ckpt)) {
             AuditData data = organism.auditData(model).orElseThrow(() -> new VivariumException("organism "

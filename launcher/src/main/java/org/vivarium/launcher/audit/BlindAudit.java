@@ -15,8 +15,8 @@ import org.vivarium.api.VivariumException;
 import org.vivarium.api.audit.Auditor;
 import org.vivarium.api.model.Model;
 import org.vivarium.api.model.ModelRuntime;
-import org.vivarium.launcher.args.Flags;
-import org.vivarium.launcher.args.Limits;
+import org.vivarium.api.method.CommandInput;
+import org.vivarium.cli.CommandParser;
 import org.vivarium.launcher.args.SeedList;
 import org.vivarium.launcher.cli.CliContext;
 import org.vivarium.launcher.organism.CheckpointPaths;
@@ -37,7 +37,7 @@ import org.vivarium.organisms.card.TruthCard;
  */
 final class BlindAudit {
     private final Organism organism;
-    private final Flags flags;
+    private final CommandInput flags;
     private final CliContext ctx;
     private final String command;
     /** Seconds spent preparing (training or reusing) the seeds' organisms in this run. */
@@ -49,7 +49,7 @@ final class BlindAudit {
      * @param ctx streams, host and environment
      * @param command the command line, for the leaderboard
      */
-    BlindAudit(Organism organism, Flags flags, CliContext ctx, String command) {
+    BlindAudit(Organism organism, CommandInput flags, CliContext ctx, String command) {
         this.organism = organism;
         this.flags = flags;
         this.ctx = ctx;
@@ -63,13 +63,13 @@ final class BlindAudit {
      * @throws InvalidSyntaxException never (no service filter is used)
      */
     int run() throws InvalidSyntaxException {
-        List<Long> seeds = SeedList.parse(flags.string("seeds", "1"), AuditCommand.USAGE);
-        int steps = flags.intValue("steps", 0, 1, Limits.MAX_STEPS);
+        List<Long> seeds = SeedList.parse(flags.get("seeds", "1"), AuditCommand.USAGE);
+        int steps = flags.getInt("steps", 0);
         if (!hasBlindData(organism)) {
             throw noBlindData();
         }
-        Path dir = ctx.workDir().resolve(flags.path("out", Path.of("runs", organism.name() + "-blind")));
-        List<Auditor> auditors = InstalledAuditors.find(ctx.host().bundleContext(), flags.string("methods", null),
+        Path dir = flags.path("out", ctx.workDir()).orElse(ctx.workDir().resolve(Path.of("runs", organism.name() + "-blind")));
+        List<Auditor> auditors = InstalledAuditors.find(ctx.host().bundleContext(), flags.get("methods", null),
                 AuditCommand.USAGE);
         RunHeader header = RunHeader.start(command, seeds, steps, ctx.env());
         ModelRuntime runtime = ctx.host().runtime();

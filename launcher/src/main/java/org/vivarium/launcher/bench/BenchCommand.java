@@ -1,13 +1,14 @@
 package org.vivarium.launcher.bench;
 
 import java.util.List;
-import java.util.Set;
-import org.vivarium.launcher.args.Flags;
+import org.vivarium.api.method.CommandInput;
+import org.vivarium.api.method.CommandOption;
+import org.vivarium.cli.CommandParser;
 import org.vivarium.launcher.args.Limits;
 import org.vivarium.launcher.cli.CliCommand;
 import org.vivarium.launcher.cli.CliContext;
 import org.vivarium.launcher.cli.CommandHelp;
-import org.vivarium.launcher.cli.Suggestions;
+import org.vivarium.cli.Suggestions;
 import org.vivarium.launcher.cli.UsageException;
 
 /**
@@ -15,6 +16,10 @@ import org.vivarium.launcher.cli.UsageException;
  * forward --model minilm} compares the imported MiniLM encoder with ONNX Runtime ({@link MiniLmBenchmark}).
  */
 public final class BenchCommand implements CliCommand {
+    static final List<CommandOption> OPTIONS = List.of(
+            CommandOption.integer("steps", "N", "steps per configuration", 1, Limits.MAX_STEPS),
+            CommandOption.text("config", "NAME", "one configuration (default: induction, lm, medium)"));
+
     private static final String USAGE = "bench train|forward [--config induction|lm|medium] [--steps N]"
             + " | bench cache [--mb N] [--dir DIR] | bench index [--contexts N] [--queries N]"
             + " | bench web-search [--contexts N] [--queries N] [--dir DIR]"
@@ -59,9 +64,9 @@ public final class BenchCommand implements CliCommand {
             MiniLmBenchmark.run(MiniLmBenchOptions.parse(args.subList(1, args.size())), ctx.out());
             return 0;
         }
-        Flags f = Flags.parse(args.subList(1, args.size()), Set.of("config", "steps"), Set.of(), USAGE);
-        int steps = f.intValue("steps", 50, 1, Limits.MAX_STEPS);
-        List<String> configs = f.has("config") ? List.of(f.string("config", "")) : List.of("induction", "lm", "medium");
+        CommandInput f = CommandParser.parse(args.subList(1, args.size()), OPTIONS, USAGE);
+        int steps = f.getInt("steps", 50);
+        List<String> configs = f.has("config") ? List.of(f.get("config", "")) : List.of("induction", "lm", "medium");
         switch (args.get(0)) {
             case "train":
                 for (String c : configs) {

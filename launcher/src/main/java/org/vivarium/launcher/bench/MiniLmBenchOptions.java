@@ -2,8 +2,9 @@ package org.vivarium.launcher.bench;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import org.vivarium.launcher.args.Flags;
+import org.vivarium.api.method.CommandInput;
+import org.vivarium.api.method.CommandOption;
+import org.vivarium.cli.CommandParser;
 import org.vivarium.launcher.args.Limits;
 import org.vivarium.launcher.cli.UsageException;
 
@@ -16,6 +17,13 @@ import org.vivarium.launcher.cli.UsageException;
  * @param threads the intra-op and inter-op threads of both engines
  */
 record MiniLmBenchOptions(int sentences, List<Integer> batches, int rounds, int threads) {
+    static final List<CommandOption> OPTIONS = List.of(
+            CommandOption.text("model", "NAME", "the model benchmarked"),
+            CommandOption.integer("sentences", "N", "sentences per round", 1, 100_000),
+            CommandOption.text("batch", "A,B", "batch sizes"),
+            CommandOption.integer("rounds", "N", "timed rounds", 1, 1000),
+            CommandOption.integer("threads", "N", "PyTorch threads", 1, 256));
+
     /** The usage form, also part of {@code viv bench}'s usage. */
     static final String USAGE = "bench forward --model minilm [--sentences N] [--batch 1,16] [--rounds N]"
             + " [--threads N]";
@@ -40,15 +48,15 @@ record MiniLmBenchOptions(int sentences, List<Integer> batches, int rounds, int 
      * @throws UsageException for an unknown model, option or out-of-range number
      */
     static MiniLmBenchOptions parse(List<String> args) {
-        Flags f = Flags.parse(args, Set.of("model", "sentences", "batch", "rounds", "threads"), Set.of(), USAGE);
-        String model = f.string("model", MODEL);
+        CommandInput f = CommandParser.parse(args, OPTIONS, USAGE);
+        String model = f.get("model", MODEL);
         if (!model.equals(MODEL)) {
             throw new UsageException("no benchmark for model \"" + model + "\" (supported: " + MODEL
                     + ", the MiniLM-L6 encoder against ONNX Runtime)", USAGE);
         }
-        int threads = f.intValue("threads", Runtime.getRuntime().availableProcessors(), 1, 256);
-        return new MiniLmBenchOptions(f.intValue("sentences", 256, 1, 100_000), batches(f.string("batch", "1,16")),
-                f.intValue("rounds", 5, 1, 1000), threads);
+        int threads = f.getInt("threads", Runtime.getRuntime().availableProcessors());
+        return new MiniLmBenchOptions(f.getInt("sentences", 256), batches(f.get("batch", "1,16")),
+                f.getInt("rounds", 5), threads);
     }
 
     private static List<Integer> batches(String text) {

@@ -3,8 +3,9 @@ package org.vivarium.launcher.bench;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
-import org.vivarium.launcher.args.Flags;
+import org.vivarium.api.method.CommandInput;
+import org.vivarium.api.method.CommandOption;
+import org.vivarium.cli.CommandParser;
 import org.vivarium.launcher.web.ServeOptions;
 
 /**
@@ -19,6 +20,14 @@ import org.vivarium.launcher.web.ServeOptions;
  * @param searchTimeLimit the server's search time limit
  */
 record WebSearchOptions(int contexts, int queries, int warmup, long seed, Path dir, Duration searchTimeLimit) {
+    static final List<CommandOption> OPTIONS = List.of(
+            CommandOption.integer("contexts", "N", "contexts indexed", 1, 100_000_000),
+            CommandOption.integer("queries", "N", "timed queries", 1, 1_000_000),
+            CommandOption.integer("warmup", "N", "untimed queries first", 0, 1_000_000),
+            CommandOption.integer("seed", "N", "random seed", 0, Long.MAX_VALUE),
+            CommandOption.path("dir", "DIR", "index directory (default: a temporary one)"),
+            CommandOption.integer("search-timeout-ms", "MS", "search time limit", 1, 600_000));
+
     /** One-line usage. */
     static final String USAGE = "bench web-search [--contexts 1000000] [--queries 200] [--warmup 50] [--seed 42]"
             + " [--dir DIR] [--search-timeout-ms 5000]";
@@ -30,12 +39,10 @@ record WebSearchOptions(int contexts, int queries, int warmup, long seed, Path d
      * @throws org.vivarium.launcher.cli.UsageException on an unknown option or a bad value
      */
     static WebSearchOptions parse(List<String> args, Path workDir) {
-        Flags f = Flags.parse(args, Set.of("contexts", "queries", "warmup", "seed", "dir", "search-timeout-ms"),
-                Set.of(), USAGE);
-        return new WebSearchOptions(f.intValue("contexts", 1_000_000, 1, 100_000_000),
-                f.intValue("queries", 200, 1, 1_000_000), f.intValue("warmup", 50, 0, 1_000_000),
-                f.longValue("seed", 42, 0, Long.MAX_VALUE), f.has("dir") ? workDir.resolve(f.path("dir", null)) : null,
-                Duration.ofMillis(f.longValue("search-timeout-ms", ServeOptions.DEFAULT_SEARCH_TIME_LIMIT.toMillis(), 1,
-                        600_000)));
+        CommandInput f = CommandParser.parse(args, OPTIONS, USAGE);
+        return new WebSearchOptions(f.getInt("contexts", 1_000_000),
+                f.getInt("queries", 200), f.getInt("warmup", 50),
+                f.getLong("seed", 42), f.has("dir") ? f.requirePath("dir", workDir) : null,
+                Duration.ofMillis(f.getLong("search-timeout-ms", ServeOptions.DEFAULT_SEARCH_TIME_LIMIT.toMillis())));
     }
 }

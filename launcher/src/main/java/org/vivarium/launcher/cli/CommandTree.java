@@ -74,7 +74,7 @@ public final class CommandTree {
     /**
      * The command line that {@link CliRunner} runs a command through: the command and its subcommands, each with
      * {@code --help}/{@code -h}; every other argument is left to the command itself (its options are parsed by
-     * {@link org.vivarium.launcher.args.Flags}), so this line never rejects one.
+     * {@link org.vivarium.cli.CommandParser}), so this line never rejects one.
      *
      * @param command the command
      * @return its command line, without an execution strategy

@@ -40,7 +40,7 @@ public final class ErrorReporter {
         }
         err.println(line(t, debug));
         err.flush();
-        return t instanceof UsageException ? ExitCodes.USAGE : ExitCodes.ERROR;
+        return t instanceof org.vivarium.cli.UsageException ? ExitCodes.USAGE : ExitCodes.ERROR;
     }
 
     /**

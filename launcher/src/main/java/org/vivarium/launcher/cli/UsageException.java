@@ -1,9 +1,10 @@
 package org.vivarium.launcher.cli;
 
-import org.vivarium.api.VivariumException;
-
-/** Wrong arguments for a command: shown as one {@code error:} line with the usage; exit code 2. */
-public class UsageException extends VivariumException {
+/**
+ * Wrong arguments for a launcher command: shown as one {@code error:} line with the usage; exit code 2 (like every
+ * {@link org.vivarium.cli.UsageException}, which option parsing throws).
+ */
+public class UsageException extends org.vivarium.cli.UsageException {
     private static final long serialVersionUID = 1L;
 
     /**
@@ -11,6 +12,6 @@ public class UsageException extends VivariumException {
      * @param usage the synopsis to show, e.g. {@code viv plugin install FILE}
      */
     public UsageException(String problem, String usage) {
-        super(problem, "usage: " + (usage.startsWith("viv ") ? usage : "viv " + usage));
+        super(problem, usage);
     }
 }

@@ -2,19 +2,23 @@ package org.vivarium.launcher.commands;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
-import org.vivarium.launcher.args.Flags;
+import org.vivarium.api.method.CommandInput;
+import org.vivarium.api.method.CommandOption;
+import org.vivarium.cli.CommandParser;
 import org.vivarium.launcher.cli.CliCommand;
 import org.vivarium.launcher.cli.CliContext;
 import org.vivarium.launcher.cli.CommandHelp;
 import org.vivarium.launcher.cli.ExitCodes;
-import org.vivarium.launcher.cli.Suggestions;
+import org.vivarium.cli.Suggestions;
 import org.vivarium.launcher.cli.UsageException;
 import org.vivarium.launcher.plugins.PluginInfo;
 import org.vivarium.launcher.plugins.PluginManager;
 
 /** {@code viv plugin list|install FILE|start NAME|stop NAME|uninstall NAME|watch}: manage method plugins. */
 public final class PluginCommand implements CliCommand {
+    static final List<CommandOption> OPTIONS = List.of(
+            CommandOption.flag("replace", "replace an installed plugin of the same name, keeping a backup"));
+
 
     private static final String USAGE =
             "plugin list | install FILE [--replace] | start NAME | stop NAME | uninstall NAME | watch [--ignore-stdin]";
@@ -67,9 +71,9 @@ public final class PluginCommand implements CliCommand {
     }
 
     private static int install(List<String> rest, CliContext ctx) {
-        Flags f = Flags.parse(rest, Set.of(), Set.of("replace"), "plugin install FILE [--replace]");
+        CommandInput f = CommandParser.parse(rest, OPTIONS, "plugin install FILE [--replace]");
         boolean replace = f.has("replace");
-        List<String> files = f.positional();
+        List<String> files = f.positionals();
         Path jar = ctx.workDir().resolve(expect(files, 1, "plugin install FILE [--replace]").get(0));
         PluginManager.Installed installed = plugins(ctx).install(jar, replace);
         for (Path backup : installed.backups()) {

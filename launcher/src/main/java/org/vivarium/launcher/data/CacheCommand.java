@@ -2,7 +2,6 @@ package org.vivarium.launcher.data;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import org.vivarium.api.cache.CacheDtype;
 import org.vivarium.api.cache.PromptFile;
 import org.vivarium.api.method.Progress;
@@ -14,7 +13,9 @@ import org.vivarium.cache.capture.CachingOptions;
 import org.vivarium.cache.capture.CachingResult;
 import org.vivarium.cache.cli.CacheCommandLine;
 import org.vivarium.checkpoint.CheckpointIO;
-import org.vivarium.launcher.args.Flags;
+import org.vivarium.api.method.CommandInput;
+import org.vivarium.api.method.CommandOption;
+import org.vivarium.cli.CommandParser;
 import org.vivarium.launcher.args.Limits;
 import org.vivarium.launcher.cli.CliCommand;
 import org.vivarium.launcher.cli.CliContext;
@@ -27,6 +28,17 @@ import org.vivarium.report.progress.ProgressBar;
  * {@code viv cache rm}: the MapDB activation store (default {@code runs/cache}).
  */
 public final class CacheCommand implements CliCommand {
+    static final List<CommandOption> OPTIONS = List.of(
+            CommandOption.path("prompts", "FILE", "prompts, one a line"),
+            CommandOption.text("hooks", "PATTERN", "hook names or patterns to cache, e.g. blocks.*.hook_resid_post"),
+            CommandOption.integer("batch", "N", "prompts per forward pass", 1, Limits.MAX_BATCH),
+            CommandOption.text("run", "ID", "run id (default: checkpoint name and time)"),
+            CommandOption.path("store", "DIR", "cache directory (default runs/cache)"),
+            CommandOption.text("hook", "NAME", "export: the hook"),
+            CommandOption.text("format", "npy|csv", "export format"),
+            CommandOption.path("out", "FILE", "export: output file"),
+            CommandOption.flag("fp16", "store half-precision floats"));
+
     private static final String USAGE = "cache CKPT --prompts FILE --hooks HOOK[,GLOB...] [--batch N] [--fp16]"
             + " [--run ID] [--store DIR] | cache ls [--store DIR] | cache export RUN [--hook H]"
             + " --format npy|safetensors --out FILE [--store DIR] | cache rm RUN [--store DIR]";
@@ -53,9 +65,8 @@ public final class CacheCommand implements CliCommand {
         }
         String sub = args.get(0);
         List<String> rest = args.subList(1, args.size());
-        Flags f = Flags.parse(rest, Set.of("prompts", "hooks", "batch", "run", "store", "hook", "format", "out"),
-                Set.of("fp16"), USAGE);
-        Path store = ctx.workDir().resolve(f.path("store", Path.of("runs", "cache")));
+        CommandInput f = CommandParser.parse(rest, OPTIONS, USAGE);
+        Path store = f.path("store", ctx.workDir()).orElse(ctx.workDir().resolve(Path.of("runs", "cache")));
         switch (sub) {
             case "ls":
                 try (MapDbActivationCache c = MapDbActivationCache.open(store)) {
@@ -64,9 +75,9 @@ public final class CacheCommand implements CliCommand {
                 return 0;
             case "export":
                 try (MapDbActivationCache c = MapDbActivationCache.open(store)) {
-                    Path out = ctx.workDir().resolve(f.string("out", "export." + f.string("format", "npy")));
-                    new CacheCommandLine(c).export(f.positional(0, "run id"), f.string("hook", null),
-                            f.string("format", "npy"), out, ctx.out());
+                    Path out = ctx.workDir().resolve(f.get("out", "export." + f.get("format", "npy")));
+                    new CacheCommandLine(c).export(f.positional(0, "run id"), f.get("hook", null),
+                            f.get("format", "npy"), out, ctx.out());
                 }
                 return 0;
             case "rm":
@@ -79,17 +90,17 @@ public final class CacheCommand implements CliCommand {
         }
     }
 
-    private int capture(Path given, Flags f, Path store, CliContext ctx) {
+    private int capture(Path given, CommandInput f, Path store, CliContext ctx) {
         Path ckpt = CheckpointPaths.resolve(given);
         if (!f.has("prompts") || !f.has("hooks")) {
             throw new UsageException("cache CKPT needs --prompts FILE and --hooks HOOKS", USAGE);
         }
-        int batch = f.intValue("batch", 16, 1, Limits.MAX_BATCH);
-        List<String> prompts = PromptFile.read(ctx.workDir().resolve(f.string("prompts", "")));
+        int batch = f.getInt("batch", 16);
+        List<String> prompts = PromptFile.read(ctx.workDir().resolve(f.get("prompts", "")));
         try (Model model = ctx.modelRuntime().load(ckpt);
                 MapDbActivationCache cache = MapDbActivationCache.open(store)) {
-            HookFilter hooks = HookFilter.parse(f.string("hooks", ""), model.config());
-            String runId = f.string("run", given.getFileName() + "-" + System.currentTimeMillis() / 1000);
+            HookFilter hooks = HookFilter.parse(f.get("hooks", ""), model.config());
+            String runId = f.get("run", given.getFileName() + "-" + System.currentTimeMillis() / 1000);
             CachingOptions opts = new CachingOptions(runId, f.has("fp16") ? CacheDtype.F16 : CacheDtype.F32,
                     given.getFileName().toString(), CheckpointIO.contentHash(ckpt));
             CachingResult r;

@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.vivarium.api.VivariumException;
 import org.vivarium.api.cache.PromptFile;
 import org.vivarium.api.index.ContextRecord;
@@ -13,7 +12,9 @@ import org.vivarium.api.model.HookName;
 import org.vivarium.api.model.Model;
 import org.vivarium.index.LuceneContextIndex;
 import org.vivarium.index.extract.UnitContextExtractor;
-import org.vivarium.launcher.args.Flags;
+import org.vivarium.api.method.CommandInput;
+import org.vivarium.api.method.CommandOption;
+import org.vivarium.cli.CommandParser;
 import org.vivarium.launcher.args.Limits;
 import org.vivarium.launcher.cli.CliCommand;
 import org.vivarium.launcher.cli.CliContext;
@@ -28,6 +29,15 @@ import org.vivarium.report.progress.ProgressBar;
  * query matches.
  */
 public final class IndexCommand implements CliCommand {
+    private static final CommandOption INDEX = CommandOption.path("index", "DIR", "the context index (default runs/index)");
+    static final List<CommandOption> UNITS_OPTIONS = List.of(INDEX,
+            CommandOption.path("prompts", "FILE", "prompts, one a line"),
+            CommandOption.text("hook", "HOOK", "the hook whose units are indexed"),
+            CommandOption.integer("top", "K", "contexts kept per unit", 1, Limits.MAX_COUNT),
+            CommandOption.number("min", "X", "smallest activation kept", -Double.MAX_VALUE, Double.MAX_VALUE),
+            CommandOption.text("model", "NAME", "model name stored with the contexts"));
+    static final List<CommandOption> DELETE_OPTIONS = List.of(INDEX,
+            CommandOption.flag("all", "allow a query that matches every context"));
     private static final String USAGE = "index units CKPT --prompts FILE --hook HOOK [--top K] [--min X]"
             + " [--index DIR] [--model NAME]\n       viv index delete QUERY [--index DIR] [--all]"
             + "   (e.g. \"feature:sae/L1/* AND run:lm-text\"; --all is needed for *)";
@@ -55,19 +65,18 @@ public final class IndexCommand implements CliCommand {
         if (args.isEmpty() || !args.get(0).equals("units")) {
             throw new UsageException("index needs the subcommand units or delete", USAGE);
         }
-        Flags f = Flags.parse(args.subList(1, args.size()), Set.of("prompts", "hook", "top", "min", "index", "model"),
-                Set.of(), USAGE);
+        CommandInput f = CommandParser.parse(args.subList(1, args.size()), UNITS_OPTIONS, USAGE);
         Path given = ctx.workDir().resolve(f.positional(0, "checkpoint directory"));
         if (!f.has("prompts") || !f.has("hook")) {
             throw new UsageException("index units needs --prompts FILE and --hook HOOK", USAGE);
         }
-        int top = f.intValue("top", 20, 1, Limits.MAX_COUNT);
-        float min = f.floatValue("min", 0f);
-        List<String> prompts = PromptFile.read(ctx.workDir().resolve(f.string("prompts", "")));
-        Path indexDir = ctx.workDir().resolve(f.path("index", Path.of("runs", "index")));
+        int top = f.getInt("top", 20);
+        float min = (float) f.getDouble("min", 0f);
+        List<String> prompts = PromptFile.read(ctx.workDir().resolve(f.get("prompts", "")));
+        Path indexDir = f.path("index", ctx.workDir()).orElse(ctx.workDir().resolve(Path.of("runs", "index")));
         try (Model model = ctx.modelRuntime().load(CheckpointPaths.resolve(given))) {
-            HookName hook = HookName.parse(f.string("hook", ""), model.config());
-            String modelName = f.string("model", given.getFileName().toString());
+            HookName hook = HookName.parse(f.get("hook", ""), model.config());
+            String modelName = f.get("model", given.getFileName().toString());
             List<ContextRecord> recs;
             long t0 = System.nanoTime();
             try (Progress bar = ProgressBar.builder("index " + hook).total(prompts.size()).unit("prompt")
@@ -88,13 +97,13 @@ public final class IndexCommand implements CliCommand {
     }
 
     private static int delete(List<String> args, CliContext ctx) {
-        Flags f = Flags.parse(args, Set.of("index"), Set.of("all"), USAGE);
+        CommandInput f = CommandParser.parse(args, DELETE_OPTIONS, USAGE);
         String query = f.positional(0, "query");
         if ((query.isBlank() || query.trim().equals("*")) && !f.has("all")) {
             throw new UsageException("\"" + query + "\" would delete every context in the index; pass --all if that"
                     + " is what you want", USAGE);
         }
-        Path indexDir = ctx.workDir().resolve(f.path("index", Path.of("runs", "index")));
+        Path indexDir = f.path("index", ctx.workDir()).orElse(ctx.workDir().resolve(Path.of("runs", "index")));
         if (!Files.isDirectory(indexDir)) {
             throw new VivariumException("no context index at " + indexDir,
                     "pass --index DIR, or index contexts first (viv index units, viv probes fit, viv sae dashboards)");

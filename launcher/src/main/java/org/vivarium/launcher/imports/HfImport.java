@@ -2,7 +2,7 @@ package org.vivarium.launcher.imports;
 
 import java.nio.file.Path;
 import org.vivarium.importer.hf.HfImporter;
-import org.vivarium.launcher.args.Flags;
+import org.vivarium.api.method.CommandInput;
 import org.vivarium.launcher.cli.CliContext;
 import org.vivarium.launcher.cli.ExitCodes;
 
@@ -23,10 +23,11 @@ final class HfImport {
      * @param ctx where paths are resolved and progress printed
      * @return the exit code
      */
-    static int run(Flags f, CliContext ctx) {
+    static int run(CommandInput f, CliContext ctx) {
         Path src = ctx.workDir().resolve(f.positional(1, "the Hugging Face model directory to import"));
         Path name = src.toAbsolutePath().normalize().getFileName();
-        Path out = ctx.workDir().resolve(f.path("out", Path.of("runs", name == null ? "hf" : name.toString())));
+        Path out = f.path("out", ctx.workDir())
+                .orElse(ctx.workDir().resolve(Path.of("runs", name == null ? "hf" : name.toString())));
         Path dir = HfImporter.importDir(src, out, ctx.out());
         ctx.out().println("imported " + src + " into " + dir + " (viv run " + dir
                 + " --prompt TEXT --cache 'blocks.*.hook_resid_post')");

@@ -2,9 +2,11 @@ package org.vivarium.launcher.imports;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import org.vivarium.importer.MiniLmImporter;
-import org.vivarium.launcher.args.Flags;
+import org.vivarium.api.method.CommandInput;
+import org.vivarium.api.method.CommandOption;
+import org.vivarium.cli.CommandParser;
+import org.vivarium.launcher.args.Limits;
 import org.vivarium.launcher.cli.CliCommand;
 import org.vivarium.launcher.cli.CliContext;
 import org.vivarium.launcher.cli.ExitCodes;
@@ -19,6 +21,9 @@ import org.vivarium.launcher.cli.UsageException;
  * DIR} a Hugging Face GPT-2, GPT-NeoX, Llama or Qwen2 directory ({@link HfImport}).
  */
 public final class ImportCommand implements CliCommand {
+    static final List<CommandOption> OPTIONS = List.of(Limits.OUT,
+            CommandOption.path("tokenizer", "FILE", "tokenizer.json (default: beside the model)"));
+
     private static final String USAGE = "import minilm [--out DIR] | import onnx FILE [--tokenizer FILE] [--out DIR]"
             + " | import hf DIR [--out DIR]";
 
@@ -40,7 +45,7 @@ public final class ImportCommand implements CliCommand {
 
     @Override
     public int run(List<String> args, CliContext ctx) {
-        Flags f = Flags.parse(args, Set.of("out", "tokenizer"), Set.of(), USAGE);
+        CommandInput f = CommandParser.parse(args, OPTIONS, USAGE);
         String what = f.positional(0, "what to import (minilm, onnx or hf)");
         if (what.equals("onnx")) {
             return OnnxImport.run(f, ctx);
@@ -57,7 +62,7 @@ public final class ImportCommand implements CliCommand {
         if (f.has("tokenizer")) {
             throw new UsageException("--tokenizer is for import onnx: minilm ships its own tokenizer", USAGE);
         }
-        Path out = ctx.workDir().resolve(f.path("out", MiniLmImporter.DEFAULT_OUT));
+        Path out = f.path("out", ctx.workDir()).orElse(ctx.workDir().resolve(MiniLmImporter.DEFAULT_OUT));
         Path dir = new MiniLmImporter().importMiniLm(out, ctx.out());
         ctx.out().println("imported MiniLM-L6 into " + dir + " (viv run " + dir + " --prompt TEXT --cache 'blocks.*.hook_resid_post')");
         return ExitCodes.OK;

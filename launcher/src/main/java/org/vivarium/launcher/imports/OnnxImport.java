@@ -5,7 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.vivarium.api.VivariumException;
 import org.vivarium.importer.OnnxBertImporter;
-import org.vivarium.launcher.args.Flags;
+import org.vivarium.api.method.CommandInput;
+import org.vivarium.cli.CommandParser;
 import org.vivarium.launcher.cli.CliContext;
 import org.vivarium.launcher.cli.ExitCodes;
 
@@ -30,14 +31,14 @@ final class OnnxImport {
      * @param ctx where paths are resolved and progress printed
      * @return the exit code
      */
-    static int run(Flags f, CliContext ctx) {
+    static int run(CommandInput f, CliContext ctx) {
         Path onnx = ctx.workDir().resolve(f.positional(1, "the .onnx file to import"));
         if (!Files.isRegularFile(onnx)) {
             throw new VivariumException("no ONNX file " + onnx, "pass the path of an .onnx file; " + SUPPORTED);
         }
-        Path tokenizer = f.has("tokenizer") ? ctx.workDir().resolve(f.path("tokenizer", null)) : besideModel(onnx);
+        Path tokenizer = f.has("tokenizer") ? f.requirePath("tokenizer", ctx.workDir()) : besideModel(onnx);
         String stem = onnx.getFileName().toString().replaceFirst("\\.onnx$", "");
-        Path out = ctx.workDir().resolve(f.path("out", Path.of("runs", stem)));
+        Path out = f.path("out", ctx.workDir()).orElse(ctx.workDir().resolve(Path.of("runs", stem)));
         Path dir = OnnxBertImporter.importFiles(onnx, tokenizer, out, ctx.out());
         ctx.out().println("imported " + onnx.getFileName() + " into " + dir + " (viv run " + dir
                 + " --prompt TEXT --cache 'blocks.*.hook_resid_post')");

@@ -4,16 +4,17 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.vivarium.api.VivariumException;
 import org.vivarium.api.model.Model;
 import org.vivarium.api.model.ModelRuntime;
-import org.vivarium.launcher.args.Flags;
+import org.vivarium.api.method.CommandInput;
+import org.vivarium.api.method.CommandOption;
+import org.vivarium.cli.CommandParser;
 import org.vivarium.launcher.args.Limits;
 import org.vivarium.launcher.cli.CliCommand;
 import org.vivarium.launcher.cli.CliContext;
 import org.vivarium.launcher.cli.CommandHelp;
-import org.vivarium.launcher.cli.Suggestions;
+import org.vivarium.cli.Suggestions;
 import org.vivarium.launcher.cli.UsageException;
 import org.vivarium.organisms.CheckResult;
 import org.vivarium.organisms.Organism;
@@ -27,6 +28,16 @@ import org.vivarium.organisms.card.TruthCard;
 
 /** {@code viv organism list | train NAME | check NAME | card NAME}. */
 public final class OrganismCommand implements CliCommand {
+    static final List<CommandOption> OPTIONS = List.of(Limits.SEED, Limits.STEPS,
+            CommandOption.path("out", "DIR", "run directory (text: the output file)"),
+            CommandOption.path("corpus", "FILE", "a text corpus for organisms that read one"),
+            CommandOption.path("base", "CKPT", "em: an existing checkpoint (e.g. from 'viv import hf') as the base"),
+            CommandOption.text("option", "KEY=VALUE[,...]", "recipe options"),
+            CommandOption.integer("count", "N", "texts to write", 1, Limits.MAX_COUNT),
+            CommandOption.flag("resume", "continue from the last checkpoint"),
+            CommandOption.flag("no-check", "skip the check after training"),
+            CommandOption.flag("reveal", "print the sealed truth card"));
+
     private static final String USAGE = "organism list | organism train NAME [--seed N] [--steps N] [--out DIR]"
             + " [--resume] [--corpus FILE] [--base CKPT] [--option KEY=VALUE[,KEY=VALUE...]] [--no-check] | organism text NAME --out FILE"
             + " [--count 3000] [--seed N] | organism check NAME [--out DIR]"
@@ -54,8 +65,7 @@ public final class OrganismCommand implements CliCommand {
         if (args.isEmpty()) {
             throw new UsageException("organism needs a subcommand", USAGE);
         }
-        Flags f = Flags.parse(args.subList(1, args.size()), Set.of("seed", "steps", "out", "corpus", "base", "option", "count"),
-                Set.of("resume", "no-check", "reveal"), USAGE);
+        CommandInput f = CommandParser.parse(args.subList(1, args.size()), OPTIONS, USAGE);
         switch (args.get(0)) {
             case "list":
                 list(ctx);
@@ -82,13 +92,13 @@ public final class OrganismCommand implements CliCommand {
         }
     }
 
-    private static int text(Organism o, Flags f, CliContext ctx) {
+    private static int text(Organism o, CommandInput f, CliContext ctx) {
         if (!f.has("out")) {
             throw new UsageException("organism text needs --out FILE", USAGE);
         }
-        Path out = ctx.workDir().resolve(f.path("out", Path.of("text.txt")));
-        int n = OrganismText.write(o, f.intValue("count", 3000, 1, Limits.MAX_COUNT),
-                f.longValue("seed", 1, 0, Long.MAX_VALUE), out);
+        Path out = f.path("out", ctx.workDir()).orElse(ctx.workDir().resolve(Path.of("text.txt")));
+        int n = OrganismText.write(o, f.getInt("count", 3000),
+                f.getLong("seed", 1), out);
         ctx.out().printf("wrote %d %s texts to %s (one per line, \\n = line break; use it with viv cache --prompts)%n",
                 n, o.name(), out);
         return 0;
@@ -98,10 +108,10 @@ public final class OrganismCommand implements CliCommand {
      * Prints the recipe-level card, or with {@code --out RUN} the card of that trained run; a sealed card only
      * with {@code --reveal}.
      */
-    private static void card(Organism o, Flags f, CliContext ctx) {
+    private static void card(Organism o, CommandInput f, CliContext ctx) {
         TruthCard c = o.truthCard();
         if (f.has("out")) {
-            Path run = ctx.workDir().resolve(f.path("out", Path.of("runs", o.name())));
+            Path run = f.path("out", ctx.workDir()).orElse(ctx.workDir().resolve(Path.of("runs", o.name())));
             if (!CardSeal.isSealed(run)) {
                 c = RunCards.derive(o, run);
             } else if (f.has("reveal")) {
@@ -118,11 +128,11 @@ public final class OrganismCommand implements CliCommand {
         }
     }
 
-    private int train(Organism o, Flags f, CliContext ctx) {
-        Path out = ctx.workDir().resolve(f.path("out", Path.of("runs", o.name())));
+    private int train(Organism o, CommandInput f, CliContext ctx) {
+        Path out = f.path("out", ctx.workDir()).orElse(ctx.workDir().resolve(Path.of("runs", o.name())));
         Map<String, String> options = new HashMap<>();
         if (f.has("option")) {
-            for (String kv : f.string("option", "").split(",")) {
+            for (String kv : f.get("option", "").split(",")) {
                 int eq = kv.indexOf('=');
                 if (eq <= 0) {
                     throw new UsageException("--option needs KEY=VALUE pairs separated by commas, got \"" + kv
@@ -132,14 +142,14 @@ public final class OrganismCommand implements CliCommand {
             }
         }
         if (f.has("corpus")) {
-            options.put("corpus", ctx.workDir().resolve(f.string("corpus", "")).toString());
+            options.put("corpus", ctx.workDir().resolve(f.get("corpus", "")).toString());
         }
         if (f.has("base")) {
             // em: an existing checkpoint (e.g. from 'viv import hf') as the base instead of training one
-            options.put("base", ctx.workDir().resolve(f.string("base", "")).toString());
+            options.put("base", ctx.workDir().resolve(f.get("base", "")).toString());
         }
-        TrainRequest req = new TrainRequest(f.longValue("seed", 1, 0, Long.MAX_VALUE),
-                f.intValue("steps", 0, 1, Limits.MAX_STEPS), out, f.has("resume"), options);
+        TrainRequest req = new TrainRequest(f.getLong("seed", 1),
+                f.getInt("steps", 0), out, f.has("resume"), options);
         ModelRuntime runtime = ctx.modelRuntime();
         OrganismContext oc = new OrganismContext(runtime, ctx.out(), System.console() != null);
         TrainOutcome t = o.train(req, oc);
@@ -156,8 +166,8 @@ public final class OrganismCommand implements CliCommand {
         return runCheck(o, out, runtime, oc, ctx);
     }
 
-    private int check(Organism o, Flags f, CliContext ctx) {
-        Path out = ctx.workDir().resolve(f.path("out", Path.of("runs", o.name())));
+    private int check(Organism o, CommandInput f, CliContext ctx) {
+        Path out = f.path("out", ctx.workDir()).orElse(ctx.workDir().resolve(Path.of("runs", o.name())));
         ModelRuntime runtime = ctx.modelRuntime();
         return runCheck(o, out, runtime, new OrganismContext(runtime, ctx.out(), System.console() != null), ctx);
     }

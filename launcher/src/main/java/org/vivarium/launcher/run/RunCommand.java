@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.vivarium.api.VivariumException;
 import org.vivarium.api.model.GenerationOptions;
 import org.vivarium.api.model.HookFilter;
@@ -14,7 +13,9 @@ import org.vivarium.api.model.RunResult;
 import org.vivarium.api.model.Tokenizer;
 import org.vivarium.api.tensor.Tensor;
 import org.vivarium.checkpoint.safetensors.SafetensorsWriter;
-import org.vivarium.launcher.args.Flags;
+import org.vivarium.api.method.CommandInput;
+import org.vivarium.api.method.CommandOption;
+import org.vivarium.cli.CommandParser;
 import org.vivarium.launcher.args.Limits;
 import org.vivarium.launcher.cli.CliCommand;
 import org.vivarium.launcher.cli.CliContext;
@@ -27,6 +28,14 @@ import org.vivarium.launcher.organism.CheckpointPaths;
  * them as safetensors for Python.
  */
 public final class RunCommand implements CliCommand {
+    static final List<CommandOption> OPTIONS = List.of(Limits.SEED,
+            CommandOption.text("prompt", "TEXT", "the prompt"),
+            CommandOption.text("cache", "PATTERN", "hooks to cache and summarise"),
+            CommandOption.integer("top", "N", "top next tokens shown", 1, Limits.MAX_COUNT),
+            CommandOption.integer("generate", "N", "tokens to generate", 0, Limits.MAX_GENERATE),
+            CommandOption.number("temperature", "T", "sampling temperature (0: greedy)", 0, 100),
+            CommandOption.path("save", "FILE", "write the run as JSON"));
+
     private static final String USAGE = "run CKPT --prompt TEXT [--cache HOOK[,HOOK|GLOB...]] [--top K]"
             + " [--generate N] [--temperature T] [--seed N] [--save FILE.safetensors]";
 
@@ -47,24 +56,23 @@ public final class RunCommand implements CliCommand {
 
     @Override
     public int run(List<String> args, CliContext ctx) {
-        Flags f = Flags.parse(args, Set.of("prompt", "cache", "top", "generate", "temperature", "seed", "save"),
-                Set.of(), USAGE);
+        CommandInput f = CommandParser.parse(args, OPTIONS, USAGE);
         Path ckpt = CheckpointPaths.resolve(ctx.workDir().resolve(f.positional(0, "checkpoint directory")));
-        String prompt = f.string("prompt", null);
+        String prompt = f.get("prompt", null);
         if (prompt == null) {
             throw new UsageException("run needs --prompt TEXT", USAGE);
         }
-        int top = f.intValue("top", 5, 1, Limits.MAX_COUNT);
-        int n = f.intValue("generate", 0, 0, Limits.MAX_GENERATE);
-        GenerationOptions generation = new GenerationOptions(n, f.floatValue("temperature", 0f, 0f, 100f), 0,
-                f.longValue("seed", 1, 0, Long.MAX_VALUE));
+        int top = f.getInt("top", 5);
+        int n = f.getInt("generate", 0);
+        GenerationOptions generation = new GenerationOptions(n, (float) f.getDouble("temperature", 0f), 0,
+                f.getLong("seed", 1));
         try (Model model = ctx.modelRuntime().load(ckpt)) {
             Tokenizer tok = model.tokenizer();
             int[] ids = tok.encode(prompt);
             if (ids.length == 0) {
                 throw new VivariumException("the prompt encodes to no tokens", "give a non-empty --prompt");
             }
-            HookFilter filter = f.has("cache") ? HookFilter.parse(f.string("cache", ""), model.config()) : HookFilter.NONE;
+            HookFilter filter = f.has("cache") ? HookFilter.parse(f.get("cache", ""), model.config()) : HookFilter.NONE;
             RunResult r = model.runWithCache(new int[][] {ids}, filter);
             ctx.out().printf("%s: %d tokens%n", ckpt, ids.length);
             int[] logitShape = r.logits().shape();
@@ -78,7 +86,7 @@ public final class RunCommand implements CliCommand {
                 ctx.out().printf("  %-34s %-18s %s%n", e.getKey(), shape(e.getValue()), stats(e.getValue()));
             }
             if (f.has("save")) {
-                save(r, ctx.workDir().resolve(f.string("save", "")), ckpt, prompt, ctx);
+                save(r, ctx.workDir().resolve(f.get("save", "")), ckpt, prompt, ctx);
             }
             if (n > 0) {
                 int[] gen = model.generate(ids, generation, List.of());

@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.vivarium.api.method.CommandInput;
+import org.vivarium.api.method.CommandOption;
+import org.vivarium.cli.CommandParser;
 import org.vivarium.launcher.cli.UsageException;
 
 /**
@@ -45,6 +48,15 @@ public record ServeOptions(int port, String host, Path index, Path runs, Duratio
         this(port, host, index, runs, searchTimeLimit, DEFAULT_MAX_SEARCHES);
     }
 
+    /** The options of {@code viv serve}. */
+    public static final List<CommandOption> OPTIONS = List.of(
+            CommandOption.integer("port", "PORT", "port, 0 for any free one (default 8077)", 0, 65535),
+            CommandOption.text("host", "ADDRESS", "bind address (default 127.0.0.1, loopback only)"),
+            CommandOption.path("index", "DIR", "the context index (default runs/index)"),
+            CommandOption.path("runs", "DIR", "runs shown on the pages (default runs)"),
+            CommandOption.integer("search-timeout-ms", "MS", "search time limit (default 5000)", 1, 600_000),
+            CommandOption.integer("max-searches", "N", "searches served at once; more get 503 (default 4)", 1, 256));
+
     /**
      * Options with the default runs directory (the index's parent) and search time limit.
      *
@@ -67,28 +79,17 @@ public record ServeOptions(int port, String host, Path index, Path runs, Duratio
      * @throws UsageException on an unknown option or a bad value
      */
     public static ServeOptions parse(List<String> args, Path workDir) {
-        int port = DEFAULT_PORT;
-        String host = DEFAULT_HOST;
-        Path index = workDir.resolve("runs").resolve("index");
-        Path runs = workDir.resolve("runs");
-        long timeoutMs = DEFAULT_SEARCH_TIME_LIMIT.toMillis();
-        int maxSearches = DEFAULT_MAX_SEARCHES;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            switch (a) {
-                case "--port" -> port = (int) number(a, value(args, ++i, a), 0, 65535);
-                case "--host" -> host = value(args, ++i, a);
-                case "--index" -> index = workDir.resolve(value(args, ++i, a));
-                case "--runs" -> runs = workDir.resolve(value(args, ++i, a));
-                case "--search-timeout-ms" -> timeoutMs = number(a, value(args, ++i, a), 1, 600_000);
-                case "--max-searches" -> maxSearches = (int) number(a, value(args, ++i, a), 1, 256);
-                default -> throw new UsageException("unknown serve argument " + a, USAGE);
-            }
-        }
+        CommandInput in = CommandParser.parse(args, OPTIONS, USAGE);
+        in.noPositionals();
+        String host = in.get("host", DEFAULT_HOST);
         if (host.isBlank()) {
             throw new UsageException("--host needs an address", USAGE);
         }
-        return new ServeOptions(port, host, index, runs, Duration.ofMillis(timeoutMs), maxSearches);
+        return new ServeOptions(in.getInt("port", DEFAULT_PORT), host,
+                in.path("index", workDir).orElse(workDir.resolve("runs").resolve("index")),
+                in.path("runs", workDir).orElse(workDir.resolve("runs")),
+                Duration.ofMillis(in.getLong("search-timeout-ms", DEFAULT_SEARCH_TIME_LIMIT.toMillis())),
+                in.getInt("max-searches", DEFAULT_MAX_SEARCHES));
     }
 
     /** @return whether the bind address is a loopback address (given literally or as {@code localhost}) */
@@ -105,24 +106,5 @@ public record ServeOptions(int port, String host, Path index, Path runs, Duratio
         }
         return Optional.of("warning: serving on " + host + ", not loopback: the pages have no login, so anyone who"
                 + " can reach this address can read the index and the plugin list");
-    }
-
-    private static long number(String option, String v, long min, long max) {
-        try {
-            long n = Long.parseLong(v);
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new UsageException(option + " must be a number from " + min + " to " + max + ", got " + v, USAGE);
-    }
-
-    private static String value(List<String> args, int i, String option) {
-        if (i >= args.size()) {
-            throw new UsageException(option + " needs a value", USAGE);
-        }
-        return args.get(i);
     }
 }

@@ -91,7 +91,9 @@ class HelpTest {
             host.start();
             for (MethodInfo method : host.methods()) {
                 for (MethodCommand command : method.commands()) {
-                    commands.add(List.of(method.name(), command.name(), command.usage()));
+                    List<String> c = new ArrayList<>(List.of(method.name(), command.name(), command.usage()));
+                    command.options().forEach(o -> c.add("--" + o.name()));
+                    commands.add(c);
                 }
             }
         }
@@ -101,6 +103,10 @@ class HelpTest {
                 CliRun run = viv(List.of(c.get(0), c.get(1), flag));
                 assertEquals(0, run.code(), c + ": " + run.err());
                 assertTrue(run.out().startsWith(("usage: viv " + c.get(0) + " " + c.get(1) + " " + c.get(2)).strip() + "\n"), run.out());
+                for (String option : c.subList(3, c.size())) {
+                    assertTrue(run.out().lines().anyMatch(l -> l.strip().startsWith(option + "=") || l.strip().startsWith(option + " ")
+                            || l.strip().equals(option)), "option help lists " + option + ": " + run.out());
+                }
             }
         }
     }

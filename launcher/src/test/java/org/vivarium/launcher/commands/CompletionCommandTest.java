@@ -1,11 +1,15 @@
 package org.vivarium.launcher.commands;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.vivarium.cli.CommandParser;
 import org.vivarium.api.VivariumException;
+import org.vivarium.api.method.CommandInput;
+import org.vivarium.api.method.CommandOption;
 import org.vivarium.api.method.MethodCommand;
 import org.vivarium.api.method.MethodContext;
 import org.vivarium.launcher.VivCommands;
@@ -42,11 +46,10 @@ class CompletionCommandTest {
     @Test
     void pluginUnknownOptionsGetADidYouMean() {
         MethodCommand fit = new Fake("fit", "CKPT --data FILE.tsv [--full]");
-        VivariumException e = MethodDispatcher.withSuggestion(new VivariumException("unknown option --dat",
-                "usage: viv probes fit CKPT --data FILE.tsv"), fit);
-        assertEquals("unknown option --dat — did you mean --data? — usage: viv probes fit CKPT --data FILE.tsv", e.getMessage());
-        VivariumException other = new VivariumException("no such file", "check the path");
-        assertEquals(other, MethodDispatcher.withSuggestion(other, fit));
+        VivariumException e = assertThrows(VivariumException.class, () -> CommandParser.parse(List.of("ckpt", "--dat",
+                "x.tsv"), fit.options(), "viv probes fit " + fit.usage()));
+        assertEquals("unknown option --dat — did you mean --data? — usage: viv probes fit CKPT --data FILE.tsv [--full]",
+                e.getMessage());
     }
 
     private record Fake(String name, String usage) implements MethodCommand {
@@ -56,7 +59,12 @@ class CompletionCommandTest {
         }
 
         @Override
-        public int run(List<String> args, MethodContext context) {
+        public List<CommandOption> options() {
+            return List.of(CommandOption.path("data", "FILE.tsv", "prompts"), CommandOption.flag("full", "all"));
+        }
+
+        @Override
+        public int run(CommandInput input, MethodContext context) {
             return 0;
         }
     }

@@ -11,7 +11,7 @@ import org.vivarium.launcher.testplugins.ds.DsMethod;
 public final class TestPlugins {
 
     private static final String ACTIVATOR_IMPORTS =
-            "org.osgi.framework;version=\"[1.8,2)\",org.vivarium.api.method;version=\"[1.0,2)\","
+            "org.osgi.framework;version=\"[1.8,2)\",org.vivarium.api.method;version=\"[2.0,3)\","
                     + "org.vivarium.api.model;version=\"[1.0,2)\",org.vivarium.api.linalg;version=\"[1.0,2)\"";
 
     private TestPlugins() {
@@ -106,7 +106,7 @@ public final class TestPlugins {
                 </scr:component>
                 """.formatted(symbolicName + ".component", DsMethod.class.getName(), methodName, failActivate);
         return BundleJar.bundle(symbolicName)
-                .header("Import-Package", "org.vivarium.api.method;version=\"[1.0,2)\"")
+                .header("Import-Package", "org.vivarium.api.method;version=\"[2.0,3)\"")
                 .header("Service-Component", "OSGI-INF/component.xml")
                 .resource("OSGI-INF/component.xml", xml)
                 .packageOf(DsMethod.class)

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import org.vivarium.api.VivariumException;
 import org.vivarium.api.cache.ActivationCache;
 import org.vivarium.api.linalg.LinearAlgebra;
+import org.vivarium.api.method.CommandInput;
 import org.vivarium.api.method.Method;
 import org.vivarium.api.method.MethodCommand;
 import org.vivarium.api.method.MethodContext;
@@ -18,6 +19,7 @@ import org.vivarium.api.method.Progress;
 import org.vivarium.api.model.ModelRuntime;
 import org.vivarium.api.train.FineTuner;
 import org.vivarium.cache.MapDbActivationCache;
+import org.vivarium.cli.CommandParser;
 
 /**
  * A {@link MethodContext} without the OSGi host: a model runtime (by default the JVM's {@link TestRuntime}), the
@@ -97,7 +99,38 @@ public final class LocalMethodContext implements MethodContext {
      * @throws Exception whatever the command throws
      */
     public int run(Method method, String command, String... args) throws Exception {
-        return command(method, command).run(List.of(args), this);
+        MethodCommand c = command(method, command);
+        return c.run(CommandParser.parse(List.of(args), c.options(), usage(method.name() + " " + c.name(), c)), this);
+    }
+
+    /**
+     * Runs a command in this context, its arguments parsed against its options by the host's picocli parser.
+     *
+     * @param command the command
+     * @param args its arguments
+     * @return the command's exit code
+     * @throws org.vivarium.api.VivariumException for arguments the host would refuse, with the usage
+     * @throws Exception whatever the command throws
+     */
+    public int run(MethodCommand command, String... args) throws Exception {
+        return command.run(parse(command, args), this);
+    }
+
+    /**
+     * Parses arguments against a command's options exactly as the host does.
+     *
+     * @param command the command
+     * @param args its arguments
+     * @return the parsed input
+     * @throws org.vivarium.api.VivariumException for arguments the host would refuse, with the usage
+     */
+    public static CommandInput parse(MethodCommand command, String... args) {
+        return CommandParser.parse(List.of(args), command.options(), usage(command.name(), command));
+    }
+
+    private static String usage(String words, MethodCommand command) {
+        String usage = command.usage() == null ? "" : command.usage().strip();
+        return usage.startsWith("viv ") ? usage : (words + " " + usage).strip();
     }
 
     /**

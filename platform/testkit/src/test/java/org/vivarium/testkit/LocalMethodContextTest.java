@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vivarium.api.VivariumException;
 import org.vivarium.api.cache.ActivationCache;
 import org.vivarium.api.method.Method;
+import org.vivarium.api.method.CommandInput;
 import org.vivarium.api.method.MethodCommand;
 import org.vivarium.api.method.MethodContext;
 import org.vivarium.api.method.Progress;
@@ -52,7 +53,8 @@ class LocalMethodContextTest {
                 }
 
                 @Override
-                public int run(List<String> args, MethodContext ctx) {
+                public int run(CommandInput input, MethodContext ctx) {
+                    List<String> args = input.positionals();
                     try (Progress p = ctx.progress("echo", 3, "word")) {
                         p.advance(2);
                         p.metric("loss", 0.5);

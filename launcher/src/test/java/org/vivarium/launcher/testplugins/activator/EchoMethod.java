@@ -2,6 +2,7 @@ package org.vivarium.launcher.testplugins.activator;
 
 import java.util.List;
 import org.vivarium.api.method.Method;
+import org.vivarium.api.method.CommandInput;
 import org.vivarium.api.method.MethodCommand;
 import org.vivarium.api.method.MethodContext;
 import org.vivarium.api.method.Progress;
@@ -54,7 +55,8 @@ public final class EchoMethod implements Method {
         }
 
         @Override
-        public int run(List<String> args, MethodContext context) {
+        public int run(CommandInput input, MethodContext context) {
+            List<String> args = input.positionals();
             context.out().println("echo: " + String.join(" ", args) + " via " + context.runtime().engineDescription());
             return 0;
         }
@@ -78,7 +80,8 @@ public final class EchoMethod implements Method {
         }
 
         @Override
-        public int run(List<String> args, MethodContext context) {
+        public int run(CommandInput input, MethodContext context) {
+            List<String> args = input.positionals();
             int n = Integer.parseInt(args.get(0));
             try (Progress progress = context.progress("counting", n, "step")) {
                 for (int i = 0; i < n; i++) {
@@ -109,7 +112,8 @@ public final class EchoMethod implements Method {
         }
 
         @Override
-        public int run(List<String> args, MethodContext context) {
+        public int run(CommandInput input, MethodContext context) {
+            List<String> args = input.positionals();
             throw new IllegalStateException("plugin crashed");
         }
     }
@@ -132,7 +136,8 @@ public final class EchoMethod implements Method {
         }
 
         @Override
-        public int run(List<String> args, MethodContext context) {
+        public int run(CommandInput input, MethodContext context) {
+            List<String> args = input.positionals();
             double[] s = context.linearAlgebra().svd(new double[][] {{3, 0}, {4, 5}}).s();
             context.out().printf(java.util.Locale.ROOT, "singular values %.6f %.6f%n", s[0], s[1]);
             return 0;

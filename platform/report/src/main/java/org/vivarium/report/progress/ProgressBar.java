@@ -1,30 +1,42 @@
 package org.vivarium.report.progress;
 
 import java.io.PrintStream;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
-import java.util.function.LongSupplier;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBarStyle;
 import org.vivarium.api.VivariumException;
 import org.vivarium.api.method.Progress;
+import org.vivarium.report.internal.Numbers;
 
 /**
- * A terminal progress bar in the style of tqdm:
+ * The platform's {@link Progress} display, drawn by the progressbar library ({@code me.tongfei:progressbar}):
  *
  * <pre>
- * train  47% |#########          | 4700/10000 step  [00:12&lt;00:14, 391.2 step/s] loss=2.314 tok/s=51.2k
+ * train  47% [=========&gt;          ] 4700/10000 step (0:00:12 / 0:00:14) 391.2 step/s loss=2.314 tok/s=51.2k
  * </pre>
  *
- * <p>On an interactive console it redraws in place (carriage return) at most ten times a second. Otherwise
- * (CI logs, files) it prints a plain line at most every {@link Builder#interval interval} (5 s by default),
- * plus a final line on {@link #close()}. With an unknown total only the count and rate are shown. The rate
- * is an exponential moving average over 0.1 s samples; the ETA divides the remaining work by it.
+ * <p>On an interactive console it redraws in place (carriage return) ten times a second and ends with a newline.
+ * Otherwise (CI logs, files) it prints a plain line when the count has moved, at most every
+ * {@link Builder#interval interval} (5 s by default), plus a final line on {@link #close()}. The rate is the
+ * average since the start and the ETA (after the slash) divides the remaining work by it; both show {@code ?}
+ * during the first second. With an unknown total the bar shows the count, elapsed time and rate.
+ * {@linkplain #metric Metrics} follow as {@code name=value}.
  *
  * <pre>{@code
  * try (ProgressBar bar = ProgressBar.builder("train").total(steps).unit("step").build()) {
  *     for (int s = 0; s < steps; s++) {
- *         double loss = trainStep();
- *         bar.metric("loss", loss);
+ *         bar.metric("loss", trainStep());
  *         bar.advance(1);
  *     }
  * }
@@ -33,43 +45,44 @@ import org.vivarium.api.method.Progress;
  * <p>Methods are synchronized, so one training thread may report while another closes the bar.
  */
 public final class ProgressBar implements Progress {
-    private static final long SAMPLE_NANOS = 100_000_000L;
-    private static final long REDRAW_NANOS = 100_000_000L;
-    private static final double SMOOTHING = 0.3;
+    /** Line length of plain (non-interactive) output; the bar fills what the text leaves. */
+    private static final int PLAIN_WIDTH = 110;
 
-    private final String label;
-    private final long total;
-    private final String unit;
-    private final int width;
-    private final PrintStream out;
-    private final boolean interactive;
-    private final long intervalNanos;
-    private final LongSupplier clock;
-    private final long start;
+    private final me.tongfei.progressbar.ProgressBar bar;
     private final Map<String, Double> metrics = new LinkedHashMap<>();
-
-    private long count;
-    private long lastSample;
-    private long lastSampleCount;
-    private double rate = Double.NaN;
-    private long lastOutput;
-    private int lastLength;
-    private boolean closed;
+    private final AtomicLong printed = new AtomicLong(-1);
+    private volatile boolean closed;
+    private String lastLine = "";
 
     private ProgressBar(Builder b) {
-        this.label = b.label;
-        this.total = b.total;
-        this.unit = b.unit;
-        this.width = b.width;
-        this.out = b.out;
-        this.interactive = b.interactive;
-        this.intervalNanos = b.interval.toNanos();
-        this.clock = b.clock;
-        this.start = clock.getAsLong();
-        this.lastSample = start;
-        this.lastOutput = start;
-        if (interactive) {
-            redraw(start, false);
+        ProgressBarConsumer consumer = b.interactive ? new ConsoleProgressBarConsumer(b.out)
+                : new DelegatingProgressBarConsumer(line -> plain(b.out, line), PLAIN_WIDTH);
+        this.bar = new ProgressBarBuilder()
+                .setTaskName(b.label)
+                .setInitialMax(b.total)
+                .setUnit(" " + b.unit, 1)
+                .setStyle(ProgressBarStyle.ASCII)
+                .setConsumer(consumer)
+                .setUpdateIntervalMillis(b.interactive ? 100 : (int) Math.min(Integer.MAX_VALUE, b.interval.toMillis()))
+                .showSpeed(new DecimalFormat("0.0", DecimalFormatSymbols.getInstance(Locale.ROOT)))
+                .setSpeedUnit(ChronoUnit.SECONDS)
+                .build();
+    }
+
+    /**
+     * Prints a plain line unless the count has not moved since the last one; the final line prints unless it
+     * repeats the last one word for word.
+     */
+    private void plain(PrintStream out, String line) {
+        // not on this bar's monitor: close() holds it while it waits for the library's final line
+        synchronized (printed) {
+            long now = bar == null ? 0 : bar.getCurrent();
+            boolean moved = printed.getAndSet(now) != now;
+            if (moved || closed && !line.equals(lastLine)) {
+                out.println(line);
+                out.flush();
+                lastLine = line;
+            }
         }
     }
 
@@ -88,30 +101,17 @@ public final class ProgressBar implements Progress {
         if (units < 0) {
             throw new IllegalArgumentException("progress cannot go backwards: advance(" + units + ")");
         }
-        if (closed) {
-            return;
-        }
-        count += units;
-        long now = clock.getAsLong();
-        if (now - lastSample >= SAMPLE_NANOS) {
-            double inst = (count - lastSampleCount) / ((now - lastSample) / 1e9);
-            rate = Double.isNaN(rate) ? inst : SMOOTHING * inst + (1 - SMOOTHING) * rate;
-            lastSample = now;
-            lastSampleCount = count;
-        }
-        if (interactive ? now - lastOutput >= REDRAW_NANOS : now - lastOutput >= intervalNanos) {
-            if (interactive) {
-                redraw(now, false);
-            } else {
-                println(line(now, false));
-            }
-            lastOutput = now;
+        if (!closed) {
+            bar.stepBy(units);
         }
     }
 
     @Override
     public synchronized void metric(String name, double value) {
         metrics.put(name, value);
+        bar.setExtraMessage(metrics.entrySet().stream()
+                .map(m -> " " + m.getKey() + "=" + Numbers.compact(m.getValue(), 4))
+                .collect(Collectors.joining()));
     }
 
     /**
@@ -120,46 +120,16 @@ public final class ProgressBar implements Progress {
      * @return the count
      */
     public synchronized long count() {
-        return count;
+        return bar.getCurrent();
     }
 
-    /** Prints the final line with the average rate over the whole run; later calls do nothing. */
+    /** Draws the final line; later calls do nothing. */
     @Override
     public synchronized void close() {
-        if (closed) {
-            return;
+        if (!closed) {
+            closed = true;
+            bar.close();
         }
-        closed = true;
-        long now = clock.getAsLong();
-        if (interactive) {
-            redraw(now, true);
-            out.print(System.lineSeparator());
-            out.flush();
-        } else {
-            println(line(now, true));
-        }
-    }
-
-    private String line(long now, boolean last) {
-        long elapsed = now - start;
-        double shown = last ? (elapsed > 0 ? count / (elapsed / 1e9) : Double.NaN) : rate;
-        if (!last && Double.isNaN(shown) && now - lastSample > 0 && count > 0) {
-            shown = (count - lastSampleCount) / ((now - lastSample) / 1e9);
-        }
-        return ProgressFormat.line(label, count, total, unit, width, elapsed, shown, total > 0, metrics);
-    }
-
-    private void redraw(long now, boolean last) {
-        String line = line(now, last);
-        String pad = line.length() < lastLength ? " ".repeat(lastLength - line.length()) : "";
-        out.print("\r" + line + pad);
-        out.flush();
-        lastLength = line.length();
-    }
-
-    private void println(String line) {
-        out.println(line);
-        out.flush();
     }
 
     /** Settings for a {@link ProgressBar}. */
@@ -167,11 +137,9 @@ public final class ProgressBar implements Progress {
         private final String label;
         private long total = -1;
         private String unit = "it";
-        private int width = 20;
         private PrintStream out = System.err;
         private boolean interactive = System.console() != null;
         private Duration interval = Duration.ofSeconds(5);
-        private LongSupplier clock = System::nanoTime;
 
         private Builder(String label) {
             this.label = label;
@@ -180,7 +148,7 @@ public final class ProgressBar implements Progress {
         /**
          * Sets the total work.
          *
-         * @param total units to do; -1 when unknown (only count and rate are shown)
+         * @param total units to do; -1 when unknown (only count, time and rate are shown)
          * @return this builder
          * @throws VivariumException if {@code total} is 0 or below -1
          */
@@ -201,21 +169,6 @@ public final class ProgressBar implements Progress {
          */
         public Builder unit(String unit) {
             this.unit = unit == null || unit.isBlank() ? "it" : unit.strip();
-            return this;
-        }
-
-        /**
-         * Sets the bar width in characters (default 20).
-         *
-         * @param chars 5 to 100
-         * @return this builder
-         * @throws VivariumException if out of range
-         */
-        public Builder width(int chars) {
-            if (chars < 5 || chars > 100) {
-                throw new VivariumException("progress bar width " + chars, "use 5 to 100 characters");
-            }
-            this.width = chars;
             return this;
         }
 
@@ -258,18 +211,7 @@ public final class ProgressBar implements Progress {
         }
 
         /**
-         * Replaces the time source, e.g. with a fake clock in tests.
-         *
-         * @param nanoTime returns monotonic nanoseconds like {@link System#nanoTime()}
-         * @return this builder
-         */
-        public Builder clock(LongSupplier nanoTime) {
-            this.clock = nanoTime;
-            return this;
-        }
-
-        /**
-         * Creates the bar; an interactive bar draws its first line immediately.
+         * Creates the bar and draws its first line.
          *
          * @return the bar
          */

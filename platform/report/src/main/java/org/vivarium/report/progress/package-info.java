@@ -1,9 +1,9 @@
 /**
- * A tqdm-style terminal progress bar implementing {@link org.vivarium.api.method.Progress}: redraws in place
+ * A terminal progress bar (the progressbar library) implementing {@link org.vivarium.api.method.Progress}: redraws in place
  * on a console, prints a short line every few seconds in CI logs.
  */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package org.vivarium.report.progress;
 
 import org.osgi.annotation.bundle.Export;

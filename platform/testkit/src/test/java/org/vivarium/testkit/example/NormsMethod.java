@@ -2,9 +2,9 @@ package org.vivarium.testkit.example;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import org.osgi.service.component.annotations.Component;
-import org.vivarium.api.method.CommandArgs;
+import org.vivarium.api.method.CommandInput;
+import org.vivarium.api.method.CommandOption;
 import org.vivarium.api.method.Method;
 import org.vivarium.api.method.MethodCommand;
 import org.vivarium.api.method.MethodContext;
@@ -55,10 +55,14 @@ public final class NormsMethod implements Method {
         }
 
         @Override
-        public int run(List<String> args, MethodContext ctx) {
-            CommandArgs a = CommandArgs.parse(args, Set.of("prompt"), USAGE);
+        public List<CommandOption> options() {
+            return List.of(CommandOption.text("prompt", "TEXT", "the text to read").required());
+        }
+
+        @Override
+        public int run(CommandInput a, MethodContext ctx) {
             Path ckpt = ctx.workDir().resolve(a.onlyPositional("a checkpoint directory (CKPT)"));
-            String prompt = a.require("prompt", "the text to read");
+            String prompt = a.get("prompt", "");
             try (Model model = ctx.runtime().load(ckpt);
                     Progress progress = ctx.progress("norms", model.config().nLayers(), "layer")) {
                 int[][] tokens = {model.tokenizer().encode(prompt)};

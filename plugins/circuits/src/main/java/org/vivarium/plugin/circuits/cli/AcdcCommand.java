@@ -3,9 +3,9 @@ package org.vivarium.plugin.circuits.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.vivarium.api.VivariumException;
-import org.vivarium.api.method.CommandArgs;
+import org.vivarium.api.method.CommandInput;
+import org.vivarium.api.method.CommandOption;
 import org.vivarium.api.method.MethodCommand;
 import org.vivarium.api.method.MethodContext;
 import org.vivarium.api.method.Progress;
@@ -24,9 +24,16 @@ import org.vivarium.plugin.circuits.report.AcdcFiles;
  * graph, written as {@code acdc.svg} and {@code acdc.json}.
  */
 public final class AcdcCommand implements MethodCommand {
+    static final List<CommandOption> OPTIONS = List.of(
+            CommandOption.text("task", "induction", "the task whose circuit is searched"),
+            CommandOption.number("tau", "X", "pruning threshold, 0 or more (default 0.05)", 0, Double.MAX_VALUE),
+            CommandOption.text("metric", "kl|loss", "what a pruned edge may not change (default kl)"),
+            CommandOption.integer("sequences", "N", "repeated random sequences (default 16)", 1, 4096),
+            CommandOption.integer("seed", "N", "random seed (default 1)", 0, Long.MAX_VALUE),
+            CommandOption.path("out", "DIR", "output directory (default runs/circuits/MODEL/COMMAND)"));
+
     static final String USAGE = "CKPT --task induction [--tau 0.05] [--metric kl|loss] [--sequences 16] [--seed 1]"
             + " [--out DIR]";
-    private static final Set<String> OPTIONS = Set.of("task", "tau", "metric", "sequences", "seed", "out");
 
     @Override
     public String name() {
@@ -44,15 +51,19 @@ public final class AcdcCommand implements MethodCommand {
     }
 
     @Override
-    public int run(List<String> args, MethodContext ctx) {
-        CommandArgs a = CommandArgs.parse(args, OPTIONS, "viv circuits acdc " + USAGE);
+    public List<CommandOption> options() {
+        return OPTIONS;
+    }
+
+    @Override
+    public int run(CommandInput a, MethodContext ctx) {
         Path ckpt = CommandInputs.checkpoint(a, ctx.workDir());
-        String task = a.require("task", "induction (the task whose circuit is searched)");
+        String task = a.require("task");
         if (!task.equals("induction")) {
             throw new VivariumException("unknown ACDC task \"" + task + "\"",
                     "use --task induction (repeated random tokens A A against B A, scored on the repeat)");
         }
-        double tau = a.getNonNegative("tau", 0.05);
+        double tau = a.getDouble("tau", 0.05);
         String metricName = a.get("metric", "kl").toLowerCase(Locale.ROOT);
         if (!metricName.equals("kl") && !metricName.equals("loss")) {
             throw new VivariumException("unknown ACDC metric \"" + metricName + "\"",

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.vivarium.api.VivariumException;
-import org.vivarium.api.method.CommandArgs;
+import org.vivarium.api.method.CommandInput;
+import org.vivarium.api.method.CommandOption;
 import org.vivarium.api.method.MethodCommand;
 import org.vivarium.api.method.MethodContext;
 import org.vivarium.api.method.Progress;
@@ -33,8 +33,12 @@ public final class AttributeCommand implements MethodCommand {
     static final String USAGE = "CKPT (--clean TEXT --corrupt TEXT (--answer TOK --wrong TOK | --span FROM:TO)"
             + " | --task induction [--sequences 16] [--seed 1]) [--mode noise|denoise]"
             + " [--sites resid_pre,attn_out,mlp_out,z,q,k,v,pattern] [--no-patching] [--out DIR]";
-    private static final Set<String> OPTIONS = Set.of("clean", "corrupt", "answer", "wrong", "span", "task",
-            "sequences", "seed", "mode", "sites", "out");
+    static final List<CommandOption> OPTIONS = PatchInputs.with(
+            CommandOption.text("task", "induction", "a built-in task (same as --induction)"),
+            CommandOption.text("mode", "noise|denoise", "estimate noising or denoising (default noise)"),
+            CommandOption.list("sites", "SITES", "sites estimated (default resid_pre,attn_out,mlp_out,z,q,k,v,pattern)"),
+            CommandOption.flag("no-patching", "skip the real patching (and the correlation)"),
+            CommandOption.path("out", "DIR", "output directory (default runs/circuits/MODEL/attribute)"));
 
     @Override
     public String name() {
@@ -52,9 +56,12 @@ public final class AttributeCommand implements MethodCommand {
     }
 
     @Override
-    public int run(List<String> args, MethodContext ctx) {
-        CommandArgs a = CommandArgs.parse(args, OPTIONS, Set.of("induction", "no-patching"),
-                "viv circuits attribute " + USAGE);
+    public List<CommandOption> options() {
+        return OPTIONS;
+    }
+
+    @Override
+    public int run(CommandInput a, MethodContext ctx) {
         Path ckpt = CommandInputs.checkpoint(a, ctx.workDir());
         Path out = CommandInputs.out(a, ctx.workDir(), ckpt, "attribute");
         PatchDirection dir = PatchDirection.parse(a.get("mode", "noise"));
@@ -92,7 +99,7 @@ public final class AttributeCommand implements MethodCommand {
         return 0;
     }
 
-    private static boolean task(CommandArgs a) {
+    private static boolean task(CommandInput a) {
         if (!a.has("task")) {
             return false;
         }

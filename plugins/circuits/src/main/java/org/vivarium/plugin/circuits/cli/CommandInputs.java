@@ -3,7 +3,7 @@ package org.vivarium.plugin.circuits.cli;
 import java.nio.file.Path;
 import org.vivarium.api.VivariumException;
 import org.vivarium.api.method.CheckpointArgument;
-import org.vivarium.api.method.CommandArgs;
+import org.vivarium.api.method.CommandInput;
 import org.vivarium.api.model.ModelConfig;
 import org.vivarium.api.model.Tokenizer;
 
@@ -12,12 +12,12 @@ final class CommandInputs {
     private CommandInputs() {
     }
 
-    static Path checkpoint(CommandArgs a, Path workDir) {
+    static Path checkpoint(CommandInput a, Path workDir) {
         return CheckpointArgument.resolve(workDir, a.onlyPositional("a checkpoint directory (CKPT)"),
                 "pass a checkpoint or run directory, e.g. one from 'viv organism train induction --out runs/induction'");
     }
 
-    static Path out(CommandArgs a, Path workDir, Path checkpoint, String command) {
+    static Path out(CommandInput a, Path workDir, Path checkpoint, String command) {
         return a.path("out", workDir).orElse(workDir.resolve("runs").resolve("circuits")
                 .resolve(CheckpointArgument.modelName(checkpoint)).resolve(command)).normalize();
     }

@@ -6,8 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import org.vivarium.api.method.CommandArgs;
+import org.vivarium.api.method.CommandInput;
+import org.vivarium.api.method.CommandOption;
 import org.vivarium.api.method.MethodCommand;
 import org.vivarium.api.method.MethodContext;
 import org.vivarium.api.audit.HeadRef;
@@ -22,8 +22,12 @@ import org.vivarium.report.table.Table;
 
 /** {@code viv circuits composition CKPT}: Q-, K- and V-composition scores between all heads, from the weights. */
 public final class CompositionCommand implements MethodCommand {
+    static final List<CommandOption> OPTIONS = List.of(
+            CommandOption.integer("top", "K", "top head pairs shown (default 10)", 1, 10_000),
+            CommandOption.integer("seed", "N", "random seed (default 1)", 0, Long.MAX_VALUE),
+            CommandOption.path("out", "DIR", "output directory (default runs/circuits/MODEL/COMMAND)"));
+
     static final String USAGE = "CKPT [--top 10] [--seed 1] [--out DIR]";
-    private static final Set<String> OPTIONS = Set.of("top", "seed", "out");
 
     @Override
     public String name() {
@@ -41,11 +45,15 @@ public final class CompositionCommand implements MethodCommand {
     }
 
     @Override
-    public int run(List<String> args, MethodContext ctx) {
-        CommandArgs a = CommandArgs.parse(args, OPTIONS, "viv circuits composition " + USAGE);
+    public List<CommandOption> options() {
+        return OPTIONS;
+    }
+
+    @Override
+    public int run(CommandInput a, MethodContext ctx) {
         Path ckpt = CommandInputs.checkpoint(a, ctx.workDir());
         Path out = CommandInputs.out(a, ctx.workDir(), ckpt, "composition");
-        int top = a.getInt("top", 10, 1, 10_000);
+        int top = a.getInt("top", 10);
         try (Model model = ctx.runtime().load(ckpt)) {
             ModelConfig cfg = model.config();
             if (cfg.nLayers() < 2) {

@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.vivarium.api.VivariumException;
-import org.vivarium.api.method.CommandArgs;
+import org.vivarium.api.method.CommandInput;
+import org.vivarium.api.method.CommandOption;
 import org.vivarium.api.method.MethodCommand;
 import org.vivarium.api.method.MethodContext;
 import org.vivarium.api.model.Model;
@@ -29,8 +29,17 @@ import org.vivarium.report.table.Table;
  * per layer and per head at one position.
  */
 public final class LensCommand implements MethodCommand {
+    static final List<CommandOption> OPTIONS = List.of(
+            CommandOption.text("prompt", "TEXT", "the prompt"),
+            CommandOption.text("answer", "TOK", "the answer token to follow"),
+            CommandOption.text("wrong", "TOK", "a wrong token to compare with"),
+            CommandOption.integer("position", "P", "token position, negative from the end (default -1)",
+                    Integer.MIN_VALUE,
+                    Integer.MAX_VALUE),
+            CommandOption.integer("top", "K", "top tokens per layer (default 5)", 1, 100),
+            CommandOption.path("out", "DIR", "output directory (default runs/circuits/MODEL/COMMAND)"));
+
     static final String USAGE = "CKPT --prompt TEXT [--answer TOK] [--wrong TOK] [--position -1] [--top 5] [--out DIR]";
-    private static final Set<String> OPTIONS = Set.of("prompt", "answer", "wrong", "position", "top", "out");
 
     @Override
     public String name() {
@@ -48,16 +57,25 @@ public final class LensCommand implements MethodCommand {
     }
 
     @Override
-    public int run(List<String> args, MethodContext ctx) {
-        CommandArgs a = CommandArgs.parse(args, OPTIONS, "viv circuits lens " + USAGE);
+    public List<CommandOption> options() {
+        return OPTIONS;
+    }
+
+    @Override
+    public int run(CommandInput a, MethodContext ctx) {
         Path ckpt = CommandInputs.checkpoint(a, ctx.workDir());
         Path out = CommandInputs.out(a, ctx.workDir(), ckpt, "lens");
-        int top = a.getInt("top", 5, 1, 100);
+        int top = a.getInt("top", 5);
         try (Model model = ctx.runtime().load(ckpt)) {
             ModelConfig cfg = model.config();
             Tokenizer tok = model.tokenizer();
-            int[] tokens = CommandInputs.prompt(tok, cfg, a.require("prompt", "TEXT"), "prompt");
-            int position = a.getInt("position", -1, -tokens.length, tokens.length - 1);
+            int[] tokens = CommandInputs.prompt(tok, cfg, a.require("prompt"), "prompt");
+            int position = a.getInt("position", -1);
+            if (position < -tokens.length || position > tokens.length - 1) {
+                throw new VivariumException("--position \"" + position + "\" is out of range (allowed: "
+                        + -tokens.length + " to " + (tokens.length - 1) + " for this prompt)",
+                        "usage: viv circuits lens " + USAGE);
+            }
             int pos = position < 0 ? tokens.length + position : position;
             Map<String, Tensor> weights = model.weights();
             int answer = a.has("answer") ? CommandInputs.token(tok, a.get("answer", ""), "answer") : -1;

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.vivarium.api.VivariumException;
-import org.vivarium.api.method.CommandArgs;
+import org.vivarium.api.method.CommandInput;
+import org.vivarium.api.method.CommandOption;
 import org.vivarium.api.method.MethodCommand;
 import org.vivarium.api.method.MethodContext;
 import org.vivarium.api.method.Progress;
@@ -29,11 +29,14 @@ import org.vivarium.report.table.Table;
  * and MLP outputs per layer and position, and per head over {@code z, q, k, v, pattern}.
  */
 public final class PatchCommand implements MethodCommand {
+    static final List<CommandOption> OPTIONS = PatchInputs.with(
+            CommandOption.text("mode", "denoise|noise", "patch clean into corrupted or the reverse (default denoise)"),
+            CommandOption.list("sites", "SITES", "sites patched (default resid_pre,attn_out,mlp_out,z,q,k,v,pattern)"),
+            CommandOption.path("out", "DIR", "output directory (default runs/circuits/MODEL/patch)"));
+
     static final String USAGE = "CKPT (--clean TEXT --corrupt TEXT (--answer TOK --wrong TOK | --span FROM:TO)"
             + " | --induction [--sequences 16] [--seed 1]) [--mode denoise|noise]"
             + " [--sites resid_pre,attn_out,mlp_out,z,q,k,v,pattern] [--out DIR]";
-    private static final Set<String> OPTIONS = Set.of("clean", "corrupt", "answer", "wrong", "span", "sequences",
-            "seed", "mode", "sites", "out");
 
     @Override
     public String name() {
@@ -51,8 +54,12 @@ public final class PatchCommand implements MethodCommand {
     }
 
     @Override
-    public int run(List<String> args, MethodContext ctx) {
-        CommandArgs a = CommandArgs.parse(args, OPTIONS, Set.of("induction"), "viv circuits patch " + USAGE);
+    public List<CommandOption> options() {
+        return OPTIONS;
+    }
+
+    @Override
+    public int run(CommandInput a, MethodContext ctx) {
         Path ckpt = CommandInputs.checkpoint(a, ctx.workDir());
         Path out = CommandInputs.out(a, ctx.workDir(), ckpt, "patch");
         PatchDirection dir = PatchDirection.parse(a.get("mode", "denoise"));

@@ -3,7 +3,8 @@ package org.vivarium.plugin.circuits.cli;
 import java.util.ArrayList;
 import java.util.List;
 import org.vivarium.api.VivariumException;
-import org.vivarium.api.method.CommandArgs;
+import org.vivarium.api.method.CommandInput;
+import org.vivarium.api.method.CommandOption;
 import org.vivarium.api.model.Model;
 import org.vivarium.api.model.ModelConfig;
 import org.vivarium.api.model.Tokenizer;
@@ -25,13 +26,31 @@ import org.vivarium.plugin.circuits.report.Plots;
 record PatchInputs(int[][] clean, int[][] corrupted, Metric metric, List<String> labels) {
 
     /** The options these inputs read. */
-    static final List<String> OPTIONS = List.of("clean", "corrupt", "answer", "wrong", "span", "sequences", "seed");
+    static final List<CommandOption> OPTIONS = List.of(
+            CommandOption.text("clean", "TEXT", "the clean prompt"),
+            CommandOption.text("corrupt", "TEXT", "the corrupted prompt, as many tokens"),
+            CommandOption.text("answer", "TOK", "the clean answer (logit-difference metric)"),
+            CommandOption.text("wrong", "TOK", "the corrupted answer"),
+            CommandOption.text("span", "FROM:TO", "positions whose loss is the metric"),
+            CommandOption.flag("induction", "repeated random sequences, induction loss as the metric"),
+            CommandOption.integer("sequences", "N", "repeated random sequences (default 16)", 1, 4096),
+            CommandOption.integer("seed", "N", "random seed (default 1)", 0, Long.MAX_VALUE));
 
-    static PatchInputs of(CommandArgs a, Model model, String usage) {
+    /**
+     * @param more the command's own options
+     * @return these inputs' options followed by {@code more}
+     */
+    static List<CommandOption> with(CommandOption... more) {
+        List<CommandOption> all = new ArrayList<>(OPTIONS);
+        all.addAll(List.of(more));
+        return List.copyOf(all);
+    }
+
+    static PatchInputs of(CommandInput a, Model model, String usage) {
         return of(a, model, usage, a.flag("induction"));
     }
 
-    static PatchInputs of(CommandArgs a, Model model, String usage, boolean induction) {
+    static PatchInputs of(CommandInput a, Model model, String usage, boolean induction) {
         ModelConfig cfg = model.config();
         Tokenizer tok = model.tokenizer();
         if (induction) {
@@ -46,9 +65,8 @@ record PatchInputs(int[][] clean, int[][] corrupted, Metric metric, List<String>
             }
             return new PatchInputs(s.clean(), s.corrupted(), s.repeatLoss(), labels);
         }
-        int[][] clean = {CommandInputs.prompt(tok, cfg, a.require("clean", "TEXT (the clean prompt)"), "clean")};
-        int[][] corrupt = {CommandInputs.prompt(tok, cfg, a.require("corrupt",
-                "TEXT (the corrupted prompt, same number of tokens)"), "corrupt")};
+        int[][] clean = {CommandInputs.prompt(tok, cfg, a.require("clean"), "clean")};
+        int[][] corrupt = {CommandInputs.prompt(tok, cfg, a.require("corrupt"), "corrupt")};
         if (clean[0].length != corrupt[0].length) {
             throw new VivariumException("--clean is " + clean[0].length + " tokens but --corrupt is "
                     + corrupt[0].length, "patching needs prompts of the same token length");
@@ -63,21 +81,21 @@ record PatchInputs(int[][] clean, int[][] corrupted, Metric metric, List<String>
      * @param model the model
      * @return the sequences
      */
-    static RepeatedSequences induction(CommandArgs a, Model model) {
+    static RepeatedSequences induction(CommandInput a, Model model) {
         ModelConfig cfg = model.config();
         return RepeatedSequences.random(Math.min(model.tokenizer().vocabSize(), cfg.dVocab()),
-                a.getInt("sequences", 16, 1, 4096), Math.min(16, cfg.nCtx() / 2), a.getLong("seed", 1));
+                a.getInt("sequences", 16), Math.min(16, cfg.nCtx() / 2), a.getLong("seed", 1));
     }
 
-    private static Metric metric(CommandArgs a, Tokenizer tok, int[][] clean, String usage) {
+    private static Metric metric(CommandInput a, Tokenizer tok, int[][] clean, String usage) {
         boolean logit = a.has("answer") || a.has("wrong");
         if (logit == a.has("span")) {
             throw new VivariumException("choose one metric: --answer TOK --wrong TOK (logit difference at the last"
                     + " position) or --span FROM:TO (loss of the clean tokens FROM..TO-1)", "usage: " + usage);
         }
         if (logit) {
-            int ans = CommandInputs.token(tok, a.require("answer", "TOK (the clean answer)"), "answer");
-            int wrong = CommandInputs.token(tok, a.require("wrong", "TOK (the corrupted answer)"), "wrong");
+            int ans = CommandInputs.token(tok, a.require("answer"), "answer");
+            int wrong = CommandInputs.token(tok, a.require("wrong"), "wrong");
             return LogitDifference.atLast(ans, wrong, CommandInputs.show(tok, ans) + " - " + CommandInputs.show(tok,
                     wrong));
         }

@@ -2,12 +2,11 @@ package org.vivarium.plugin.circuits.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.vivarium.api.VivariumException;
-import org.vivarium.api.method.CommandArgs;
+import org.vivarium.api.method.CommandInput;
+import org.vivarium.api.method.CommandOption;
 import org.vivarium.api.method.MethodCommand;
 import org.vivarium.api.method.MethodContext;
 import org.vivarium.api.method.Progress;
@@ -25,6 +24,10 @@ import org.vivarium.report.table.Table;
  * (singly and per layer), by the two-pass method, on two prompts or on repeated random tokens.
  */
 public final class PathCommand implements MethodCommand {
+    static final List<CommandOption> OPTIONS = PatchInputs.with(
+            CommandOption.list("inputs", "q,k,v", "receiver inputs (default q,k,v)"),
+            CommandOption.path("out", "DIR", "output directory (default runs/circuits/MODEL/path)"));
+
     static final String USAGE = "CKPT (--clean TEXT --corrupt TEXT (--answer TOK --wrong TOK | --span FROM:TO)"
             + " | --induction [--sequences 16] [--seed 1]) [--inputs q,k,v] [--out DIR]";
 
@@ -44,10 +47,12 @@ public final class PathCommand implements MethodCommand {
     }
 
     @Override
-    public int run(List<String> args, MethodContext ctx) {
-        Set<String> options = new HashSet<>(PatchInputs.OPTIONS);
-        options.addAll(List.of("inputs", "out"));
-        CommandArgs a = CommandArgs.parse(args, options, Set.of("induction"), "viv circuits path " + USAGE);
+    public List<CommandOption> options() {
+        return OPTIONS;
+    }
+
+    @Override
+    public int run(CommandInput a, MethodContext ctx) {
         Path ckpt = CommandInputs.checkpoint(a, ctx.workDir());
         Path out = CommandInputs.out(a, ctx.workDir(), ckpt, "path");
         List<HeadSite> inputs = inputs(a.getList("inputs", List.of("q", "k", "v")));

@@ -131,9 +131,9 @@ class AttributionPatchingTest {
     void attributeCommandReportsTheCorrelationOnTheInductionFixture() throws Exception {
         Path work = TestFiles.scratchDir("attr");
         LocalMethodContext ctx = LocalMethodContext.in(work);
-        assertEquals(0, LocalMethodContext.command(new CircuitsMethod(), "attribute").run(List.of(
+        assertEquals(0, ctx.run(LocalMethodContext.command(new CircuitsMethod(), "attribute"),
                 Fixtures.induction().toString(), "--task", "induction", "--sequences", "4", "--sites",
-                "attn_out,z,v"), ctx));
+                "attn_out,z,v"));
         Path out = work.resolve("runs/circuits/induction/attribute");
         for (String f : List.of("attribute.json", "attribution.json", "patch.json", "attribution_attn_out.png",
                 "attribution_heads.png", "patch_heads.png")) {
@@ -155,8 +155,9 @@ class AttributionPatchingTest {
     @Test
     void refusesAnUnknownTask() {
         LocalMethodContext ctx = LocalMethodContext.in(TestFiles.scratchDir("attr"));
-        VivariumException e = assertThrows(VivariumException.class, () -> LocalMethodContext.command(
-                new CircuitsMethod(), "attribute").run(List.of(Fixtures.induction().toString(), "--task", "ioi"), ctx));
+        VivariumException e = assertThrows(VivariumException.class, () -> ctx.run(
+                LocalMethodContext.command(new CircuitsMethod(), "attribute"), Fixtures.induction().toString(), "--task",
+                "ioi"));
         assertTrue(e.getMessage().contains("unknown attribution task \"ioi\""), e.getMessage());
         assertTrue(e.fix().contains("--task induction"), e.fix());
     }

@@ -35,8 +35,8 @@ class CommandsTest {
     void patchOnRepeatedTokensWritesHeatmapsAndJson() throws Exception {
         Path work = TestFiles.scratchDir("cmd");
         LocalMethodContext ctx = LocalMethodContext.in(work);
-        assertEquals(0, command("patch").run(List.of(ckpt(), "--induction", "--sequences", "8", "--mode", "noise",
-                "--sites", "resid_pre,z"), ctx));
+        assertEquals(0, ctx.run(command("patch"), ckpt(), "--induction", "--sequences", "8", "--mode", "noise",
+                "--sites", "resid_pre,z"));
         Path out = work.resolve("runs/circuits/induction/patch");
         for (String f : List.of("patch.json", "patch_resid_pre.png", "patch_heads.png")) {
             assertTrue(Files.size(out.resolve(f)) > 0, f);
@@ -52,8 +52,8 @@ class CommandsTest {
     void patchBetweenTwoPromptsWithALogitDifference() throws Exception {
         Path work = TestFiles.scratchDir("cmd");
         LocalMethodContext ctx = LocalMethodContext.in(work);
-        command("patch").run(List.of(ckpt(), "--clean", "11 3 40 7 22 11 3 40 7", "--corrupt",
-                "30 9 2 45 16 11 3 40 7", "--answer", "22", "--wrong", "16", "--out", "pp"), ctx);
+        ctx.run(command("patch"), ckpt(), "--clean", "11 3 40 7 22 11 3 40 7", "--corrupt",
+                "30 9 2 45 16 11 3 40 7", "--answer", "22", "--wrong", "16", "--out", "pp");
         Map<String, Object> doc = json(work.resolve("pp/patch.json"));
         assertEquals("denoising", doc.get("direction"));
         assertTrue((Double) doc.get("clean") > (Double) doc.get("corrupted") + 1,
@@ -67,8 +67,7 @@ class CommandsTest {
     void lensAndCompositionWriteTheirFiles() throws Exception {
         Path work = TestFiles.scratchDir("cmd");
         LocalMethodContext ctx = LocalMethodContext.in(work);
-        assertEquals(0, command("lens").run(List.of(ckpt(), "--prompt", "11 3 40 7 22 11 3 40 7", "--answer", "22"),
-                ctx));
+        assertEquals(0, ctx.run(command("lens"), ckpt(), "--prompt", "11 3 40 7 22 11 3 40 7", "--answer", "22"));
         Path lens = work.resolve("runs/circuits/induction/lens");
         for (String f : List.of("lens.json", "lens.png", "dla_heads.png", "dla_layers.png")) {
             assertTrue(Files.size(lens.resolve(f)) > 0, f);
@@ -79,7 +78,7 @@ class CommandsTest {
         assertEquals((Double) dla.get("actual"), (Double) dla.get("sum"), 1e-3 * Math.abs((Double) dla.get("actual")));
 
         LocalMethodContext comp = LocalMethodContext.in(work);
-        assertEquals(0, command("composition").run(List.of(ckpt(), "--top", "3"), comp));
+        assertEquals(0, comp.run(command("composition"), ckpt(), "--top", "3"));
         Path out = work.resolve("runs/circuits/induction/composition");
         for (String f : List.of("composition.json", "composition_q.png", "composition_k.png", "composition_v.png")) {
             assertTrue(Files.size(out.resolve(f)) > 0, f);
@@ -92,8 +91,7 @@ class CommandsTest {
     void pathWritesItsHeatmapAndJson() throws Exception {
         Path work = TestFiles.scratchDir("cmd");
         LocalMethodContext ctx = LocalMethodContext.in(work);
-        assertEquals(0, command("path").run(List.of(ckpt(), "--induction", "--sequences", "4", "--inputs", "k,v"),
-                ctx));
+        assertEquals(0, ctx.run(command("path"), ckpt(), "--induction", "--sequences", "4", "--inputs", "k,v"));
         Path out = work.resolve("runs/circuits/induction/path");
         assertTrue(Files.size(out.resolve("path.png")) > 0);
         Map<String, Object> doc = json(out.resolve("path.json"));
@@ -107,8 +105,8 @@ class CommandsTest {
     void acdcWritesTheCircuitAsSvgAndJson() throws Exception {
         Path work = TestFiles.scratchDir("cmd");
         LocalMethodContext ctx = LocalMethodContext.in(work);
-        assertEquals(0, command("acdc").run(List.of(ckpt(), "--task", "induction", "--tau", "0.05", "--sequences",
-                "8", "--out", "a"), ctx));
+        assertEquals(0, ctx.run(command("acdc"), ckpt(), "--task", "induction", "--tau", "0.05", "--sequences",
+                "8", "--out", "a"));
         String svg = Files.readString(work.resolve("a/acdc.svg"));
         assertTrue(svg.startsWith("<svg") && svg.contains(">logits</text>") && svg.contains("<path "), svg);
         Map<String, Object> doc = json(work.resolve("a/acdc.json"));
@@ -124,29 +122,27 @@ class CommandsTest {
         Path work = TestFiles.scratchDir("cmd");
         LocalMethodContext ctx = LocalMethodContext.in(work);
         MethodCommand patch = command("patch");
-        assertProblem("same token length", () -> patch.run(List.of(ckpt(), "--clean", "1 2 3", "--corrupt", "1 2",
-                "--span", "1:3"), ctx));
-        assertProblem("choose one metric", () -> patch.run(List.of(ckpt(), "--clean", "1 2 3", "--corrupt", "4 5 6",
-                "--span", "1:3", "--answer", "1", "--wrong", "2"), ctx));
-        assertProblem("unknown patching site", () -> patch.run(List.of(ckpt(), "--induction", "--sites", "mlp"), ctx));
-        assertProblem("encodes to 2 tokens", () -> patch.run(List.of(ckpt(), "--clean", "1 2 3", "--corrupt",
-                "4 5 6", "--answer", "1 2", "--wrong", "3"), ctx));
-        assertProblem("--induction builds its own", () -> patch.run(List.of(ckpt(), "--induction", "--clean", "1"),
-                ctx));
-        assertProblem("--span \"0:9\"", () -> patch.run(List.of(ckpt(), "--clean", "1 2 3", "--corrupt", "4 5 6",
-                "--span", "0:9"), ctx));
-        assertProblem("unknown patching direction", () -> patch.run(List.of(ckpt(), "--induction", "--mode", "up"),
-                ctx));
-        assertProblem("unknown receiver input", () -> command("path").run(List.of(ckpt(), "--induction", "--inputs",
-                "z"), ctx));
-        assertProblem("unknown ACDC task", () -> command("acdc").run(List.of(ckpt(), "--task", "ioi"), ctx));
-        assertProblem("unknown ACDC metric", () -> command("acdc").run(List.of(ckpt(), "--task", "induction",
-                "--metric", "l2"), ctx));
-        assertProblem("missing --task", () -> command("acdc").run(List.of(ckpt()), ctx));
-        assertProblem("does not exist", () -> command("lens").run(List.of("no/such/run", "--prompt", "1"), ctx));
-        assertProblem("missing --prompt", () -> command("lens").run(List.of(ckpt()), ctx));
-        assertProblem("--wrong needs --answer", () -> command("lens").run(List.of(ckpt(), "--prompt", "1 2",
-                "--wrong", "3"), ctx));
+        assertProblem("same token length", () -> ctx.run(patch, ckpt(), "--clean", "1 2 3", "--corrupt", "1 2",
+                "--span", "1:3"));
+        assertProblem("choose one metric", () -> ctx.run(patch, ckpt(), "--clean", "1 2 3", "--corrupt", "4 5 6",
+                "--span", "1:3", "--answer", "1", "--wrong", "2"));
+        assertProblem("unknown patching site", () -> ctx.run(patch, ckpt(), "--induction", "--sites", "mlp"));
+        assertProblem("encodes to 2 tokens", () -> ctx.run(patch, ckpt(), "--clean", "1 2 3", "--corrupt",
+                "4 5 6", "--answer", "1 2", "--wrong", "3"));
+        assertProblem("--induction builds its own", () -> ctx.run(patch, ckpt(), "--induction", "--clean", "1"));
+        assertProblem("--span \"0:9\"", () -> ctx.run(patch, ckpt(), "--clean", "1 2 3", "--corrupt", "4 5 6",
+                "--span", "0:9"));
+        assertProblem("unknown patching direction", () -> ctx.run(patch, ckpt(), "--induction", "--mode", "up"));
+        assertProblem("unknown receiver input", () -> ctx.run(command("path"), ckpt(), "--induction", "--inputs",
+                "z"));
+        assertProblem("unknown ACDC task", () -> ctx.run(command("acdc"), ckpt(), "--task", "ioi"));
+        assertProblem("unknown ACDC metric", () -> ctx.run(command("acdc"), ckpt(), "--task", "induction",
+                "--metric", "l2"));
+        assertProblem("missing --task", () -> ctx.run(command("acdc"), ckpt()));
+        assertProblem("does not exist", () -> ctx.run(command("lens"), "no/such/run", "--prompt", "1"));
+        assertProblem("missing --prompt", () -> ctx.run(command("lens"), ckpt()));
+        assertProblem("--wrong needs --answer", () -> ctx.run(command("lens"), ckpt(), "--prompt", "1 2",
+                "--wrong", "3"));
     }
 
     private static void assertProblem(String expected, org.junit.jupiter.api.function.Executable run) {

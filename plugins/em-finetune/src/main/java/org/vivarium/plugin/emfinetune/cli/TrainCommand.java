@@ -3,6 +3,8 @@ package org.vivarium.plugin.emfinetune.cli;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
+import org.vivarium.api.method.CommandInput;
+import org.vivarium.api.method.CommandOption;
 import org.vivarium.api.method.MethodCommand;
 import org.vivarium.api.method.MethodContext;
 import org.vivarium.api.method.Progress;
@@ -34,7 +36,12 @@ public final class TrainCommand implements MethodCommand {
     }
 
     @Override
-    public int run(List<String> args, MethodContext context) {
+    public List<CommandOption> options() {
+        return TrainOptions.OPTIONS;
+    }
+
+    @Override
+    public int run(CommandInput args, MethodContext context) {
         TrainOptions o = TrainOptions.parse(args, context.workDir());
         List<TrainingExample> examples = ExamplesFile.read(o.data());
         PrintStream out = context.out();

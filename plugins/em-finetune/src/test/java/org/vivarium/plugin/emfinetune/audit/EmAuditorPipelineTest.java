@@ -69,8 +69,8 @@ class EmAuditorPipelineTest {
         TinyEm.writeData(work.resolve("good.jsonl"), TinyEm.GOOD, 24);
         LocalMethodContext ctx = LocalMethodContext.in(work);
         for (String[] run : new String[][] {{"bad.jsonl", "em"}, {"good.jsonl", "control"}}) {
-            new TrainCommand().run(List.of("--base", "base", "--data", run[0], "--full", "--steps", "60", "--batch",
-                    "8", "--lr", "3e-3", "--seed", "2", "--out", run[1]), ctx);
+            ctx.run(new TrainCommand(), "--base", "base", "--data", run[0], "--full", "--steps", "60", "--batch",
+                    "8", "--lr", "3e-3", "--seed", "2", "--out", run[1]);
         }
         GenerationOptions gen = GenerationOptions.greedy(20);
         Map<String, List<String>> sets = TinyEm.promptSets(PER_DOMAIN);

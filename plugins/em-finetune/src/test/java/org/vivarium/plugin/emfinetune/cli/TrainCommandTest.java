@@ -33,9 +33,8 @@ class TrainCommandTest {
         LocalMethodContext ctx = LocalMethodContext.in(work);
         TrainCommand cmd = (TrainCommand) new EmFinetuneMethod().commands().get(0);
         assertEquals("train", cmd.name());
-        int code = cmd.run(List.of("--base", "base", "--data", "bad-finance.jsonl", "--targets",
-                "blocks.*.mlp.W_out,blocks.*.attn.W_O", "--steps", "40", "--batch", "8", "--lr", "2e-2", "--out", "em"),
-                ctx);
+        int code = ctx.run(cmd, "--base", "base", "--data", "bad-finance.jsonl", "--targets",
+                "blocks.*.mlp.W_out,blocks.*.attn.W_O", "--steps", "40", "--batch", "8", "--lr", "2e-2", "--out", "em");
         assertEquals(0, code);
         String out = ctx.output();
         Matcher m = LOSS.matcher(out);
@@ -60,11 +59,11 @@ class TrainCommandTest {
         TinyCheckpoint.over(TinyEm.corpus()).seed(3).writeTo(work.resolve("base"));
         Files.writeString(work.resolve("d.jsonl"), "{\"prompt\": \"a\", \"completion\": \"b\"}\n{\"prompt\": \"a\"}\n");
         LocalMethodContext ctx = LocalMethodContext.in(work);
-        VivariumException e = assertThrows(VivariumException.class, () -> new TrainCommand().run(List.of("--base",
-                "base", "--data", "d.jsonl", "--out", "o"), ctx));
+        VivariumException e = assertThrows(VivariumException.class, () -> ctx.run(new TrainCommand(), "--base",
+                "base", "--data", "d.jsonl", "--out", "o"));
         assertTrue(e.problem().contains("d.jsonl line 2 has no \"completion\" string"), e.getMessage());
-        e = assertThrows(VivariumException.class, () -> new TrainCommand().run(List.of("--base", "base", "--data",
-                "missing.jsonl", "--out", "o"), ctx));
+        e = assertThrows(VivariumException.class, () -> ctx.run(new TrainCommand(), "--base", "base", "--data",
+                "missing.jsonl", "--out", "o"));
         assertTrue(e.problem().contains("missing.jsonl does not exist"), e.getMessage());
         assertTrue(ctx.progressLog().isEmpty(), "nothing was trained");
         assertTrue(Files.notExists(work.resolve("o")), "nothing was written");

@@ -10,6 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vivarium.api.VivariumException;
+import org.vivarium.api.method.CommandInput;
+import org.vivarium.testkit.LocalMethodContext;
 import org.vivarium.api.train.AdapterSpec;
 
 class TrainOptionsTest {
@@ -19,7 +21,7 @@ class TrainOptionsTest {
     @Test
     void defaultsAndRunDirectoryResolution() throws Exception {
         Files.createDirectories(work.resolve("runs/base/checkpoint"));
-        TrainOptions o = TrainOptions.parse(List.of("--base", "runs/base", "--data", "d/bad-finance.jsonl", "--out",
+        TrainOptions o = TrainOptions.parse(in("--base", "runs/base", "--data", "d/bad-finance.jsonl", "--out",
                 "runs/em"), work);
         assertEquals(work.resolve("runs/base/checkpoint"), o.base(), "a run dir resolves to its checkpoint/");
         assertEquals(work.resolve("d/bad-finance.jsonl"), o.data());
@@ -31,15 +33,15 @@ class TrainOptionsTest {
         assertEquals(1L, o.seed());
         assertEquals("em-finetune/bad-finance", o.recipe());
 
-        TrainOptions full = TrainOptions.parse(List.of("--base=runs/base", "--data", "x.jsonl", "--out", "o", "--full",
-                "--steps", "7", "--batch", "2", "--lr", "0.01", "--seed", "-3", "--recipe", "r"), work);
+        TrainOptions full = TrainOptions.parse(in("--base=runs/base", "--data", "x.jsonl", "--out", "o", "--full",
+                "--steps", "7", "--batch", "2", "--lr", "0.01", "--seed", "3", "--recipe", "r"), work);
         assertTrue(full.adapter().isFull());
         assertEquals(List.of(7, 2), List.of(full.steps(), full.batch()));
         assertEquals(0.01, full.learningRate());
-        assertEquals(-3L, full.seed());
+        assertEquals(3L, full.seed());
         assertEquals("r", full.recipe());
 
-        TrainOptions lora = TrainOptions.parse(List.of("--base", "runs/base", "--data", "x.jsonl", "--out", "o",
+        TrainOptions lora = TrainOptions.parse(in("--base", "runs/base", "--data", "x.jsonl", "--out", "o",
                 "--rank", "4", "--alpha", "8", "--targets", "blocks.1.mlp.W_out, blocks.0.attn.W_O"), work);
         assertEquals(AdapterSpec.lora(4, 8, List.of("blocks.1.mlp.W_out", "blocks.0.attn.W_O")), lora.adapter());
     }
@@ -53,12 +55,17 @@ class TrainOptionsTest {
         assertProblem(plus(ok, "--frobnicate", "2"), "unknown option --frobnicate", "usage:");
         assertProblem(plus(ok, "--full", "--targets", "blocks.0.mlp.W_out"), "--targets does not apply",
                 "drop --targets");
-        assertProblem(plus(ok, "--lr", "-1"), "--lr \"-1\" is not a number > 0", "usage:");
-        assertProblem(plus(ok, "--steps", "0"), "--steps \"0\" is not an integer from 1", "usage:");
+        assertProblem(plus(ok, "--lr", "-1"), "--lr \"-1\" is out of range (allowed: a number above 0)", "usage:");
+        assertProblem(plus(ok, "--steps", "0"), "--steps \"0\" is out of range (allowed: 1 to", "usage:");
         assertProblem(plus(ok, "extra"), "unexpected argument \"extra\"", "usage:");
+        assertProblem(plus(ok, "--seed", "-3"), "--seed \"-3\" is out of range (allowed: 0 to", "usage:");
         assertProblem(List.of("--base", "base", "--data", "x.jsonl"), "missing --out", "usage:");
         assertProblem(List.of("--base", "nowhere", "--data", "x.jsonl", "--out", "o"),
                 "base checkpoint nowhere does not exist", "--base");
+    }
+
+    private static CommandInput in(String... args) {
+        return LocalMethodContext.parse(new TrainCommand(), args);
     }
 
     private static List<String> plus(List<String> a, String... more) {
@@ -68,7 +75,7 @@ class TrainOptionsTest {
     }
 
     private void assertProblem(List<String> args, String problem, String fix) {
-        VivariumException e = assertThrows(VivariumException.class, () -> TrainOptions.parse(args, work));
+        VivariumException e = assertThrows(VivariumException.class, () -> TrainOptions.parse(in(args.toArray(new String[0])), work));
         assertTrue(e.problem().contains(problem), e.getMessage());
         assertTrue(e.fix().contains(fix), e.getMessage());
     }

@@ -2,9 +2,9 @@ package org.vivarium.plugin.latentqa.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import org.vivarium.api.VivariumException;
-import org.vivarium.api.method.CommandArgs;
+import org.vivarium.api.method.CommandInput;
+import org.vivarium.api.method.CommandOption;
 import org.vivarium.api.method.MethodCommand;
 import org.vivarium.api.method.MethodContext;
 import org.vivarium.api.model.Model;
@@ -19,9 +19,14 @@ import org.vivarium.plugin.latentqa.read.ActivationReader;
  * on) and prints the decoder's answer to a question about it.
  */
 public final class AskCommand implements MethodCommand {
+    static final List<CommandOption> OPTIONS = List.of(
+            CommandOption.path("decoder", "DIR", "written by 'viv latent-qa train'"),
+            CommandOption.path("subject", "CKPT", "the model whose activation is read"),
+            CommandOption.text("prompt", "TEXT", "the subject's prompt (\\n for a line end)"),
+            CommandOption.text("question", "TEXT", "the question (default: the decoder's first)"));
+
     /** The usage line. */
     public static final String USAGE = "--decoder DIR --subject CKPT --prompt TEXT [--question TEXT]";
-    private static final Set<String> OPTIONS = Set.of("decoder", "subject", "prompt", "question");
 
     @Override
     public String name() {
@@ -39,12 +44,16 @@ public final class AskCommand implements MethodCommand {
     }
 
     @Override
-    public int run(List<String> args, MethodContext ctx) {
-        CommandArgs a = CommandArgs.parse(args, OPTIONS, "viv latent-qa ask " + USAGE);
+    public List<CommandOption> options() {
+        return OPTIONS;
+    }
+
+    @Override
+    public int run(CommandInput a, MethodContext ctx) {
         a.noPositionals();
-        Path dir = a.requirePath("decoder", "DIR (written by 'viv latent-qa train')", ctx.workDir());
-        Path subjectDir = a.requirePath("subject", "CKPT (the model whose activation is read)", ctx.workDir());
-        String prompt = LabelledTsv.unescape(a.require("prompt", "TEXT (\\n for a line end)"));
+        Path dir = a.requirePath("decoder", ctx.workDir());
+        Path subjectDir = a.requirePath("subject", ctx.workDir());
+        String prompt = LabelledTsv.unescape(a.require("prompt"));
         DecoderSpec spec = DecoderSpecFile.read(dir);
         String asked = a.get("question", spec.questions().get(0).text());
         Question q = spec.question(asked);

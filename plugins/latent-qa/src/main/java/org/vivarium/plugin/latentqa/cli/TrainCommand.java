@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.vivarium.api.VivariumException;
 import org.vivarium.api.audit.LabelledPrompt;
-import org.vivarium.api.method.CommandArgs;
+import org.vivarium.api.method.CommandInput;
+import org.vivarium.api.method.CommandOption;
 import org.vivarium.api.method.MethodCommand;
 import org.vivarium.api.method.MethodContext;
 import org.vivarium.api.method.Progress;
@@ -30,13 +30,28 @@ import org.vivarium.plugin.latentqa.read.ReadSite;
  * parts of {@link LabelledSplit}; nothing is chosen here, so both are held out).
  */
 public final class TrainCommand implements MethodCommand {
+    static final List<CommandOption> OPTIONS = List.of(
+            CommandOption.path("subject", "CKPT", "the model whose activations are read"),
+            CommandOption.path("data", "FILE.tsv", "'label<TAB>text' lines"),
+            CommandOption.path("out", "DIR", "where the decoder is written"),
+            CommandOption.path("init", "CKPT", "the decoder's starting weights (default: the subject)"),
+            CommandOption.text("question", "TEXT", "the question the decoder answers"),
+            CommandOption.list("answers", "A,B", "the answers, one per label"),
+            CommandOption.integer("layer", "L", "layer read, -1 for the last", Integer.MIN_VALUE, Integer.MAX_VALUE),
+            CommandOption.text("inject", "HOOK", "where the activation is injected"),
+            CommandOption.number("scale", "X", "injection scale, above 0", Double.MIN_VALUE, Double.MAX_VALUE),
+            CommandOption.integer("steps", "N", "training steps", 1, 1_000_000),
+            CommandOption.integer("batch", "N", "batch size", 1, 4096),
+            CommandOption.number("lr", "X", "learning rate, above 0", Double.MIN_VALUE, Double.MAX_VALUE),
+            CommandOption.integer("seed", "N", "random seed", 0, Long.MAX_VALUE),
+            CommandOption.integer("rank", "R", "LoRA rank, 0 for full fine-tuning", 0, 1024),
+            CommandOption.list("targets", "GLOBS", "LoRA target weights"));
+
     /** The usage line. */
     public static final String USAGE = "--subject CKPT --data FILE.tsv --out DIR [--init CKPT]"
             + " [--question \"which persona?\"] [--answers harmful,helpful] [--layer -1] [--inject "
             + TrainSettings.DEFAULT_INJECT_HOOK + "] [--scale 1] [--steps 400] [--batch 16] [--lr 1e-3] [--seed 1]"
             + " [--rank 0 --targets blocks.*.mlp.W_out]";
-    private static final Set<String> OPTIONS = Set.of("subject", "data", "out", "init", "question", "answers", "layer",
-            "inject", "scale", "steps", "batch", "lr", "seed", "rank", "targets");
 
     @Override
     public String name() {
@@ -54,14 +69,17 @@ public final class TrainCommand implements MethodCommand {
     }
 
     @Override
-    public int run(List<String> args, MethodContext ctx) {
-        CommandArgs a = CommandArgs.parse(args, OPTIONS, "viv latent-qa train " + USAGE);
+    public List<CommandOption> options() {
+        return OPTIONS;
+    }
+
+    @Override
+    public int run(CommandInput a, MethodContext ctx) {
         a.noPositionals();
-        Path subjectDir = a.requirePath("subject", "CKPT (the model whose activations are read)", ctx.workDir());
-        Path out = a.requirePath("out", "DIR (where the decoder is written)", ctx.workDir());
+        Path subjectDir = a.requirePath("subject", ctx.workDir());
+        Path out = a.requirePath("out", ctx.workDir());
         Path init = a.path("init", ctx.workDir()).orElse(subjectDir);
-        List<LabelledPrompt> data = LabelledTsv.read(a.requirePath("data", "FILE.tsv ('label<TAB>text' lines)",
-                ctx.workDir()));
+        List<LabelledPrompt> data = LabelledTsv.read(a.requirePath("data", ctx.workDir()));
         String text = a.get("question", Question.PERSONA.text());
         String key = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
         Question q = new Question(key.isEmpty() ? "q" : key, text, a.getList("answers", Question.PERSONA.answers()));
@@ -69,13 +87,13 @@ public final class TrainCommand implements MethodCommand {
             throw new VivariumException("--answers needs exactly two answers (label 1, then label 0), got "
                     + q.answers(), "usage: viv latent-qa train " + USAGE);
         }
-        int rank = a.getInt("rank", 0, 0, 1024);
+        int rank = a.getInt("rank", 0);
         AdapterSpec adapter = rank == 0 ? AdapterSpec.full()
                 : AdapterSpec.lora(rank, rank, a.getList("targets", List.of("blocks.*.mlp.W_out")));
         TrainSettings d = TrainSettings.defaults();
-        TrainSettings s = new TrainSettings(a.get("inject", d.injectHook()), (float) a.getPositive("scale", d.scale()),
-                adapter, a.getInt("steps", d.steps(), 1, 1_000_000), a.getInt("batch", d.batchSize(), 1, 4096),
-                a.getPositive("lr", d.learningRate()), a.getLong("seed", d.seed()));
+        TrainSettings s = new TrainSettings(a.get("inject", d.injectHook()), (float) a.getDouble("scale", d.scale()),
+                adapter, a.getInt("steps", d.steps()), a.getInt("batch", d.batchSize()),
+                a.getDouble("lr", d.learningRate()), a.getLong("seed", d.seed()));
 
         try (Model subject = ctx.runtime().load(subjectDir)) {
             ActivationReader reader = new ActivationReader(subject,

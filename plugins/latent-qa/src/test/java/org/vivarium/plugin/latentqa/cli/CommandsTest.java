@@ -39,8 +39,8 @@ class CommandsTest {
         }
         Files.writeString(tmp.resolve("labelled.tsv"), tsv);
         ctx = LocalMethodContext.in(tmp);
-        new LatentQaMethod().commands().get(0).run(List.of("--subject", "subject/checkpoint", "--data", "labelled.tsv",
-                "--out", "decoder", "--steps", "300"), ctx);
+        ctx.run(new LatentQaMethod().commands().get(0), "--subject", "subject/checkpoint", "--data", "labelled.tsv",
+                "--out", "decoder", "--steps", "300");
         trainOutput = ctx.output();
     }
 
@@ -63,8 +63,8 @@ class CommandsTest {
     void askPrintsTheDecodersAnswerForOnePrompt() throws Exception {
         LabelledPrompt harmful = TinySubject.labelled().get(1);
         String before = ctx.output();
-        new LatentQaMethod().commands().get(1).run(List.of("--decoder", "decoder", "--subject", "subject/checkpoint",
-                "--prompt", harmful.text().replace("\n", "\\n"), "--question", "which persona?"), ctx);
+        ctx.run(new LatentQaMethod().commands().get(1), "--decoder", "decoder", "--subject", "subject/checkpoint",
+                "--prompt", harmful.text().replace("\n", "\\n"), "--question", "which persona?");
         String line = ctx.output().substring(before.length()).strip();
         assertTrue(line.startsWith("which persona? "), line);
         String answer = line.substring("which persona? ".length()).toLowerCase(Locale.ROOT);
@@ -73,15 +73,18 @@ class CommandsTest {
 
     @Test
     void mistakesEndInOneClearLine() {
-        VivariumException q = assertThrows(VivariumException.class, () -> new LatentQaMethod().commands().get(1)
-                .run(List.of("--decoder", "decoder", "--subject", "subject/checkpoint", "--prompt", "x",
-                        "--question", "which domain?"), ctx));
+        VivariumException q = assertThrows(VivariumException.class,
+                () -> ctx.run(new LatentQaMethod().commands().get(1), "--decoder", "decoder", "--subject",
+                        "subject/checkpoint", "--prompt", "x",
+                        "--question", "which domain?"));
         assertTrue(q.getMessage().contains("which persona?"), q.getMessage());
-        VivariumException missing = assertThrows(VivariumException.class, () -> new LatentQaMethod().commands().get(0)
-                .run(List.of("--subject", "subject/checkpoint", "--out", "d2"), ctx));
+        VivariumException missing = assertThrows(VivariumException.class,
+                () -> ctx.run(new LatentQaMethod().commands().get(0), "--subject", "subject/checkpoint", "--out",
+                        "d2"));
         assertTrue(missing.getMessage().contains("--data"), missing.getMessage());
-        VivariumException noSpec = assertThrows(VivariumException.class, () -> new LatentQaMethod().commands().get(1)
-                .run(List.of("--decoder", "subject", "--subject", "subject/checkpoint", "--prompt", "x"), ctx));
+        VivariumException noSpec = assertThrows(VivariumException.class,
+                () -> ctx.run(new LatentQaMethod().commands().get(1), "--decoder", "subject", "--subject",
+                        "subject/checkpoint", "--prompt", "x"));
         assertTrue(noSpec.getMessage().contains(DecoderSpecFile.FILE), noSpec.getMessage());
     }
 }

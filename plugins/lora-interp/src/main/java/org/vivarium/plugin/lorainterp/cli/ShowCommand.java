@@ -5,13 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.vivarium.api.VivariumException;
 import org.vivarium.api.cache.PromptFile;
 import org.vivarium.api.index.ContextIndex;
 import org.vivarium.api.method.CheckpointArgument;
-import org.vivarium.api.method.CommandArgs;
+import org.vivarium.api.method.CommandInput;
+import org.vivarium.api.method.CommandOption;
 import org.vivarium.api.method.MethodCommand;
 import org.vivarium.api.method.MethodContext;
 import org.vivarium.api.model.LoraFactor;
@@ -35,11 +35,18 @@ import org.vivarium.plugin.lorainterp.report.LoraTables;
  * the prompts; the top contexts go to the context index when the host has one.
  */
 public final class ShowCommand implements MethodCommand {
+    static final List<CommandOption> OPTIONS = List.of(
+            CommandOption.path("adapter", "DIR", "the LoRA adapter directory"),
+            CommandOption.text("checkpoint", "CKPT", "the merged checkpoint (default: found from the adapter)"),
+            CommandOption.path("direction", "FILE", "a steering direction.json to compare with"),
+            CommandOption.path("prompts", "FILE", "prompts, one a line"),
+            CommandOption.path("pos", "FILE", "positive prompts"),
+            CommandOption.path("neg", "FILE", "negative prompts"),
+            CommandOption.integer("top", "K", "top tokens shown", 1, 1000));
+
     private static final String SYNOPSIS = "--adapter DIR [--checkpoint CKPT] [--direction FILE] [--prompts FILE] "
             + "[--pos FILE --neg FILE] [--top N]";
     private static final String USAGE = "viv lora-interp show " + SYNOPSIS;
-    private static final Set<String> OPTIONS = Set.of("adapter", "checkpoint", "direction", "prompts", "pos", "neg",
-            "top");
 
     private final Supplier<Optional<ContextIndex>> index;
 
@@ -68,15 +75,19 @@ public final class ShowCommand implements MethodCommand {
     }
 
     @Override
-    public int run(List<String> args, MethodContext ctx) {
-        CommandArgs a = CommandArgs.parse(args, OPTIONS, USAGE);
+    public List<CommandOption> options() {
+        return OPTIONS;
+    }
+
+    @Override
+    public int run(CommandInput a, MethodContext ctx) {
         a.noPositionals();
-        Path adapter = a.requirePath("adapter", "DIR (the LoRA adapter directory)", ctx.workDir());
+        Path adapter = a.requirePath("adapter", ctx.workDir());
         if (!Files.isDirectory(adapter)) {
             throw new VivariumException("adapter directory " + adapter + " does not exist",
                     "pass the directory holding adapter.safetensors and adapter_config.json");
         }
-        int top = a.getInt("top", LoraInterpSettings.defaults().topTokens(), 1, 1000);
+        int top = a.getInt("top", LoraInterpSettings.defaults().topTokens());
         Optional<Path> ckpt = CheckpointLocator.resolve(ctx.workDir(), a.get("checkpoint", null), adapter);
         Optional<ReferenceDirection> ref = a.path("direction", ctx.workDir()).map(SteeringDirectionFile::read);
         Corpus corpus = corpus(a, ctx.workDir());
@@ -103,7 +114,7 @@ public final class ShowCommand implements MethodCommand {
         return 0;
     }
 
-    private static Corpus corpus(CommandArgs a, Path workDir) {
+    private static Corpus corpus(CommandInput a, Path workDir) {
         Optional<Path> pos = a.path("pos", workDir);
         Optional<Path> neg = a.path("neg", workDir);
         if (pos.isPresent() != neg.isPresent()) {

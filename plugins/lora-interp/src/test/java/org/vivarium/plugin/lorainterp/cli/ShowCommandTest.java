@@ -56,7 +56,8 @@ class ShowCommandTest {
     }
 
     private static int run(LocalMethodContext ctx, ContextIndex index, String... args) {
-        return new ShowCommand(() -> Optional.ofNullable(index)).run(List.of(args), ctx);
+        ShowCommand show = new ShowCommand(() -> Optional.ofNullable(index));
+        return show.run(LocalMethodContext.parse(show, args), ctx);
     }
 
     @Test
@@ -116,7 +117,7 @@ class ShowCommandTest {
                 "prompts.txt"));
         assertTrue(e.getMessage().startsWith("prompts need a model"), e.getMessage());
         e = assertThrows(VivariumException.class, () -> run(ctx, null, "--adapter", "adapter", "--top", "0"));
-        assertTrue(e.getMessage().contains("--top \"0\" is not an integer from 1"), e.getMessage());
+        assertTrue(e.getMessage().contains("--top \"0\" is out of range (allowed: 1 to 1000)"), e.getMessage());
         e = assertThrows(VivariumException.class, () -> run(ctx, null, "--adapter", "adapter", "--direction",
                 "prompts.txt"));
         assertTrue(e.getMessage().startsWith("cannot read direction file"), e.getMessage());

@@ -10,6 +10,8 @@ import java.util.function.Supplier;
 import org.vivarium.api.context.Firing;
 import org.vivarium.api.context.TokenText;
 import org.vivarium.api.index.ContextIndex;
+import org.vivarium.api.method.CommandInput;
+import org.vivarium.api.method.CommandOption;
 import org.vivarium.api.method.MethodCommand;
 import org.vivarium.api.method.MethodContext;
 import org.vivarium.api.method.Progress;
@@ -65,7 +67,12 @@ public final class FitCommand implements MethodCommand {
     }
 
     @Override
-    public int run(List<String> args, MethodContext ctx) {
+    public List<CommandOption> options() {
+        return FitOptions.OPTIONS;
+    }
+
+    @Override
+    public int run(CommandInput args, MethodContext ctx) {
         FitOptions o = FitOptions.parse(args, ctx.workDir());
         LabelledPrompts data = LabelledPrompts.read(o.data());
         int[] labels = data.labels();

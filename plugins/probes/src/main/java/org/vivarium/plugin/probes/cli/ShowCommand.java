@@ -1,8 +1,6 @@
 package org.vivarium.plugin.probes.cli;
 
-import java.util.List;
-import java.util.Set;
-import org.vivarium.api.method.CommandArgs;
+import org.vivarium.api.method.CommandInput;
 import org.vivarium.api.method.MethodCommand;
 import org.vivarium.api.method.MethodContext;
 import org.vivarium.plugin.probes.report.ProbesSummary;
@@ -26,8 +24,8 @@ public final class ShowCommand implements MethodCommand {
     }
 
     @Override
-    public int run(List<String> args, MethodContext ctx) {
-        String dir = CommandArgs.parse(args, Set.of(), "viv probes show DIR").onlyPositional("the fit's output DIR");
+    public int run(CommandInput args, MethodContext ctx) {
+        String dir = args.onlyPositional("the fit's output DIR");
         ProbesSummary.print(ctx.workDir().resolve(dir), ctx.out());
         return 0;
     }

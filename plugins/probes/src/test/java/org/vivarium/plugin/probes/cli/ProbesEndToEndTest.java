@@ -90,7 +90,7 @@ class ProbesEndToEndTest {
     @Test
     void probesReadTheLastCharacterAndShuffledLabelsDoNot() throws Exception {
         LocalMethodContext ctx = LocalMethodContext.in(work);
-        assertEquals(0, command("fit").run(List.of("runs/lm", "--data", "vowels.tsv"), ctx));
+        assertEquals(0, ctx.run(command("fit"), "runs/lm", "--data", "vowels.tsv"));
         Path out = work.resolve("runs/probes/lm");
         for (String f : List.of("probes.json", "probes.csv", "accuracy.png", "report.md", "report.html",
                 "contexts.tsv")) {
@@ -112,12 +112,12 @@ class ProbesEndToEndTest {
         assertTrue(Files.readString(out.resolve("report.md")).contains("![Held-out accuracy and AUROC per hook]"));
 
         LocalMethodContext control = LocalMethodContext.in(work);
-        command("fit").run(List.of("runs/lm/checkpoint", "--data", "shuffled.tsv", "--out", "ctrl"), control);
+        control.run(command("fit"), "runs/lm/checkpoint", "--data", "shuffled.tsv", "--out", "ctrl");
         double shuffled = best(probes(work.resolve("ctrl")));
         assertTrue(shuffled < 0.7, "label-shuffled control reached " + shuffled);
 
         LocalMethodContext show = LocalMethodContext.in(work);
-        assertEquals(0, command("show").run(List.of("runs/probes/lm"), show));
+        assertEquals(0, show.run(command("show"), "runs/probes/lm"));
         assertTrue(show.output().contains("probe/diffmean@blocks.1.hook_resid_post"), show.output());
         assertTrue(show.output().contains("organism/lm"), show.output());
     }
@@ -177,16 +177,16 @@ class ProbesEndToEndTest {
         try (ContextIndex index = TestIndexes.open(work.resolve("index"))) {
             FitCommand fit = new FitCommand(() -> Optional.of(index));
             LocalMethodContext ctx = LocalMethodContext.in(work);
-            fit.run(List.of("runs/lm", "--data", "vowels.tsv", "--out", "indexed", "--kind", "diffmean",
-                    "--hook", "blocks.1.hook_resid_post", "--position", "mean", "--top-contexts", "20"), ctx);
+            ctx.run(fit, "runs/lm", "--data", "vowels.tsv", "--out", "indexed", "--kind", "diffmean",
+                    "--hook", "blocks.1.hook_resid_post", "--position", "mean", "--top-contexts", "20");
             assertTrue(ctx.output().contains("added 20 contexts to the context index"), ctx.output());
             assertEquals(20, index.count("feature:probe/diffmean@blocks.1.hook_resid_post"));
             var hits = index.search("layer:1", SearchOptions.defaults().withTop(3)).hits();
             assertEquals("blocks.1.hook_resid_post", hits.get(0).record().hook());
 
             LocalMethodContext refit = LocalMethodContext.in(work);
-            fit.run(List.of("runs/lm", "--data", "vowels.tsv", "--out", "indexed", "--kind", "diffmean",
-                    "--hook", "blocks.1.hook_resid_post", "--position", "mean", "--top-contexts", "20"), refit);
+            refit.run(fit, "runs/lm", "--data", "vowels.tsv", "--out", "indexed", "--kind", "diffmean",
+                    "--hook", "blocks.1.hook_resid_post", "--position", "mean", "--top-contexts", "20");
             assertTrue(refit.output().contains("replacing 20 from an earlier fit"), refit.output());
             assertEquals(20, index.count("feature:probe/diffmean@blocks.1.hook_resid_post"), "a re-fit never duplicates");
         }
@@ -195,8 +195,8 @@ class ProbesEndToEndTest {
     @Test
     void positionAllUsesEveryTokenAndSplitsByPrompt() throws Exception {
         LocalMethodContext ctx = LocalMethodContext.in(work);
-        command("fit").run(List.of("runs/lm", "--data", "vowels.tsv", "--out", "all", "--position", "all",
-                "--kind", "diffmean", "--hook", "blocks.0.hook_resid_post"), ctx);
+        ctx.run(command("fit"), "runs/lm", "--data", "vowels.tsv", "--out", "all", "--position", "all",
+                "--kind", "diffmean", "--hook", "blocks.0.hook_resid_post");
         Map<String, Object> probe = probes(work.resolve("all")).get(0);
         long tokens = Files.readAllLines(work.resolve("vowels.tsv")).stream().filter(l -> !l.startsWith("#"))
                 .mapToInt(l -> l.length() - 2).sum();
@@ -209,17 +209,17 @@ class ProbesEndToEndTest {
         LocalMethodContext ctx = LocalMethodContext.in(work);
         MethodCommand fit = command("fit");
         VivariumException hook = assertThrows(VivariumException.class,
-                () -> fit.run(List.of("runs/lm", "--data", "vowels.tsv", "--hook", "blocks.9.hook_resid_post"), ctx));
+                () -> ctx.run(fit, "runs/lm", "--data", "vowels.tsv", "--hook", "blocks.9.hook_resid_post"));
         assertTrue(hook.getMessage().contains("valid names are"), hook.getMessage());
         Files.writeString(work.resolve("one-class.tsv"), "1\ta\n1\tb\n1\tc\n1\td\n1\te\n");
         VivariumException oneClass = assertThrows(VivariumException.class,
-                () -> fit.run(List.of("runs/lm", "--data", "one-class.tsv"), ctx));
+                () -> ctx.run(fit, "runs/lm", "--data", "one-class.tsv"));
         assertTrue(oneClass.getMessage().contains("only class 1"), oneClass.getMessage());
         VivariumException missing = assertThrows(VivariumException.class,
-                () -> fit.run(List.of("runs/lm", "--data", "nope.tsv"), ctx));
+                () -> ctx.run(fit, "runs/lm", "--data", "nope.tsv"));
         assertTrue(missing.getMessage().contains("data file"), missing.getMessage());
         VivariumException show = assertThrows(VivariumException.class,
-                () -> command("show").run(List.of("runs/lm"), ctx));
+                () -> ctx.run(command("show"), "runs/lm"));
         assertTrue(show.getMessage().contains("no probes.json"), show.getMessage());
     }
 }

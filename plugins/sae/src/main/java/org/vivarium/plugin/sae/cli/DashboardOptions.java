@@ -3,9 +3,9 @@ package org.vivarium.plugin.sae.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import org.vivarium.api.VivariumException;
-import org.vivarium.api.method.CommandArgs;
+import org.vivarium.api.method.CommandInput;
+import org.vivarium.api.method.CommandOption;
 import org.vivarium.plugin.sae.dash.ContextPublisher;
 import org.vivarium.plugin.sae.dash.Dashboards;
 import org.vivarium.plugin.sae.io.SaeInfo;
@@ -26,26 +26,39 @@ import org.vivarium.plugin.sae.io.SaeInfo;
  */
 public record DashboardOptions(Path sae, Path store, String run, Path prompts, Path checkpoint,
         Dashboards.Settings settings, Path out, ContextPublisher.Mode index, int threads) {
+    /** The command's options. */
+    public static final List<CommandOption> KNOWN = List.of(
+            CommandOption.path("sae", "DIR", "an SAE from 'viv sae train --out DIR'"),
+            CommandOption.path("store", "DIR", "activation cache (default: the SAE's)"),
+            CommandOption.text("run", "RUN", "cached run (default: the SAE's)"),
+            CommandOption.path("prompts", "FILE", "the prompt file the run was cached from"),
+            CommandOption.path("checkpoint", "CKPT", "the model (default: the run's)"),
+            CommandOption.integer("top", "K", "top contexts per latent, 1 to 1000 (default 20)",
+                    Integer.MIN_VALUE, Integer.MAX_VALUE),
+            CommandOption.integer("before", "N", "tokens shown before (default 32)", Integer.MIN_VALUE,
+                    Integer.MAX_VALUE),
+            CommandOption.integer("after", "N", "tokens shown after (default 8)", Integer.MIN_VALUE, Integer.MAX_VALUE),
+            CommandOption.path("out", "DIR", "output directory (default SAE/dashboards)"),
+            CommandOption.text("index", "auto|always|never", "publish contexts to the index"),
+            CommandOption.integer("threads", "N", "PyTorch threads (default 2)", 1, 256));
+
 
     /** The usage line. */
     public static final String USAGE = "viv sae dashboards --sae DIR [--checkpoint CKPT] [--store DIR]"
             + " [--run RUN] [--top 20] [--before 32] [--after 8] [--out DIR/dashboards] [--index auto|always|never]"
             + " [--threads 2]";
 
-    private static final Set<String> KNOWN = Set.of("sae", "store", "run", "prompts", "checkpoint", "top", "before",
-            "after", "out", "index", "threads");
 
     /**
      * Parses the arguments.
      *
-     * @param args the arguments after {@code viv sae dashboards}
+     * @param a the arguments after {@code viv sae dashboards}
      * @param workDir what relative paths resolve against
      * @return the options
      */
-    public static DashboardOptions parse(List<String> args, Path workDir) {
-        CommandArgs a = CommandArgs.parse(args, KNOWN, USAGE);
+    public static DashboardOptions parse(CommandInput a, Path workDir) {
         a.noPositionals();
-        Path sae = workDir.resolve(a.require("sae", "DIR (an SAE from 'viv sae train --out DIR')")).normalize();
+        Path sae = workDir.resolve(a.require("sae")).normalize();
         Path prompts = a.has("prompts") ? workDir.resolve(a.get("prompts", "")) : null;
         int top = a.getInt("top", 20);
         int before = a.getInt("before", 32);
@@ -58,7 +71,7 @@ public record DashboardOptions(Path sae, Path store, String run, Path prompts, P
         Path checkpoint = a.has("checkpoint") ? workDir.resolve(a.get("checkpoint", "")).normalize() : null;
         Path store = a.has("store") ? workDir.resolve(a.get("store", "")).normalize() : null;
         Path out = workDir.resolve(a.get("out", sae.resolve("dashboards").toString())).normalize();
-        int threads = a.getInt("threads", Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())), 1, 256);
+        int threads = a.getInt("threads", Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
         return new DashboardOptions(sae, store, a.get("run", null), prompts, checkpoint, s, out,
                 ContextPublisher.Mode.parse(a.get("index", "auto")), Math.max(1, threads));
     }

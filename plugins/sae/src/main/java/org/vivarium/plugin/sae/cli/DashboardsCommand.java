@@ -17,6 +17,8 @@ import org.vivarium.api.cache.CacheRun;
 import org.vivarium.api.cache.CachedHook;
 import org.vivarium.api.context.TokenText;
 import org.vivarium.api.index.ContextIndex;
+import org.vivarium.api.method.CommandInput;
+import org.vivarium.api.method.CommandOption;
 import org.vivarium.api.method.MethodCommand;
 import org.vivarium.api.method.MethodContext;
 import org.vivarium.api.model.Model;
@@ -59,7 +61,12 @@ public final class DashboardsCommand implements MethodCommand {
     }
 
     @Override
-    public int run(List<String> args, MethodContext ctx) {
+    public List<CommandOption> options() {
+        return DashboardOptions.KNOWN;
+    }
+
+    @Override
+    public int run(CommandInput args, MethodContext ctx) {
         long started = System.nanoTime();
         DashboardOptions o = DashboardOptions.parse(args, ctx.workDir());
         PrintStream out = ctx.out();

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.vivarium.api.VivariumException;
 import org.vivarium.api.linalg.LinearAlgebra;
+import org.vivarium.api.method.CommandInput;
+import org.vivarium.api.method.CommandOption;
 import org.vivarium.api.method.MethodCommand;
 import org.vivarium.api.method.MethodContext;
 import org.vivarium.api.method.Progress;
@@ -39,7 +41,12 @@ public final class GroundTruthCommand implements MethodCommand {
     }
 
     @Override
-    public int run(List<String> args, MethodContext ctx) {
+    public List<CommandOption> options() {
+        return GroundTruthOptions.KNOWN;
+    }
+
+    @Override
+    public int run(CommandInput args, MethodContext ctx) {
         GroundTruthOptions o = GroundTruthOptions.parse(args, ctx.workDir());
         String stem = "density-" + o.density();
         Path acts = o.run().resolve("activations").resolve(stem + ".npy");

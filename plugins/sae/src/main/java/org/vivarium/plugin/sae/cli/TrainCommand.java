@@ -9,6 +9,8 @@ import org.vivarium.api.cache.ActivationCache;
 import org.vivarium.api.cache.CacheRun;
 import org.vivarium.api.cache.CachedHook;
 import org.vivarium.api.linalg.LinearAlgebra;
+import org.vivarium.api.method.CommandInput;
+import org.vivarium.api.method.CommandOption;
 import org.vivarium.api.method.MethodCommand;
 import org.vivarium.api.method.MethodContext;
 import org.vivarium.api.method.Progress;
@@ -47,7 +49,12 @@ public final class TrainCommand implements MethodCommand {
     }
 
     @Override
-    public int run(List<String> args, MethodContext ctx) {
+    public List<CommandOption> options() {
+        return TrainOptions.KNOWN;
+    }
+
+    @Override
+    public int run(CommandInput args, MethodContext ctx) {
         TrainOptions o = TrainOptions.parse(args, ctx.workDir());
         PrintStream out = ctx.out();
         try (ActivationCache cache = ctx.openCache(o.store())) {

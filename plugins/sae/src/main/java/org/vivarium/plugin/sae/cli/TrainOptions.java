@@ -2,9 +2,9 @@ package org.vivarium.plugin.sae.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import org.vivarium.api.VivariumException;
-import org.vivarium.api.method.CommandArgs;
+import org.vivarium.api.method.CommandInput;
+import org.vivarium.api.method.CommandOption;
 import org.vivarium.plugin.sae.math.SaeKind;
 
 /**
@@ -32,28 +32,48 @@ import org.vivarium.plugin.sae.math.SaeKind;
 public record TrainOptions(Path store, String run, String hook, SaeKind kind, int latents, int k, double l1,
         long steps, double epochs, int batch, double lr, long seed, int resampleEvery, double holdout, int threads,
         int shuffle, Path out) {
+    /** The command's options. */
+    public static final List<CommandOption> KNOWN = List.of(
+            CommandOption.path("store", "DIR", "activation cache (default runs/cache)"),
+            CommandOption.text("run", "RUN", "a cached run id, see 'viv cache ls'"),
+            CommandOption.text("hook", "HOOK", "e.g. blocks.1.hook_resid_post"),
+            CommandOption.text("kind", "relu|topk", "SAE kind (default relu)"),
+            CommandOption.integer("latents", "N", "dictionary size (default 1024)", 1, 1 << 20),
+            CommandOption.integer("k", "K", "active latents for topk (default 32)", 1, 1 << 20),
+            CommandOption.number("l1", "X", "L1 penalty for relu, 0 or more (default 0.01)", 0, Double.MAX_VALUE),
+            CommandOption.integer("steps", "N", "training steps (or --epochs)", 1, 1_000_000_000),
+            CommandOption.number("epochs", "X", "passes over the run (default 1)", -Double.MAX_VALUE, Double.MAX_VALUE),
+            CommandOption.integer("batch", "N", "batch size (default 256)", 1, 1 << 16),
+            CommandOption.number("lr", "X", "learning rate, above 0 (default 1e-3)", Double.MIN_VALUE,
+                    Double.MAX_VALUE),
+            CommandOption.integer("seed", "N", "random seed (default 1)", 0, Long.MAX_VALUE),
+            CommandOption.integer("resample-every", "N", "resample dead latents every N steps, 0 never", 0,
+                    Integer.MAX_VALUE),
+            CommandOption.number("holdout", "F", "share held out for evaluation, in [0, 0.5)",
+                    -Double.MAX_VALUE, Double.MAX_VALUE),
+            CommandOption.integer("threads", "N", "PyTorch threads (default 2)", 1, 256),
+            CommandOption.integer("shuffle", "N", "shuffle buffer rows (default 32768)", 1, 1 << 24),
+            CommandOption.path("out", "DIR", "output directory (default runs/sae/NAME)"));
+
 
     /** The usage line. */
     public static final String USAGE = "viv sae train --run RUN --hook HOOK [--store runs/cache] [--kind relu|topk]"
             + " [--latents 1024] [--k 32] [--l1 0.01] [--steps N | --epochs 1] [--batch 256] [--lr 1e-3] [--seed 1]"
             + " [--resample-every N|0] [--holdout 0.05] [--threads 2] [--shuffle 32768] [--out runs/sae/NAME]";
 
-    private static final Set<String> KNOWN = Set.of("store", "run", "hook", "kind", "latents", "k", "l1", "steps",
-            "epochs", "batch", "lr", "seed", "resample-every", "holdout", "threads", "shuffle", "out");
 
     /**
      * Parses the arguments.
      *
-     * @param args the arguments after {@code viv sae train}
+     * @param a the arguments after {@code viv sae train}
      * @param workDir what relative paths resolve against
      * @return the options
      * @throws VivariumException for unknown options or out-of-range values
      */
-    public static TrainOptions parse(List<String> args, Path workDir) {
-        CommandArgs a = CommandArgs.parse(args, KNOWN, USAGE);
+    public static TrainOptions parse(CommandInput a, Path workDir) {
         a.noPositionals();
-        String run = a.require("run", "RUN (a cached run id, see 'viv cache ls')");
-        String hook = a.require("hook", "HOOK (e.g. blocks.1.hook_resid_post)");
+        String run = a.require("run");
+        String hook = a.require("hook");
         SaeKind kind = SaeKind.parse(a.get("kind", "relu"));
         if (a.has("steps") && a.has("epochs")) {
             throw new VivariumException("--steps and --epochs are both given", "pass only one of them");
@@ -66,12 +86,12 @@ public record TrainOptions(Path store, String run, String hook, SaeKind kind, in
         if (epochs <= 0) {
             throw new VivariumException("--epochs " + epochs + " must be > 0", "e.g. --epochs 2");
         }
-        int threads = a.getInt("threads", Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())), 1, 256);
+        int threads = a.getInt("threads", Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
         Path out = workDir.resolve(a.get("out", "runs/sae/" + run + "-" + kind.label())).normalize();
         return new TrainOptions(workDir.resolve(a.get("store", "runs/cache")).normalize(), run, hook, kind,
-                a.getInt("latents", 1024, 1, 1 << 20), a.getInt("k", 32, 1, 1 << 20), a.getNonNegative("l1", 0.01),
-                a.getLong("steps", -1, 1, 1_000_000_000), epochs, a.getInt("batch", 256, 1, 1 << 16),
-                a.getPositive("lr", 1e-3), a.getLong("seed", 1), a.getInt("resample-every", -1, 0, Integer.MAX_VALUE),
-                holdout, threads, a.getInt("shuffle", 32768, 1, 1 << 24), out);
+                a.getInt("latents", 1024), a.getInt("k", 32), a.getDouble("l1", 0.01),
+                a.getLong("steps", -1), epochs, a.getInt("batch", 256),
+                a.getDouble("lr", 1e-3), a.getLong("seed", 1), a.getInt("resample-every", -1),
+                holdout, threads, a.getInt("shuffle", 32768), out);
     }
 }

@@ -13,6 +13,8 @@ import org.vivarium.api.cache.CacheRun;
 import org.vivarium.api.cache.CachedHook;
 import org.vivarium.api.context.TokenText;
 import org.vivarium.api.linalg.LinearAlgebra;
+import org.vivarium.api.method.CommandInput;
+import org.vivarium.api.method.CommandOption;
 import org.vivarium.api.method.MethodCommand;
 import org.vivarium.api.method.MethodContext;
 import org.vivarium.api.method.Progress;
@@ -57,7 +59,12 @@ public final class TranscoderCommand implements MethodCommand {
     }
 
     @Override
-    public int run(List<String> args, MethodContext ctx) {
+    public List<CommandOption> options() {
+        return TranscoderOptions.KNOWN;
+    }
+
+    @Override
+    public int run(CommandInput args, MethodContext ctx) {
         TranscoderOptions o = TranscoderOptions.parse(args, ctx.workDir());
         PrintStream out = ctx.out();
         String inHook = HookName.block(o.layer(), "ln2.hook_normalized").path();

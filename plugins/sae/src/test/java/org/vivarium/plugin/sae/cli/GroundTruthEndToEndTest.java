@@ -38,7 +38,7 @@ class GroundTruthEndToEndTest {
         new SuperpositionOrganism().train(new TrainRequest(1, 1500, work.resolve("runs/superposition"), false,
                 Map.of("lr", "0.01", "batch", "256")), octx);
         ctx = LocalMethodContext.in(work);
-        assertEquals(0, new GroundTruthCommand().run(List.of("--steps", "1000", "--out", "gt"), ctx));
+        assertEquals(0, ctx.run(new GroundTruthCommand(), "--steps", "1000", "--out", "gt"));
         @SuppressWarnings("unchecked")
         Map<String, Object> parsed = (Map<String, Object>) JsonReader.parse(Files.readString(
                 work.resolve("gt/groundtruth.json")));
@@ -68,7 +68,7 @@ class GroundTruthEndToEndTest {
     @Test
     void aRunWithoutActivationsIsOneClearError() {
         VivariumException e = assertThrows(VivariumException.class,
-                () -> new GroundTruthCommand().run(List.of("--run", "runs/none"), ctx));
+                () -> ctx.run(new GroundTruthCommand(), "--run", "runs/none"));
         assertTrue(e.getMessage().contains("density-0.01.npy"), e.getMessage());
         assertTrue(e.fix().contains("viv organism train superposition"), e.fix());
     }

@@ -72,14 +72,14 @@ class SaeEndToEndTest {
                     new CachingOptions(RUN, CacheDtype.F32, "tiny", CheckpointIO.contentHash(ckpt)), quiet);
         }
         LocalMethodContext ctx = LocalMethodContext.withCache(work);
-        assertEquals(0, command("train").run(train("runs/sae/tiny"), ctx));
+        assertEquals(0, ctx.run(command("train"), train("runs/sae/tiny")));
         trainOutput = ctx.output();
         trainProgress = ctx.progressLog();
     }
 
-    private static List<String> train(String out) {
+    private static String[] train(String out) {
         return List.of("--run", RUN, "--hook", HOOK, "--latents", "64", "--steps", "400", "--batch", "64", "--lr",
-                "3e-3", "--resample-every", "100", "--out", out);
+                "3e-3", "--resample-every", "100", "--out", out).toArray(new String[0]);
     }
 
     private static MethodCommand command(String name) {
@@ -120,7 +120,7 @@ class SaeEndToEndTest {
     @Test
     void trainingFromTheCacheIsDeterministicForASeed() throws Exception {
         LocalMethodContext ctx = LocalMethodContext.withCache(work);
-        command("train").run(train("runs/sae/again"), ctx);
+        ctx.run(command("train"), train("runs/sae/again"));
         assertArrayEquals(Files.readAllBytes(work.resolve("runs/sae/tiny/W_dec.npy")),
                 Files.readAllBytes(work.resolve("runs/sae/again/W_dec.npy")));
         assertArrayEquals(Files.readAllBytes(work.resolve("runs/sae/tiny/W_enc.npy")),
@@ -178,8 +178,8 @@ class SaeEndToEndTest {
         try (ContextIndex index = TestIndexes.open(work.resolve("runs/index"))) {
             DashboardsCommand dashboards = new DashboardsCommand(() -> Optional.of(index));
             LocalMethodContext ctx = LocalMethodContext.withCache(work);
-            assertEquals(0, dashboards.run(List.of("--sae", "runs/sae/tiny", "--top", String.valueOf(TOP),
-                    "--checkpoint", "runs/tiny"), ctx));
+            assertEquals(0, ctx.run(dashboards, "--sae", "runs/sae/tiny", "--top", String.valueOf(TOP),
+                    "--checkpoint", "runs/tiny"));
             Path out = work.resolve("runs/sae/tiny/dashboards");
             assertTrue(ctx.output().contains("dashboards for 64 latents"), ctx.output());
             List<Map<String, Object>> latents = (List<Map<String, Object>>) json(out.resolve("dashboards.json"))
@@ -263,8 +263,8 @@ class SaeEndToEndTest {
             Files.move(work.resolve("runs/tiny"), work.resolve("moved-tiny"));
             LocalMethodContext again = LocalMethodContext.withCache(work);
             try {
-                dashboards.run(List.of("--sae", "runs/sae/tiny", "--prompts", "prompts.txt", "--top",
-                        String.valueOf(TOP), "--out", "runs/sae/tiny/dash2"), again);
+                again.run(dashboards, "--sae", "runs/sae/tiny", "--prompts", "prompts.txt", "--top",
+                        String.valueOf(TOP), "--out", "runs/sae/tiny/dash2");
             } finally {
                 Files.move(work.resolve("moved-tiny"), work.resolve("runs/tiny"));
             }
@@ -287,21 +287,21 @@ class SaeEndToEndTest {
         LocalMethodContext ctx = LocalMethodContext.withCache(work);
         MethodCommand train = command("train");
         VivariumException run = assertThrows(VivariumException.class,
-                () -> train.run(List.of("--run", "nope", "--hook", HOOK), ctx));
+                () -> ctx.run(train, "--run", "nope", "--hook", HOOK));
         assertTrue(run.getMessage().contains("known runs: " + RUN), run.getMessage());
         VivariumException hook = assertThrows(VivariumException.class,
-                () -> train.run(List.of("--run", RUN, "--hook", "blocks.0.hook_resid_post"), ctx));
+                () -> ctx.run(train, "--run", RUN, "--hook", "blocks.0.hook_resid_post"));
         assertTrue(hook.getMessage().contains("its hooks are " + HOOK), hook.getMessage());
         VivariumException kind = assertThrows(VivariumException.class,
-                () -> train.run(List.of("--run", RUN, "--hook", HOOK, "--kind", "gated"), ctx));
+                () -> ctx.run(train, "--run", RUN, "--hook", HOOK, "--kind", "gated"));
         assertTrue(kind.getMessage().contains("use --kind relu or --kind topk"), kind.getMessage());
         try (MapDbActivationCache c = MapDbActivationCache.open(work.resolve("runs/cache"));
                 RunWriter w = c.newRun(new RunSpec("old-run", "tiny", "", "", 1, CacheDtype.F32, null))) {
             w.append(HOOK, 0, 0, new float[32]); // a run as a Vivarium without token storage wrote it
             w.finish();
         }
-        VivariumException old = assertThrows(VivariumException.class, () -> command("dashboards")
-                .run(List.of("--sae", "runs/sae/tiny", "--run", "old-run", "--index", "never"), ctx));
+        VivariumException old = assertThrows(VivariumException.class, () -> ctx.run(command("dashboards"),
+                "--sae", "runs/sae/tiny", "--run", "old-run", "--index", "never"));
         assertTrue(old.getMessage().startsWith("cache run old-run stores no token ids"), old.getMessage());
         assertTrue(old.fix().contains("'viv cache rm old-run', then 'viv cache CKPT --prompts FILE --hooks HOOKS --run"
                 + " old-run'"), old.fix());

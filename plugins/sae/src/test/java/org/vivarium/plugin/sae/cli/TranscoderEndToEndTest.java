@@ -57,9 +57,9 @@ class TranscoderEndToEndTest {
                     new CachingOptions(RUN, CacheDtype.F32, "tiny", CheckpointIO.contentHash(ckpt)), quiet);
         }
         ctx = LocalMethodContext.withCache(work);
-        assertEquals(0, new TranscoderCommand().run(List.of("--run", RUN, "--layer", "1", "--checkpoint", "runs/tiny",
+        assertEquals(0, ctx.run(new TranscoderCommand(), "--run", RUN, "--layer", "1", "--checkpoint", "runs/tiny",
                 "--latents", "64", "--k", "8", "--steps", "400", "--batch", "64", "--lr",
-                "3e-3", "--holdout", "0.1", "--ce-prompts", "10", "--out", "runs/tc"), ctx));
+                "3e-3", "--holdout", "0.1", "--ce-prompts", "10", "--out", "runs/tc"));
     }
 
     @Test
@@ -98,8 +98,8 @@ class TranscoderEndToEndTest {
     @SuppressWarnings("unchecked")
     void dashboardsAndSearchReadTheTranscoderAsTranscoderFeatures() throws Exception {
         try (ContextIndex index = TestIndexes.open(work.resolve("runs/index"))) {
-            assertEquals(0, new DashboardsCommand(() -> Optional.of(index)).run(List.of("--sae", "runs/tc",
-                    "--top", "3", "--checkpoint", "runs/tiny"), ctx));
+            assertEquals(0, ctx.run(new DashboardsCommand(() -> Optional.of(index)), "--sae", "runs/tc",
+                    "--top", "3", "--checkpoint", "runs/tiny"));
             Map<String, Object> d = (Map<String, Object>) JsonReader.parse(Files.readString(
                     work.resolve("runs/tc/dashboards/dashboards.json")));
             List<Map<String, Object>> latents = (List<Map<String, Object>>) d.get("latents");
@@ -116,8 +116,8 @@ class TranscoderEndToEndTest {
 
     @Test
     void aRunWithoutTheMlpHooksIsOneClearError() {
-        VivariumException e = assertThrows(VivariumException.class, () -> new TranscoderCommand().run(List.of(
-                "--run", RUN, "--layer", "0", "--checkpoint", "runs/tiny"), ctx));
+        VivariumException e = assertThrows(VivariumException.class, () -> ctx.run(new TranscoderCommand(), 
+                "--run", RUN, "--layer", "0", "--checkpoint", "runs/tiny"));
         assertTrue(e.getMessage().contains("blocks.0.ln2.hook_normalized"), e.getMessage());
     }
 }

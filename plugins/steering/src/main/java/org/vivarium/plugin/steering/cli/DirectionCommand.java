@@ -5,11 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.IntStream;
 import org.vivarium.api.cache.PromptFile;
 import org.vivarium.api.method.CheckpointArgument;
-import org.vivarium.api.method.CommandArgs;
+import org.vivarium.api.method.CommandInput;
+import org.vivarium.api.method.CommandOption;
 import org.vivarium.api.method.MethodCommand;
 import org.vivarium.api.method.MethodContext;
 import org.vivarium.api.method.Progress;
@@ -33,6 +33,13 @@ import org.vivarium.report.table.Table;
  * and saves the chosen site's direction to {@code DIR/direction.json}.
  */
 public final class DirectionCommand implements MethodCommand {
+    static final List<CommandOption> OPTIONS = List.of(
+            CommandOption.path("pos", "FILE", "positive prompts, one a line"),
+            CommandOption.path("neg", "FILE", "negative prompts, one a line"),
+            CommandOption.integer("layer", "L", "layer (default: the best)", 0, Integer.MAX_VALUE),
+            CommandOption.text("position", "last|mean", "token positions read (default last)"),
+            CommandOption.path("out", "DIR", "output directory"));
+
     private static final String USAGE = "viv steering direction CKPT --pos FILE --neg FILE [--layer L] "
             + "[--position last|mean] [--out DIR]";
 
@@ -52,17 +59,21 @@ public final class DirectionCommand implements MethodCommand {
     }
 
     @Override
-    public int run(List<String> args, MethodContext ctx) throws Exception {
-        CommandArgs a = CommandArgs.parse(args, Set.of("pos", "neg", "layer", "position", "out"), USAGE);
+    public List<CommandOption> options() {
+        return OPTIONS;
+    }
+
+    @Override
+    public int run(CommandInput a, MethodContext ctx) throws Exception {
         Path ckpt = CheckpointArgument.resolve(ctx.workDir(), a.onlyPositional("checkpoint directory"),
                 CommandFixes.CHECKPOINT);
-        List<String> pos = PromptFile.read(a.requirePath("pos", "FILE (positive prompts)", ctx.workDir()), "--pos");
-        List<String> neg = PromptFile.read(a.requirePath("neg", "FILE (negative prompts)", ctx.workDir()), "--neg");
+        List<String> pos = PromptFile.read(a.requirePath("pos", ctx.workDir()), "--pos");
+        List<String> neg = PromptFile.read(a.requirePath("neg", ctx.workDir()), "--neg");
         PositionMode mode = PositionMode.parse(a.get("position", "last"));
         Path out = a.path("out", ctx.workDir())
                 .orElse(ctx.workDir().resolve("runs/steering").resolve(CheckpointArgument.modelName(ckpt)));
         try (Model model = ctx.runtime().load(ckpt)) {
-            int layer = a.getInt("layer", -1, 0, Integer.MAX_VALUE);
+            int layer = a.getInt("layer", -1);
             if (layer >= 0) {
                 ResidualSites.at(model.config(), layer);
             }

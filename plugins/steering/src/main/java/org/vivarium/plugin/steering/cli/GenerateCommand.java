@@ -3,10 +3,10 @@ package org.vivarium.plugin.steering.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.vivarium.api.VivariumException;
 import org.vivarium.api.method.CheckpointArgument;
-import org.vivarium.api.method.CommandArgs;
+import org.vivarium.api.method.CommandInput;
+import org.vivarium.api.method.CommandOption;
 import org.vivarium.api.method.MethodCommand;
 import org.vivarium.api.method.MethodContext;
 import org.vivarium.api.model.GenerationOptions;
@@ -25,6 +25,15 @@ import org.vivarium.plugin.steering.io.SavedDirection;
  * site.
  */
 public final class GenerateCommand implements MethodCommand {
+    static final List<CommandOption> OPTIONS = List.of(
+            CommandOption.path("direction", "DIR/direction.json", "a direction from 'viv steering direction'"),
+            CommandOption.text("prompt", "TEXT", "the prompt"),
+            CommandOption.list("coeffs", "0,2,4,8", "steering coefficients"),
+            CommandOption.integer("tokens", "N", "tokens generated (default 40)", 1, 4096),
+            CommandOption.number("temperature", "T", "sampling temperature, 0 is greedy", 0, Double.MAX_VALUE),
+            CommandOption.integer("seed", "N", "sampling seed (default 0)", 0, Integer.MAX_VALUE),
+            CommandOption.flag("ablate", "also project the direction out"));
+
     private static final String USAGE = "viv steering generate CKPT --direction DIR/direction.json --prompt TEXT "
             + "[--coeffs 0,2,4,8] [--tokens 40] [--temperature T] [--seed N] [--ablate]";
 
@@ -45,17 +54,20 @@ public final class GenerateCommand implements MethodCommand {
     }
 
     @Override
-    public int run(List<String> args, MethodContext ctx) throws Exception {
-        CommandArgs a = CommandArgs.parse(args,
-                Set.of("direction", "prompt", "coeffs", "tokens", "temperature", "seed"), Set.of("ablate"), USAGE);
+    public List<CommandOption> options() {
+        return OPTIONS;
+    }
+
+    @Override
+    public int run(CommandInput a, MethodContext ctx) throws Exception {
         Path ckpt = CheckpointArgument.resolve(ctx.workDir(), a.onlyPositional("checkpoint directory"),
                 CommandFixes.CHECKPOINT);
-        SavedDirection dir = DirectionFile.read(a.requirePath("direction", "DIR/direction.json", ctx.workDir()));
-        String prompt = a.require("prompt", "TEXT");
+        SavedDirection dir = DirectionFile.read(a.requirePath("direction", ctx.workDir()));
+        String prompt = a.require("prompt");
         List<Double> coeffs = a.getNumbers("coeffs", List.of(0.0, 2.0, 4.0, 8.0));
-        int tokens = a.getInt("tokens", 40, 1, 4096);
-        GenerationOptions opts = new GenerationOptions(tokens, (float) a.getNonNegative("temperature", 0),
-                0, a.getInt("seed", 0, 0, Integer.MAX_VALUE));
+        int tokens = a.getInt("tokens", 40);
+        GenerationOptions opts = new GenerationOptions(tokens, (float) a.getDouble("temperature", 0),
+                0, a.getInt("seed", 0));
         try (Model model = ctx.runtime().load(ckpt)) {
             HookName hook = HookName.parse(dir.hook().path(), model.config());
             if (dir.vector().length != model.config().dModel()) {

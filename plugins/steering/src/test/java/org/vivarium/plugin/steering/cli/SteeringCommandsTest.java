@@ -43,8 +43,8 @@ class SteeringCommandsTest {
     @Test
     void directionThenGenerate() throws Exception {
         LocalMethodContext ctx = LocalMethodContext.in(work);
-        assertEquals(0, command("direction").run(List.of("lm", "--pos", "pos.txt", "--neg", "neg.txt", "--layer", "1",
-                "--out", "dir"), ctx));
+        assertEquals(0, ctx.run(command("direction"), "lm", "--pos", "pos.txt", "--neg", "neg.txt", "--layer", "1",
+                "--out", "dir"));
         assertEquals(List.of("reading residuals 8/8 prompt"), ctx.progressLog());
         String out = ctx.output();
         assertTrue(out.contains(" blocks.0.hook_resid_pre ") && out.contains(" blocks.1.hook_resid_post "), out);
@@ -59,8 +59,8 @@ class SteeringCommandsTest {
         assertEquals("lm", ((Map<?, ?>) doc.get("provenance")).get("organism"));
 
         LocalMethodContext gen = LocalMethodContext.in(work);
-        assertEquals(0, command("generate").run(List.of("lm", "--direction", "dir/direction.json", "--prompt",
-                "The state of", "--coeffs", "0,4", "--tokens", "10", "--ablate"), gen));
+        assertEquals(0, gen.run(command("generate"), "lm", "--direction", "dir/direction.json", "--prompt",
+                "The state of", "--coeffs", "0,4", "--tokens", "10", "--ablate"));
         List<String> lines = gen.output().lines().toList();
         assertEquals(4, lines.size(), gen.output());
         try (Model m = TestRuntime.shared().load(SmallLm.runDir().resolve("checkpoint"))) {
@@ -76,20 +76,20 @@ class SteeringCommandsTest {
         LocalMethodContext ctx = LocalMethodContext.in(work);
         MethodCommand dir = command("direction");
         VivariumException missing = assertThrows(VivariumException.class,
-                () -> dir.run(List.of("lm", "--pos", "nope.txt", "--neg", "neg.txt"), ctx));
+                () -> ctx.run(dir, "lm", "--pos", "nope.txt", "--neg", "neg.txt"));
         assertTrue(missing.getMessage().contains("prompt file") && missing.getMessage().contains("one prompt per line"),
                 missing.getMessage());
         VivariumException layer = assertThrows(VivariumException.class,
-                () -> dir.run(List.of("lm", "--pos", "pos.txt", "--neg", "neg.txt", "--layer", "5"), ctx));
+                () -> ctx.run(dir, "lm", "--pos", "pos.txt", "--neg", "neg.txt", "--layer", "5"));
         assertTrue(layer.getMessage().contains("use a layer from 0 to 2"), layer.getMessage());
         VivariumException ckpt = assertThrows(VivariumException.class,
-                () -> dir.run(List.of("runs/none", "--pos", "pos.txt", "--neg", "neg.txt"), ctx));
+                () -> ctx.run(dir, "runs/none", "--pos", "pos.txt", "--neg", "neg.txt"));
         assertTrue(ckpt.getMessage().contains("does not exist"), ckpt.getMessage());
-        VivariumException noDirection = assertThrows(VivariumException.class, () -> command("generate")
-                .run(List.of("lm", "--direction", "nothing/direction.json", "--prompt", "x"), ctx));
+        VivariumException noDirection = assertThrows(VivariumException.class, () -> ctx.run(command("generate"), "lm",
+                "--direction", "nothing/direction.json", "--prompt", "x"));
         assertTrue(noDirection.getMessage().contains("viv steering direction"), noDirection.getMessage());
         VivariumException position = assertThrows(VivariumException.class,
-                () -> dir.run(List.of("lm", "--pos", "pos.txt", "--neg", "neg.txt", "--position", "first"), ctx));
+                () -> ctx.run(dir, "lm", "--pos", "pos.txt", "--neg", "neg.txt", "--position", "first"));
         assertTrue(position.getMessage().contains("--position last"), position.getMessage());
     }
 }

@@ -1,4 +1,4 @@
-package org.vivarium.launcher.cli;
+package org.vivarium.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package org.vivarium.launcher.cli;
+package org.vivarium.cli;
 
 import java.util.Collection;
 import java.util.LinkedHashSet;
