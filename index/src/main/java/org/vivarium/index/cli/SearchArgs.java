@@ -1,12 +1,14 @@
 package org.vivarium.index.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.vivarium.api.VivariumException;
 import org.vivarium.api.index.SearchOptions;
 import org.vivarium.api.index.SortOrder;
+import org.vivarium.api.method.CommandInput;
+import org.vivarium.api.method.CommandOption;
+import org.vivarium.cli.CommandParser;
 
 /**
  * Parsed arguments of {@code viv search "QUERY" [--top N] [--sort activation|relevance] [--features]
@@ -25,9 +27,23 @@ public record SearchArgs(String query, Path index, SearchOptions options, boolea
     public static final Path DEFAULT_INDEX = Path.of("runs", "index");
     /** Default width of the context column. */
     public static final int DEFAULT_WIDTH = 100;
+    /** The most hits one search may show. */
+    public static final int MAX_TOP = 100_000;
+    /** The widest context column. */
+    public static final int MAX_WIDTH = 10_000;
     /** One-line usage, shown in errors. */
     public static final String USAGE = "viv search \"QUERY\" [--top N] [--sort activation|relevance] [--features]"
             + " [--json] [--index DIR] [--width N]";
+
+    /** The options of {@code viv search}, parsed and range-checked by the shared picocli parser. */
+    public static final List<CommandOption> OPTIONS = List.of(
+            CommandOption.integer("top", "N", "hits shown (default " + SearchOptions.DEFAULT_TOP + ")", 1, MAX_TOP),
+            CommandOption.text("sort", "activation|relevance", "order of the hits (default activation)"),
+            CommandOption.flag("features", "per-feature counts instead of contexts"),
+            CommandOption.flag("json", "JSON instead of a table"),
+            CommandOption.path("index", "DIR", "the context index (default runs/index)"),
+            CommandOption.integer("width", "N", "characters of context per row (default " + DEFAULT_WIDTH + ")", 20,
+                    MAX_WIDTH));
 
     /**
      * Parses command-line arguments (without the {@code search} word itself).
@@ -37,49 +53,11 @@ public record SearchArgs(String query, Path index, SearchOptions options, boolea
      * @throws VivariumException on an unknown option or a missing or bad value
      */
     public static SearchArgs parse(List<String> args) {
-        List<String> words = new ArrayList<>();
-        Path index = DEFAULT_INDEX;
-        int top = SearchOptions.DEFAULT_TOP;
-        SortOrder sort = SortOrder.ACTIVATION;
-        boolean features = false;
-        boolean json = false;
-        int width = DEFAULT_WIDTH;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            switch (a) {
-                case "--top", "-n" -> top = intValue(a, value(args, ++i, a));
-                case "--index" -> index = Path.of(value(args, ++i, a));
-                case "--sort" -> sort = sortValue(value(args, ++i, a));
-                case "--features" -> features = true;
-                case "--json" -> json = true;
-                case "--width" -> width = intValue(a, value(args, ++i, a));
-                default -> {
-                    if (a.startsWith("--")) {
-                        throw new VivariumException("unknown option " + a, "usage: " + USAGE);
-                    }
-                    words.add(a);
-                }
-            }
-        }
-        if (width < 20) {
-            throw new VivariumException("--width must be at least 20, got " + width, "pass e.g. --width 100");
-        }
-        return new SearchArgs(String.join(" ", words), index, new SearchOptions(top, sort), features, json, width);
-    }
-
-    private static String value(List<String> args, int i, String option) {
-        if (i >= args.size()) {
-            throw new VivariumException(option + " needs a value", "usage: " + USAGE);
-        }
-        return args.get(i);
-    }
-
-    private static int intValue(String option, String v) {
-        try {
-            return Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw new VivariumException(option + " needs a whole number, got \"" + v + "\"", "e.g. " + option + " 20");
-        }
+        CommandInput in = CommandParser.parse(args, OPTIONS, USAGE);
+        Path index = in.has("index") ? Path.of(in.get("index", "")) : DEFAULT_INDEX;
+        return new SearchArgs(String.join(" ", in.positionals()), index,
+                new SearchOptions(in.getInt("top", SearchOptions.DEFAULT_TOP), sortValue(in.get("sort", "activation"))),
+                in.flag("features"), in.flag("json"), in.getInt("width", DEFAULT_WIDTH));
     }
 
     private static SortOrder sortValue(String v) {

@@ -117,7 +117,7 @@ class SearchCommandLineTest {
         assertTrue(assertThrows(VivariumException.class, () -> SearchArgs.parse(List.of("x", "--top")))
                 .getMessage().contains("--top needs a value"));
         assertTrue(assertThrows(VivariumException.class, () -> SearchArgs.parse(List.of("x", "--top", "0")))
-                .getMessage().contains("--top must be at least 1"));
+                .getMessage().contains("--top \"0\" is out of range (allowed: 1 to 100000)"));
         assertTrue(assertThrows(VivariumException.class, () -> SearchArgs.parse(List.of("--bogus")))
                 .getMessage().contains("unknown option --bogus"));
         VivariumException bad = assertThrows(VivariumException.class, () -> run("foo AND ("));
