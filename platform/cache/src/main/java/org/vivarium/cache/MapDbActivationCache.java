@@ -46,11 +46,14 @@ public final class MapDbActivationCache implements ActivationCache {
     private final StoreLock lock;
     private final MetaStore meta;
     private final Map<String, String> damaged;
+    private final boolean readOnly;
     private long committedData;
     private MapDbRunWriter writer;
     private boolean closed;
 
-    private MapDbActivationCache(StoreLayout layout, CacheOptions options, StoreLock lock, MetaStore meta) {
+    private MapDbActivationCache(StoreLayout layout, CacheOptions options, StoreLock lock, MetaStore meta,
+            boolean readOnly) {
+        this.readOnly = readOnly;
         this.layout = layout;
         this.options = options;
         this.lock = lock;
@@ -84,11 +87,37 @@ public final class MapDbActivationCache implements ActivationCache {
     public static MapDbActivationCache open(Path dir, CacheOptions options) {
         StoreLayout layout = new StoreLayout(dir.toAbsolutePath().normalize());
         prepare(layout);
+        return locked(layout, options, false);
+    }
+
+    /**
+     * Opens an existing cache for reading only, for a short while: it never creates a cache, and
+     * {@link #newRun} and {@link #delete} refuse. It takes the same OS lock as a writer, without waiting, so
+     * it fails at once while {@code viv cache} writes, and while it is open a writer fails; readers that serve
+     * requests therefore open and close it per request. Opening truncates bytes past the last committed
+     * batch of a crashed writer, as {@link #open(Path)} does.
+     *
+     * @param dir an existing cache directory
+     * @return the open cache
+     * @throws VivariumException if the directory is not a cache, is corrupt or newer, or is open elsewhere
+     *     (being written)
+     */
+    public static MapDbActivationCache openReadOnly(Path dir) {
+        StoreLayout layout = new StoreLayout(dir.toAbsolutePath().normalize());
+        if (!Files.isRegularFile(layout.formatFile())) {
+            throw new VivariumException("no activation cache in " + layout.dir() + " (no FORMAT file)",
+                    "write one with 'viv cache' or point at an existing cache directory");
+        }
+        FormatHeader.check(layout);
+        return locked(layout, CacheOptions.defaults(), true);
+    }
+
+    private static MapDbActivationCache locked(StoreLayout layout, CacheOptions options, boolean readOnly) {
         StoreLock lock = StoreLock.acquire(layout);
         MetaStore meta = null;
         try {
             meta = openMeta(layout, options);
-            return new MapDbActivationCache(layout, options, lock, meta);
+            return new MapDbActivationCache(layout, options, lock, meta, readOnly);
         } catch (RuntimeException | Error e) {
             if (meta != null) {
                 closeQuietly(meta);
@@ -175,6 +204,7 @@ public final class MapDbActivationCache implements ActivationCache {
     @Override
     public synchronized RunWriter newRun(RunSpec spec) {
         checkOpen();
+        checkWritable();
         if (writer != null) {
             throw new IllegalStateException("cache run " + writer.runId() + " is still being written; close its"
                     + " writer before starting another");
@@ -292,6 +322,7 @@ public final class MapDbActivationCache implements ActivationCache {
     @Override
     public synchronized void delete(String run) {
         checkOpen();
+        checkWritable();
         RunRecord r = require(run);
         if (writer != null && writer.runId().equals(run)) {
             throw new VivariumException("cache run " + run + " is still being written", "close its writer first");
@@ -427,6 +458,12 @@ public final class MapDbActivationCache implements ActivationCache {
     private void checkOpen() {
         if (closed) {
             throw new IllegalStateException("activation cache " + layout.dir() + " is closed");
+        }
+    }
+
+    private void checkWritable() {
+        if (readOnly) {
+            throw new IllegalStateException("activation cache " + layout.dir() + " was opened read-only");
         }
     }
 
