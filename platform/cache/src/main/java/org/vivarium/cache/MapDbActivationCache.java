@@ -35,11 +35,17 @@ import org.vivarium.api.context.TokenText;
  * }
  * }</pre>
  *
- * <p>Only one process may open a cache at a time (an OS lock), and one writer may be open at a time.
+ * <p>Only one process may open a cache at a time (an OS lock; {@link #open} waits up to
+ * {@link #WRITER_LOCK_WAIT_MS} for it, {@link #openReadOnly} does not wait), and one writer may be open at a time.
  */
 public final class MapDbActivationCache implements ActivationCache {
     private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
     private static final int READ_BYTES = 4 << 20;
+    /**
+     * How long {@link #open} waits for the store's lock: read-only users ({@link #openReadOnly}) hold it for one
+     * request, so a writer starting meanwhile waits for them instead of failing.
+     */
+    public static final long WRITER_LOCK_WAIT_MS = 2_000;
 
     private final StoreLayout layout;
     private final CacheOptions options;
@@ -87,7 +93,7 @@ public final class MapDbActivationCache implements ActivationCache {
     public static MapDbActivationCache open(Path dir, CacheOptions options) {
         StoreLayout layout = new StoreLayout(dir.toAbsolutePath().normalize());
         prepare(layout);
-        return locked(layout, options, false);
+        return locked(layout, options, false, WRITER_LOCK_WAIT_MS);
     }
 
     /**
@@ -109,11 +115,12 @@ public final class MapDbActivationCache implements ActivationCache {
                     "write one with 'viv cache' or point at an existing cache directory");
         }
         FormatHeader.check(layout);
-        return locked(layout, CacheOptions.defaults(), true);
+        return locked(layout, CacheOptions.defaults(), true, 0);
     }
 
-    private static MapDbActivationCache locked(StoreLayout layout, CacheOptions options, boolean readOnly) {
-        StoreLock lock = StoreLock.acquire(layout);
+    private static MapDbActivationCache locked(StoreLayout layout, CacheOptions options, boolean readOnly,
+            long waitMillis) {
+        StoreLock lock = StoreLock.acquire(layout, waitMillis);
         MetaStore meta = null;
         try {
             meta = openMeta(layout, options);
