@@ -24,8 +24,9 @@ final class CacheHistogram {
     /** Most cached rows read per request. */
     static final int MAX_ROWS = 200_000;
     /** Most multiply-adds spent encoding rows per request (a TopK SAE encodes every latent). */
-    static final long MAX_MULTIPLY_ADDS = 2_000_000_000L;
+    static final long MAX_MULTIPLY_ADDS = 500_000_000L;
     private final Path cache;
+    private final long maxRows;
 
     /**
      * The histogram from the cache, or why there is none.
@@ -41,7 +42,16 @@ final class CacheHistogram {
      * @param cache the activation cache directory
      */
     CacheHistogram(Path cache) {
+        this(cache, MAX_ROWS);
+    }
+
+    /**
+     * @param cache the activation cache directory
+     * @param maxRows most cached rows read per request
+     */
+    CacheHistogram(Path cache, long maxRows) {
         this.cache = cache;
+        this.maxRows = maxRows;
     }
 
     /**
@@ -80,7 +90,7 @@ final class CacheHistogram {
         if (sae.run() == null || sae.hook() == null) {
             return new Result(null, 0, "the SAE's sae.json names no cached run and hook");
         }
-        long cap = Math.max(1, Math.min(MAX_ROWS, MAX_MULTIPLY_ADDS / sae.costPerRow()));
+        long cap = Math.max(1, Math.min(maxRows, MAX_MULTIPLY_ADDS / sae.costPerRow()));
         float[] scratch = new float[sae.bEnc().length];
         return read(c -> c.run(sae.run()), sae.hook(), cap, bins, true, row -> {
             if (row.length != sae.dIn()) {
@@ -100,7 +110,7 @@ final class CacheHistogram {
      */
     Result neuron(String model, String hook, int neuron, int bins) {
         return read(c -> c.runs().stream().filter(r -> r.modelName().equals(model) && r.hook(hook).isPresent())
-                .max(Comparator.comparing(CacheRun::createdAt)), hook, MAX_ROWS, bins, false, row -> {
+                .max(Comparator.comparing(CacheRun::createdAt)), hook, maxRows, bins, false, row -> {
                     if (neuron >= row.length) {
                         throw new VivariumException("cached rows of " + hook + " have " + row.length
                                 + " values, so no neuron " + neuron, "check the feature id");
