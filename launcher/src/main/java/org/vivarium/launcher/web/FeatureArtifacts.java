@@ -99,19 +99,11 @@ final class FeatureArtifacts {
         int[] li = FeatureKind.layerAndIndex(feature);
         fields.put("latent", Integer.toString(li[1]));
         String prefix = "sae/L" + li[0];
-        JsonObject best = null;
-        Path bestFile = null;
-        for (Path f : files("sae.json")) {
-            JsonObject o = RunJson.read(f);
-            if (o != null && prefix.equals(RunJson.text(o, "feature_prefix")) && (best == null
-                    || sample.run().equals(RunJson.text(RunJson.object(o, "data"), "run")))) {
-                best = o;
-                bestFile = f;
-            }
-        }
-        if (best == null) {
+        Path bestFile = saeFile(feature, sample);
+        if (bestFile == null) {
             return missing(FeatureKind.SAE_LATENT, fields, "no SAE directory (sae.json) with feature prefix " + prefix);
         }
+        JsonObject best = RunJson.read(bestFile);
         JsonObject arch = RunJson.object(best, "architecture");
         JsonObject data = RunJson.object(best, "data");
         fields.put("SAE", rel(bestFile.getParent()));
@@ -135,6 +127,29 @@ final class FeatureArtifacts {
                     ? "of model \"" + RunJson.text(data, "model") + "\"" : "with content hash " + hash));
         }
         return tokens(FeatureKind.SAE_LATENT, fields, direction, dir, CheckpointIO.read(dir));
+    }
+
+    /**
+     * @param feature an SAE latent id, e.g. {@code sae/L1/812}
+     * @param sample one of its contexts; an SAE trained on the context's run is preferred
+     * @return the {@code sae.json} of the SAE the latent belongs to, or null if none is found
+     */
+    Path saeFile(String feature, ContextRecord sample) {
+        String prefix = "sae/L" + FeatureKind.layerAndIndex(feature)[0];
+        Path best = null;
+        for (Path f : files("sae.json")) {
+            JsonObject o = RunJson.read(f);
+            if (o != null && prefix.equals(RunJson.text(o, "feature_prefix")) && (best == null
+                    || sample.run().equals(RunJson.text(RunJson.object(o, "data"), "run")))) {
+                best = f;
+            }
+        }
+        return best;
+    }
+
+    /** @return the feature histograms from the activation cache {@code <runs>/cache} ({@code viv cache}'s default) */
+    CacheHistogram cache() {
+        return new CacheHistogram(runs.resolve("cache"));
     }
 
     private FeatureOutput probe(String feature, ContextRecord sample, Map<String, String> fields) {

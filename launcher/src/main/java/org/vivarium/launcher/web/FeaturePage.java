@@ -9,7 +9,8 @@ import org.vivarium.api.index.ContextRecord;
 
 /**
  * {@code /feature/{id}}: one feature by its kind (SAE latent, neuron, probe) with that kind's fields, the tokens its
- * direction promotes and suppresses, a histogram of its activations and its top contexts with the firing token
+ * direction promotes and suppresses, a histogram of its activations (from the activation cache when it holds the
+ * feature's run, else from the index, saying which) and its top contexts with the firing token
  * highlighted.
  */
 final class FeaturePage extends PageServlet {
@@ -38,9 +39,8 @@ final class FeaturePage extends PageServlet {
                 Html.esc(Html.url("feature:" + v.feature())), Html.esc(Html.featureHref(v.feature()).substring(9))));
         b.append(output(v.output()));
         b.append("<h2>Activations</h2>").append(v.histogram().svg());
-        if (v.histogram().sampled() < v.stats().count()) {
-            b.append("<p class=\"note\">histogram of the top ").append(v.histogram().sampled()).append(" contexts</p>");
-        }
+        b.append("<p id=\"histogram-note\" class=\"note\">histogram ").append(Html.esc(v.histogramNote()))
+                .append("</p>");
         b.append("<h2>Top contexts</h2><table id=\"contexts\"><tr><th>#</th><th>Act</th><th>Context</th><th>Token</th>"
                 + "<th>Model · run · hook</th></tr>");
         for (ContextHit h : v.top()) {

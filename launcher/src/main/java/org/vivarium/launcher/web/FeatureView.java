@@ -8,26 +8,34 @@ import java.util.regex.Pattern;
 import org.vivarium.api.VivariumException;
 import org.vivarium.api.index.ContextHit;
 import org.vivarium.api.index.ContextIndex;
+import org.vivarium.api.index.ContextRecord;
 import org.vivarium.api.index.FeatureAggregate;
 import org.vivarium.api.index.SearchOptions;
 
 /**
- * One feature as the index and its artifacts know it: its top contexts by activation, a histogram of all its
- * activations (up to {@link #HISTOGRAM_LIMIT} contexts), its kind with the fields of that kind, and the tokens its
+ * One feature as the index, the activation cache and its artifacts know it: its top contexts by activation, a
+ * histogram of its activations over the cached tokens of its run ({@link CacheHistogram}) or, when the cache lacks
+ * the run, over its indexed contexts (up to {@link #HISTOGRAM_LIMIT}), its kind with the fields of that kind, and the tokens its
  * direction promotes and suppresses ({@link FeatureArtifacts}).
  *
  * @param feature the feature id
  * @param stats count, max and mean activation
  * @param top the top contexts, highest activation first
  * @param histogram the activation histogram
+ * @param fromCache whether the histogram comes from the activation cache ({@link CacheHistogram}) rather than the
+ *     index's top contexts
+ * @param histogramTokens how many cached tokens the histogram covers (0 when it comes from the index)
+ * @param histogramNote where the histogram comes from, and when it comes from the index why the cache was not used
  * @param output kind, fields and output tokens
  */
 record FeatureView(String feature, FeatureAggregate stats, List<ContextHit> top, Histogram histogram,
-                   FeatureOutput output) {
+                   boolean fromCache, long histogramTokens, String histogramNote, FeatureOutput output) {
     /** Top contexts shown. */
     static final int TOP = 50;
     /** Most contexts read for the histogram. */
     static final int HISTOGRAM_LIMIT = 5000;
+    /** Histogram bins. */
+    static final int BINS = 20;
     /** Feature ids the page accepts: SOURCE/REST, segments of letters, digits and {@code _ . @ + -}. */
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.@+-]+(/[A-Za-z0-9_.@+-]+)+");
 
@@ -61,8 +69,17 @@ record FeatureView(String feature, FeatureAggregate stats, List<ContextHit> top,
         if (hits.isEmpty()) {
             throw new PageServlet.NotFound("no contexts of feature " + feature + " in the index");
         }
-        return new FeatureView(feature, stats, hits.subList(0, Math.min(TOP, hits.size())), Histogram.of(acts, 20),
-                artifacts.resolve(feature, hits.get(0).record()));
+        ContextRecord sample = hits.get(0).record();
+        CacheHistogram.Result cached = artifacts.cache().of(feature, sample, artifacts, BINS);
+        List<ContextHit> top = hits.subList(0, Math.min(TOP, hits.size()));
+        if (cached.histogram() != null) {
+            return new FeatureView(feature, stats, top, cached.histogram(), true, cached.tokens(), cached.note(),
+                    artifacts.resolve(feature, sample));
+        }
+        String indexed = acts.length < stats.count() ? "the top " + acts.length + " of " + stats.count()
+                + " indexed contexts" : "all " + acts.length + " indexed contexts";
+        return new FeatureView(feature, stats, top, Histogram.of(acts, BINS), false, 0, "from the index ("
+                + indexed + "), not the cache: " + cached.note(), artifacts.resolve(feature, sample));
     }
 
     /** @return the JSON body of {@code /api/feature/{id}} */
@@ -80,7 +97,11 @@ record FeatureView(String feature, FeatureAggregate stats, List<ContextHit> top,
             contexts.add(o);
         }
         root.put("contexts", contexts);
-        root.put("histogram", histogram.json());
+        Map<String, Object> h = histogram.json();
+        h.put("source", fromCache ? "cache" : "index");
+        h.put("tokens", fromCache ? histogramTokens : null);
+        h.put("note", histogramNote);
+        root.put("histogram", h);
         root.putAll(output.json());
         return root;
     }

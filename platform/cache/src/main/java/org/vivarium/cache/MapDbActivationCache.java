@@ -35,22 +35,31 @@ import org.vivarium.api.context.TokenText;
  * }
  * }</pre>
  *
- * <p>Only one process may open a cache at a time (an OS lock), and one writer may be open at a time.
+ * <p>Only one process may open a cache at a time (an OS lock; {@link #open} waits up to
+ * {@link #WRITER_LOCK_WAIT_MS} for it, {@link #openReadOnly} does not wait), and one writer may be open at a time.
  */
 public final class MapDbActivationCache implements ActivationCache {
     private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
     private static final int READ_BYTES = 4 << 20;
+    /**
+     * How long {@link #open} waits for the store's lock: read-only users ({@link #openReadOnly}) hold it for one
+     * request, so a writer starting meanwhile waits for them instead of failing.
+     */
+    public static final long WRITER_LOCK_WAIT_MS = 2_000;
 
     private final StoreLayout layout;
     private final CacheOptions options;
     private final StoreLock lock;
     private final MetaStore meta;
     private final Map<String, String> damaged;
+    private final boolean readOnly;
     private long committedData;
     private MapDbRunWriter writer;
     private boolean closed;
 
-    private MapDbActivationCache(StoreLayout layout, CacheOptions options, StoreLock lock, MetaStore meta) {
+    private MapDbActivationCache(StoreLayout layout, CacheOptions options, StoreLock lock, MetaStore meta,
+            boolean readOnly) {
+        this.readOnly = readOnly;
         this.layout = layout;
         this.options = options;
         this.lock = lock;
@@ -84,11 +93,38 @@ public final class MapDbActivationCache implements ActivationCache {
     public static MapDbActivationCache open(Path dir, CacheOptions options) {
         StoreLayout layout = new StoreLayout(dir.toAbsolutePath().normalize());
         prepare(layout);
-        StoreLock lock = StoreLock.acquire(layout);
+        return locked(layout, options, false, WRITER_LOCK_WAIT_MS);
+    }
+
+    /**
+     * Opens an existing cache for reading only, for a short while: it never creates a cache, and
+     * {@link #newRun} and {@link #delete} refuse. It takes the same OS lock as a writer, without waiting, so
+     * it fails at once while {@code viv cache} writes, and while it is open a writer fails; readers that serve
+     * requests therefore open and close it per request. Opening truncates bytes past the last committed
+     * batch of a crashed writer, as {@link #open(Path)} does.
+     *
+     * @param dir an existing cache directory
+     * @return the open cache
+     * @throws VivariumException if the directory is not a cache, is corrupt or newer, or is open elsewhere
+     *     (being written)
+     */
+    public static MapDbActivationCache openReadOnly(Path dir) {
+        StoreLayout layout = new StoreLayout(dir.toAbsolutePath().normalize());
+        if (!Files.isRegularFile(layout.formatFile())) {
+            throw new VivariumException("no activation cache in " + layout.dir() + " (no FORMAT file)",
+                    "write one with 'viv cache' or point at an existing cache directory");
+        }
+        FormatHeader.check(layout);
+        return locked(layout, CacheOptions.defaults(), true, 0);
+    }
+
+    private static MapDbActivationCache locked(StoreLayout layout, CacheOptions options, boolean readOnly,
+            long waitMillis) {
+        StoreLock lock = StoreLock.acquire(layout, waitMillis);
         MetaStore meta = null;
         try {
             meta = openMeta(layout, options);
-            return new MapDbActivationCache(layout, options, lock, meta);
+            return new MapDbActivationCache(layout, options, lock, meta, readOnly);
         } catch (RuntimeException | Error e) {
             if (meta != null) {
                 closeQuietly(meta);
@@ -175,6 +211,7 @@ public final class MapDbActivationCache implements ActivationCache {
     @Override
     public synchronized RunWriter newRun(RunSpec spec) {
         checkOpen();
+        checkWritable();
         if (writer != null) {
             throw new IllegalStateException("cache run " + writer.runId() + " is still being written; close its"
                     + " writer before starting another");
@@ -292,6 +329,7 @@ public final class MapDbActivationCache implements ActivationCache {
     @Override
     public synchronized void delete(String run) {
         checkOpen();
+        checkWritable();
         RunRecord r = require(run);
         if (writer != null && writer.runId().equals(run)) {
             throw new VivariumException("cache run " + run + " is still being written", "close its writer first");
@@ -427,6 +465,12 @@ public final class MapDbActivationCache implements ActivationCache {
     private void checkOpen() {
         if (closed) {
             throw new IllegalStateException("activation cache " + layout.dir() + " is closed");
+        }
+    }
+
+    private void checkWritable() {
+        if (readOnly) {
+            throw new IllegalStateException("activation cache " + layout.dir() + " was opened read-only");
         }
     }
 
