@@ -39,7 +39,8 @@ import org.vivarium.runtime.DjlModelRuntime;
 /**
  * Raises the induction organism for real (seeded, default length) and checks that the planted
  * circuit is found: previous-token head in L0, induction head in L1, and the causal ablation effect. On the same
- * model: the scorer verifies a previous-token head claim by its own ablation against a random other head, and
+ * model: the scorer verifies a previous-token head claim by its own ablation and a path-specific control (the
+ * key path of random other layer-0 heads), and
  * the blind audit's data carries no secret.
  */
 class InductionOrganismTest {
@@ -122,6 +123,7 @@ class InductionOrganismTest {
             assertTrue(v.verified(), v.measured());
             assertEquals(List.of("previous-token-head"), v.found(), v.measured());
             assertTrue(v.measured().contains("mean-ablating L0H" + prevHead + " raises the repeat loss"), v.measured());
+            assertTrue(v.measured().contains("path into the layer-1 keys"), v.measured());
             assertTrue(v.measured().contains("random other layer-0 heads"), v.measured());
         }
     }

@@ -148,6 +148,7 @@ public final class CircuitsAuditor implements Auditor {
         m.put("validation.repeat_loss", c.validation().repeatLoss());
         m.put("validation.ablation_rise.previous", c.validationPrevious());
         m.put("validation.ablation_rise.induction", c.validationInduction());
+        m.put("validation.key_path_rise.previous", c.choice().pathRise(c.previous().get(0)));
         m.put("test.first_copy_loss", c.test().firstLoss());
         m.put("test.repeat_loss", c.test().repeatLoss());
         m.put("test.ablation_rise.previous", c.testPrevious());
