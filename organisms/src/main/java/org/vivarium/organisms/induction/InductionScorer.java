@@ -18,8 +18,9 @@ import org.vivarium.organisms.score.ClaimScorer;
  * from a seed no auditor and no check uses, each by the scorer's own ablation:
  * <ul>
  *   <li>previous-token head: mean-ablating the claim's layer-0 heads must raise the loss on the repeated copy by
- *       the card's minimum, while mean-ablating as many other layer-0 heads drawn at random raises it by at most
- *       the card's share of that ({@link HeadAblationControl}); and the best claimed layer-0 head's previous-token
+ *       the card's minimum, and mean-ablating only their path into the layer-1 keys must raise it, while the same
+ *       path-specific ablation of as many other layer-0 heads drawn at random raises it by at most the card's share
+ *       of that ({@link HeadAblationControl}); and the best claimed layer-0 head's previous-token
  *       attention score must reach the card's minimum (what makes it a <i>previous-token</i> head);</li>
  *   <li>induction head: the best claimed layer-1 head's prefix-matching score must reach the card's minimum, and
  *       zero-ablating the claimed layer-1 heads must raise the loss on the repeated copy by the card's minimum.</li>
@@ -28,7 +29,7 @@ import org.vivarium.organisms.score.ClaimScorer;
 public final class InductionScorer extends ClaimScorer {
     /** Scorer sequences. */
     public static final int SEQUENCES = 48;
-    /** Share of the claimed heads' ablation effect that ablating random other heads may reach. */
+    /** Share of the claimed heads' key-path ablation effect that the same ablation of random other heads may reach. */
     public static final double RANDOM_SHARE_MAX = 0.5;
     private static final long SEED = 0x5C0_12EL;
 

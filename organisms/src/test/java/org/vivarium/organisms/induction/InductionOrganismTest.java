@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,8 @@ import org.vivarium.runtime.DjlModelRuntime;
 /**
  * Raises the induction organism for real (seeded, default length) and checks that the planted
  * circuit is found: previous-token head in L0, induction head in L1, and the causal ablation effect. On the same
- * model: the scorer verifies a previous-token head claim by its own ablation against a random other head, and
+ * model: the scorer verifies a previous-token head claim by its own ablation and a path-specific control (the
+ * key path of random other layer-0 heads), and
  * the blind audit's data carries no secret.
  */
 class InductionOrganismTest {
@@ -122,6 +124,7 @@ class InductionOrganismTest {
             assertTrue(v.verified(), v.measured());
             assertEquals(List.of("previous-token-head"), v.found(), v.measured());
             assertTrue(v.measured().contains("mean-ablating L0H" + prevHead + " raises the repeat loss"), v.measured());
+            assertTrue(v.measured().contains("path into the layer-1 keys"), v.measured());
             assertTrue(v.measured().contains("random other layer-0 heads"), v.measured());
         }
     }
@@ -141,6 +144,8 @@ class InductionOrganismTest {
         }
         TruthCard ablationOnly = new TruthCard(card.organism(), card.summary(), relaxed);
         try (Model m = runtime.load(outcome.checkpoint())) {
+            float[][] prev = HeadScores.measure(m, RepeatedTokens.twoCopies(new SplittableRandom(7),
+                    m.config().dVocab(), 32, InductionOrganism.EVAL_HALF), InductionOrganism.EVAL_HALF).previousToken();
             int refutedByAblation = 0;
             for (int h = 0; h < m.config().nHeads(); h++) {
                 if (h == prevHead) {
@@ -152,8 +157,12 @@ class InductionOrganismTest {
                 assertTrue(v.falseClaim(), v.measured());
                 ClaimVerdict a = new InductionScorer(ablationOnly, m).verify("test", wrong);
                 assertTrue(a.measured().contains("mean-ablating L0H" + h + " raises"), a.measured());
-                // a wrong head that copying needs passes the ablation; then its attention score refuted it above
                 refutedByAblation += a.verified() ? 0 : 1;
+                // the key-path control alone refutes a head that does not attend back, however much copying needs it
+                if (prev[0][h] < InductionOrganism.MIN_PREV) {
+                    assertFalse(a.verified(), "L0H" + h + " (previous-token score " + prev[0][h] + "): "
+                            + a.measured());
+                }
             }
             assertTrue(refutedByAblation >= 1, "the ablation alone refutes at least one wrong layer-0 head");
             List<HeadRef> layer0 = new ArrayList<>();

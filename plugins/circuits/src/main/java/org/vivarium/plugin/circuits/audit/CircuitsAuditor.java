@@ -110,8 +110,10 @@ public final class CircuitsAuditor implements Auditor {
                 ClaimSite.heads(c.previous()).withFile(AuditFiles.JSON), c.previousSupported(),
                 String.format(Locale.ROOT, "test (n=%d): attention to the previous token%s (need >= %.2f each);"
                         + " zero-ablating raises the repeat loss by %.2f nats (need >= %.2f); chosen on validation"
-                        + " (rise %.2f)", t.n(), pa, InductionCircuit.MIN_ATTENTION, c.testPrevious(),
-                        InductionCircuit.MIN_EFFECT, c.validationPrevious()),
+                        + " (rise %.2f) among the heads attending back >= %.2f, ranked by the rise when only their"
+                        + " path into %s's keys is patched from B A:%s", t.n(), pa, InductionCircuit.MIN_ATTENTION,
+                        c.testPrevious(), InductionCircuit.MIN_EFFECT, c.validationPrevious(),
+                        InductionCircuit.MIN_ATTENTION, ind, pathRises(c.choice())),
                 c.previousSupported() ? confidence(c.testPrevious(), t) : 0));
         StringBuilder ia = new StringBuilder();
         for (HeadRef h : c.induction()) {
@@ -146,6 +148,7 @@ public final class CircuitsAuditor implements Auditor {
         m.put("validation.repeat_loss", c.validation().repeatLoss());
         m.put("validation.ablation_rise.previous", c.validationPrevious());
         m.put("validation.ablation_rise.induction", c.validationInduction());
+        m.put("validation.key_path_rise.previous", c.choice().pathRise(c.previous().get(0)));
         m.put("test.first_copy_loss", c.test().firstLoss());
         m.put("test.repeat_loss", c.test().repeatLoss());
         m.put("test.ablation_rise.previous", c.testPrevious());
@@ -160,5 +163,13 @@ public final class CircuitsAuditor implements Auditor {
         m.put("composition_random_mean", c.baselineMean());
         m.put("composition_random_sd", c.baselineSd());
         return m;
+    }
+
+    private static String pathRises(PreviousTokenChoice choice) {
+        StringBuilder out = new StringBuilder();
+        for (HeadRef h : choice.ranked()) {
+            out.append(String.format(Locale.ROOT, " %s %+.2f", h, choice.pathRise(h)));
+        }
+        return out.toString();
     }
 }

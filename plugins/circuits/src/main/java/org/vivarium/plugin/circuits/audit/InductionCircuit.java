@@ -12,6 +12,7 @@ import org.vivarium.api.audit.HeadRef;
  * @param induction the induction head(s), strongest first
  * @param validation measures on the validation part
  * @param test measures on the test part
+ * @param choice how the previous-token heads were ranked on validation (attention, path effect into the keys)
  * @param validationPrevious validation rise with {@code previous} zero-ablated together
  * @param validationInduction validation rise with {@code induction} zero-ablated together
  * @param testPrevious test rise with {@code previous} zero-ablated together
@@ -27,7 +28,7 @@ import org.vivarium.api.audit.HeadRef;
  * @param baselineSd their standard deviation
  */
 public record InductionCircuit(List<HeadRef> previous, List<HeadRef> induction, PartMeasures validation,
-        PartMeasures test, double validationPrevious, double validationInduction, double testPrevious,
+        PartMeasures test, PreviousTokenChoice choice, double validationPrevious, double validationInduction, double testPrevious,
         double testInduction, double testAllZero, double testAllMean, double testAllPatch, double kComposition,
         int kRank, double qComposition, double vComposition, double baselineMean, double baselineSd) {
 

@@ -23,7 +23,9 @@ import org.vivarium.plugin.circuits.patch.HeadPatching;
  *   <li>Induction heads: heads in layers {@code >= 1} ranked by how much resample-patching their output from
  *       {@code B A} raises the in-context loss; the smallest top set whose joint zero-ablation raises it by
  *       {@link #SELECT_EFFECT} (heads often share the work, so one alone may not suffice).</li>
- *   <li>Previous-token heads: the same, among heads in layers below the first induction head's.</li>
+ *   <li>Previous-token heads: among heads in layers below the first induction head's that attend to the previous
+ *       token, ranked by their path effect into the induction heads' keys ({@link PreviousTokenChoice}); the
+ *       smallest top set whose joint zero-ablation raises the loss as above.</li>
  *   <li>K-composition from the first previous-token head to the first induction head, from the weights alone, as
  *       independent evidence of the mechanism.</li>
  * </ol>
@@ -72,8 +74,8 @@ public final class InductionCircuitSearch {
         RepeatedSequences test = seqs.rows(split.testIdx());
         PartMeasures v = PartMeasures.of(model, val);
         List<HeadRef> ind = smallestSet(model, val, v, ranked(v.patchEffect(), 1, cfg.nLayers()));
-        int first = ind.stream().mapToInt(HeadRef::layer).min().orElse(1);
-        List<HeadRef> prev = smallestSet(model, val, v, ranked(v.patchEffect(), 0, first));
+        PreviousTokenChoice choice = PreviousTokenChoice.of(model, val, v, ind);
+        List<HeadRef> prev = smallestSet(model, val, v, choice.ranked());
         double vPrev = rise(model, val, v, prev);
         double vInd = rise(model, val, v, ind);
         progress.advance(1);
@@ -98,7 +100,8 @@ public final class InductionCircuitSearch {
                 }
             }
         }
-        return new InductionCircuit(prev, ind, v, t, vPrev, vInd, tPrev, tInd, allZero, allMean, allPatch, k, rank,
+        return new InductionCircuit(prev, ind, v, t, choice, vPrev, vInd, tPrev, tInd, allZero, allMean, allPatch, k,
+                rank,
                 comp.score(CompositionKind.Q, p, i), comp.score(CompositionKind.V, p, i), comp.baselineMean(),
                 comp.baselineSd());
     }

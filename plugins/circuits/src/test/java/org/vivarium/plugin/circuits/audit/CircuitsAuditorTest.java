@@ -70,6 +70,7 @@ class CircuitsAuditorTest {
         assertTrue(s.claims().get(2).site().heads().stream().allMatch(h -> h.layer() == 1), "induction heads in L1");
         assertTrue(s.claims().get(1).supported(), s.claims().get(1).evidence());
         assertTrue(s.claims().get(2).supported(), s.claims().get(2).evidence());
+        assertTrue(s.claims().get(1).evidence().contains("path into"), s.claims().get(1).evidence());
 
         Map<String, Double> m = s.metrics();
         assertTrue(m.get("test.first_copy_loss") - m.get("test.repeat_loss") > 2, "the fixture learns in context");
@@ -111,6 +112,21 @@ class CircuitsAuditorTest {
         }
         assertTrue(found > comp.baselineMean() + 3 * comp.baselineSd(), "above random matrices: " + found);
         assertEquals(1.0, s.metrics().get("k_composition_rank"));
+    }
+
+    @Test
+    void thePreviousTokenHeadIsTheAttendingHeadWithTheLargestKeyPathEffect() {
+        AuditSection s = induction;
+        HeadRef prev = s.claims().get(1).site().heads().get(0);
+        double path = s.metrics().get("validation.key_path_rise.previous");
+        assertTrue(path > 0, "patching only its path into the induction heads' keys raises the loss: " + path);
+        String evidence = s.claims().get(1).evidence();
+        String ranking = evidence.substring(evidence.indexOf("from B A:") + "from B A:".length()).trim();
+        assertTrue(ranking.startsWith(prev.toString() + " "), "ranked first: " + ranking);
+        for (String part : ranking.split(" (?=L\\d)")) {
+            double rise = Double.parseDouble(part.substring(part.indexOf(' ') + 1));
+            assertTrue(rise <= path + 1e-9, part + " vs " + prev + " " + path);
+        }
     }
 
     @Test
