@@ -31,34 +31,37 @@ class Dl4jLbfgsComparisonTest {
 
     @Test
     void dl4jGradientDescentReachesTheOptimumLbfgsFinds() {
-        GaussianData data = GaussianData.generate(ROWS, WIDTH, 3, 21);
-        double l2 = 1e-2;
-        LinearProbe ours = new LogisticProbe(l2).fit(data.x, data.y);
-        Dl4jFit theirs = Dl4jFit.run(data.x, data.y, l2, OptimizationAlgorithm.LINE_GRADIENT_DESCENT, 500);
-        double cos = Vectors.cosine(ours.direction(), theirs.probe.direction());
-        double ourObjective = theirs.objectiveOf(ours);
-        System.out.printf("l2 %g: LogisticProbe objective %.8f, DL4J gradient descent %.8f after %d fits (%d ms);"
-                + " direction cosine %.6f, max logit difference %.2e%n", l2, ourObjective, theirs.objective,
-                theirs.fits, theirs.millis, cos, maxLogitDifference(data.x, ours, theirs.probe));
-        assertEquals(theirs.objective, ourObjective, 1e-6, "both reach the same minimum");
-        assertTrue(cos > 0.9999, "direction cosine " + cos);
-        assertTrue(maxLogitDifference(data.x, ours, theirs.probe) < 1e-2);
+        Comparison c = Comparison.of(1e-2, OptimizationAlgorithm.LINE_GRADIENT_DESCENT);
+        double logits = maxLogitDifference(c.data.x, c.ours, c.theirs.probe);
+        System.out.printf("max logit difference %.2e%n", logits);
+        assertEquals(c.theirs.objective, c.ourObjective, 1e-6, "both reach the same minimum");
+        assertTrue(c.cosine > 0.9999, "direction cosine " + c.cosine);
+        assertTrue(logits < 1e-2, "max logit difference " + logits);
     }
 
     @Test
     void dl4jLbfgsStopsShortOfTheOptimumAtTheDefaultPenalty() {
-        GaussianData data = GaussianData.generate(ROWS, WIDTH, 3, 21);
-        double l2 = 1e-3;
-        LinearProbe ours = new LogisticProbe(l2).fit(data.x, data.y);
-        Dl4jFit theirs = Dl4jFit.run(data.x, data.y, l2, OptimizationAlgorithm.LBFGS, 500);
-        double cos = Vectors.cosine(ours.direction(), theirs.probe.direction());
-        double ourObjective = theirs.objectiveOf(ours);
-        System.out.printf("l2 %g: LogisticProbe objective %.8f, DL4J LBFGS %.8f after %d fits (%d ms, stalled);"
-                + " direction cosine %.6f%n", l2, ourObjective, theirs.objective, theirs.fits, theirs.millis, cos);
-        assertTrue(theirs.objective > ourObjective + 0.005,
-                "DL4J's LBFGS now reaches the optimum (" + theirs.objective + " vs " + ourObjective
+        Comparison c = Comparison.of(1e-3, OptimizationAlgorithm.LBFGS);
+        assertTrue(c.theirs.objective > c.ourObjective + 0.005,
+                "DL4J's LBFGS now reaches the optimum (" + c.theirs.objective + " vs " + c.ourObjective
                         + "): fit the logistic probe through it and delete Lbfgs");
-        assertTrue(cos < 0.99, "direction cosine " + cos);
+        assertTrue(c.cosine < 0.99, "direction cosine " + c.cosine);
+    }
+
+    /** Both fits of one data set (400 x 128, seed 21) at one penalty, printed. */
+    private record Comparison(GaussianData data, LinearProbe ours, Dl4jFit theirs, double cosine,
+            double ourObjective) {
+        static Comparison of(double l2, OptimizationAlgorithm algorithm) {
+            GaussianData data = GaussianData.generate(ROWS, WIDTH, 3, 21);
+            LinearProbe ours = new LogisticProbe(l2).fit(data.x, data.y);
+            Dl4jFit theirs = Dl4jFit.run(data.x, data.y, l2, algorithm, 500);
+            double cos = Vectors.cosine(ours.direction(), theirs.probe.direction());
+            double ourObjective = theirs.objectiveOf(ours);
+            System.out.printf("l2 %g: LogisticProbe objective %.8f, DL4J %s %.8f after %d fits (%d ms);"
+                    + " direction cosine %.6f%n", l2, ourObjective, algorithm, theirs.objective, theirs.fits,
+                    theirs.millis, cos);
+            return new Comparison(data, ours, theirs, cos, ourObjective);
+        }
     }
 
     private static double maxLogitDifference(float[][] x, LinearProbe a, LinearProbe b) {
