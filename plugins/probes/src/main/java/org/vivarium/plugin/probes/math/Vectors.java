@@ -1,6 +1,12 @@
 package org.vivarium.plugin.probes.math;
 
-/** Small dense-vector helpers shared by the probes. */
+/**
+ * Small dense-vector helpers shared by the probes.
+ *
+ * <p>Plain loops, not the {@code LinearAlgebra} service: for one 128-wide row the service (ND4J) costs some 200
+ * times the loop (measured by the probes' {@code VectorsAgreementTest}, see docs/PLUGINS.md); plugins share only the
+ * API bundle, so each keeps the few helpers it uses.
+ */
 public final class Vectors {
     private Vectors() {
     }

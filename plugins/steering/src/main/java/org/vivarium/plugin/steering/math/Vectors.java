@@ -1,6 +1,12 @@
 package org.vivarium.plugin.steering.math;
 
-/** Small dense-vector helpers on {@code float[]} (accumulating in {@code double}). */
+/**
+ * Small dense-vector helpers on {@code float[]} (accumulating in {@code double}).
+ *
+ * <p>Plain loops, not the {@code LinearAlgebra} service: for one 128-wide row the service (ND4J) costs some 200
+ * times the loop (measured by the probes' {@code VectorsAgreementTest}, see docs/PLUGINS.md); plugins share only the
+ * API bundle, so each keeps the few helpers it uses.
+ */
 public final class Vectors {
     private Vectors() {
     }
