@@ -68,8 +68,7 @@ public final class AttributeCommand implements MethodCommand {
         boolean induction = a.flag("induction") || task(a);
         List<PositionSite> posSites = new ArrayList<>();
         List<HeadSite> headSites = new ArrayList<>();
-        PatchCommand.sites(a.getList("sites", List.of("resid_pre", "attn_out", "mlp_out", "z", "q", "k", "v",
-                "pattern")), posSites, headSites);
+        PatchCommand.sites(a.getList("sites", PatchCommand.DEFAULT_SITES), posSites, headSites);
         try (Model model = ctx.runtime().load(ckpt)) {
             ModelConfig cfg = model.config();
             PatchInputs in = PatchInputs.of(a, model, "viv circuits attribute " + USAGE, induction);

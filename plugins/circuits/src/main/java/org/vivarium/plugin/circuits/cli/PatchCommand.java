@@ -34,6 +34,9 @@ public final class PatchCommand implements MethodCommand {
             CommandOption.list("sites", "SITES", "sites patched (default resid_pre,attn_out,mlp_out,z,q,k,v,pattern)"),
             CommandOption.path("out", "DIR", "output directory (default runs/circuits/MODEL/patch)"));
 
+    /** The sites patched (and estimated by {@code attribute}) when {@code --sites} is not given. */
+    static final List<String> DEFAULT_SITES = List.of("resid_pre", "attn_out", "mlp_out", "z", "q", "k", "v", "pattern");
+
     static final String USAGE = "CKPT (--clean TEXT --corrupt TEXT (--answer TOK --wrong TOK | --span FROM:TO)"
             + " | --induction [--sequences 16] [--seed 1]) [--mode denoise|noise]"
             + " [--sites resid_pre,attn_out,mlp_out,z,q,k,v,pattern] [--out DIR]";
@@ -65,8 +68,7 @@ public final class PatchCommand implements MethodCommand {
         PatchDirection dir = PatchDirection.parse(a.get("mode", "denoise"));
         List<PositionSite> posSites = new ArrayList<>();
         List<HeadSite> headSites = new ArrayList<>();
-        sites(a.getList("sites", List.of("resid_pre", "attn_out", "mlp_out", "z", "q", "k", "v", "pattern")),
-                posSites, headSites);
+        sites(a.getList("sites", DEFAULT_SITES), posSites, headSites);
         try (Model model = ctx.runtime().load(ckpt)) {
             ModelConfig cfg = model.config();
             PatchInputs in = PatchInputs.of(a, model, "viv circuits patch " + USAGE);
