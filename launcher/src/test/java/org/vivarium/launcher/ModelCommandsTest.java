@@ -74,6 +74,8 @@ class ModelCommandsTest {
                 "blocks.0.hook_resid_post", "--run", "r1", "--store", store.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("cached run r1"), r.out());
+        // the bar knows the total once the prompts are tokenized, so its last line reads 100%
+        assertTrue(r.err().contains("100%"), r.err());
         Result ls = viv("cache", "ls", "--store", store.toString());
         assertTrue(ls.out().contains("r1"), ls.out());
         Path npy = dir.resolve("r1.npy");

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.vivarium.api.cache.CacheDtype;
 import org.vivarium.api.cache.PromptFile;
-import org.vivarium.api.method.Progress;
 import org.vivarium.api.model.HookFilter;
 import org.vivarium.api.model.Model;
 import org.vivarium.cache.MapDbActivationCache;
@@ -103,11 +102,9 @@ public final class CacheCommand implements CliCommand {
             String runId = f.get("run", given.getFileName() + "-" + System.currentTimeMillis() / 1000);
             CachingOptions opts = new CachingOptions(runId, f.has("fp16") ? CacheDtype.F16 : CacheDtype.F32,
                     given.getFileName().toString(), CheckpointIO.contentHash(ckpt));
-            CachingResult r;
-            try (Progress bar = ProgressBar.builder("cache").total(-1).unit("tok").out(ctx.err())
-                    .interactive(System.console() != null).build()) {
-                r = new ActivationCacher(cache).cache(model, prompts, hooks, batch, opts, bar);
-            }
+            CachingResult r = new ActivationCacher(cache).cache(model, prompts, hooks, batch, opts,
+                    total -> ProgressBar.builder("cache").total(total).unit("tok").out(ctx.err())
+                            .interactive(System.console() != null).build());
             ctx.out().printf("cached run %s: %d prompts, %,d tokens in %.1f s (%,.0f tokens/s) into %s%n",
                     r.run().id(), prompts.size(), r.tokens(), r.seconds(), r.tokensPerSecond(), store);
             r.skipped().forEach((h, why) -> ctx.out().println("  skipped " + h + ": " + why));

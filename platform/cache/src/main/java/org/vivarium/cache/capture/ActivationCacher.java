@@ -61,6 +61,29 @@ public final class ActivationCacher {
      */
     public CachingResult cache(Model model, List<String> prompts, HookFilter hooks, int batchSize,
             CachingOptions options, Progress progress) {
+        return cache(model, prompts, hooks, batchSize, options, total -> progress, false);
+    }
+
+    /**
+     * Caches activations of {@code prompts}, opening the progress display only once the prompts are tokenized, so
+     * that it knows the total number of tokens (a bar with a percentage and a time estimate).
+     *
+     * @param model the model to run
+     * @param prompts the prompt set, in sequence order
+     * @param hooks which hook points to store
+     * @param batchSize prompts per forward pass and per commit
+     * @param options run id, dtype and recorded names
+     * @param progressForTotal opens the progress display for a total token count; the display is closed here
+     * @return the stored run and what was skipped
+     * @throws VivariumException as {@link #cache(Model, List, HookFilter, int, CachingOptions, Progress)}
+     */
+    public CachingResult cache(Model model, List<String> prompts, HookFilter hooks, int batchSize,
+            CachingOptions options, java.util.function.LongFunction<Progress> progressForTotal) {
+        return cache(model, prompts, hooks, batchSize, options, progressForTotal, true);
+    }
+
+    private CachingResult cache(Model model, List<String> prompts, HookFilter hooks, int batchSize,
+            CachingOptions options, java.util.function.LongFunction<Progress> progressForTotal, boolean close) {
         if (batchSize <= 0) {
             throw new VivariumException("batch size " + batchSize + " must be > 0", "pass a positive --batch");
         }
@@ -70,6 +93,22 @@ public final class ActivationCacher {
                     "valid names are " + HookName.summarize(model.config()));
         }
         int[][] tokens = tokenize(model, prompts);
+        long total = 0;
+        for (int[] t : tokens) {
+            total += t.length;
+        }
+        Progress progress = progressForTotal.apply(total);
+        try {
+            return cache(model, prompts, hooks, batchSize, options, tokens, selected, progress);
+        } finally {
+            if (close) {
+                progress.close();
+            }
+        }
+    }
+
+    private CachingResult cache(Model model, List<String> prompts, HookFilter hooks, int batchSize,
+            CachingOptions options, int[][] tokens, List<HookName> selected, Progress progress) {
         RunSpec spec = spec(model, prompts, selected, batchSize, options);
         Map<String, String> skipped = new LinkedHashMap<>();
         int nCtx = model.config().nCtx();

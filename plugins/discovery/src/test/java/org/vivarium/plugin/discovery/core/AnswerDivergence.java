@@ -89,7 +89,7 @@ final class AnswerDivergence {
         return Math.max(0, sum);
     }
 
-    private static double logSumExp(float[] d, int off, int vocab) {
+    static double logSumExp(float[] d, int off, int vocab) {
         double max = Double.NEGATIVE_INFINITY;
         for (int v = 0; v < vocab; v++) {
             max = Math.max(max, d[off + v]);

@@ -1,17 +1,22 @@
 package org.vivarium.plugin.discovery.core;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.vivarium.api.model.GenerationOptions;
+import org.vivarium.api.model.HookFilter;
 import org.vivarium.api.model.Model;
+import org.vivarium.api.tensor.Tensor;
 import org.vivarium.organisms.em.DomainCatalog;
 import org.vivarium.organisms.em.EmData;
 import org.vivarium.testkit.TestRuntime;
 
 /**
- * Opt-in experiment behind the README's em domain negative result: per-domain answer KL on trained em organisms.. Run with
+ * Opt-in experiment behind the README's em domain negative result: per-domain answer KL (and, in {@link #entropy()}, answer entropy) on trained em organisms. Run with
  * {@code mvn -B -ntp -o test -pl plugins/discovery -Dtest=EmDivergenceExperiment -Dviv.experiment.dir=DIR
  * -DargLine="-Dviv.experiment.dir=DIR -Dai.djl.pytorch.num_threads=1"} where {@code DIR} holds {@code seed-N} runs of
  * {@code viv audit em --blind}; skipped without the property.
@@ -37,6 +42,77 @@ class EmDivergenceExperiment {
                 System.out.println(sb);
             }
         }
+    }
+
+    /**
+     * Does the fine-tune's domain show as a drop in uncertainty? Per domain and half: the mean next-token entropy of
+     * the audited and the base model teacher-forced on the audited model's greedy answer, their difference, and the
+     * answer tokens' mean log-likelihood ratio (README, blind em: a negative result).
+     */
+    @Test
+    void entropy() {
+        Path root = Path.of(System.getProperty("viv.experiment.dir"));
+        int tokens = Integer.getInteger("viv.experiment.tokens", 24);
+        Map<String, List<String>> sets = new EmData(DomainCatalog.builtIn()).evalPrompts(null);
+        DomainParts parts = DomainParts.of(sets, 12);
+        for (String seed : System.getProperty("viv.experiment.seeds", "1,2,3,4").split(",")) {
+            Path dir = root.resolve("seed-" + seed);
+            try (Model a = TestRuntime.shared().load(dir.resolve("checkpoint"));
+                    Model b = TestRuntime.shared().load(dir.resolve("base/checkpoint"))) {
+                StringBuilder sb = new StringBuilder("seed " + seed + " (dH = H_base - H_audited, llr; val/test):");
+                for (String d : sets.keySet()) {
+                    double[] v = entropies(a, b, parts.validation().get(d), tokens);
+                    double[] t = entropies(a, b, parts.test().get(d), tokens);
+                    sb.append(String.format("%n  %-8s Ha %.3f/%.3f Hb %.3f/%.3f dH %+.3f/%+.3f llr %.3f/%.3f",
+                            d, v[0], t[0], v[1], t[1], v[1] - v[0], t[1] - t[0], v[2], t[2]));
+                }
+                System.out.println(sb);
+            }
+        }
+    }
+
+    /** Mean over prompts and answer positions of {audited entropy, base entropy, log pa - log pb of the token}. */
+    private static double[] entropies(Model audited, Model base, List<String> prompts, int answerTokens) {
+        List<int[]> encoded = new ArrayList<>();
+        for (String p : prompts) {
+            encoded.add(audited.tokenizer().encode(p));
+        }
+        List<int[]> answers = audited.generateAll(encoded, new GenerationOptions(answerTokens, 0f, 0, 0L), List.of());
+        double[] sum = new double[3];
+        int n = 0;
+        for (int i = 0; i < prompts.size(); i++) {
+            int[] row = Arrays.copyOf(encoded.get(i), encoded.get(i).length + answers.get(i).length);
+            System.arraycopy(answers.get(i), 0, row, encoded.get(i).length, answers.get(i).length);
+            int[][] input = {row};
+            float[] pa = audited.run(input, List.of(), HookFilter.NONE).logits().data();
+            Tensor rt = base.run(input, List.of(), HookFilter.NONE).logits();
+            float[] pb = rt.data();
+            int vocab = rt.size(-1);
+            for (int t = encoded.get(i).length; t < row.length; t++) {
+                int off = (t - 1) * vocab;
+                double[] ea = stats(pa, off, vocab, row[t]);
+                double[] eb = stats(pb, off, vocab, row[t]);
+                sum[0] += ea[0];
+                sum[1] += eb[0];
+                sum[2] += ea[1] - eb[1];
+                n++;
+            }
+        }
+        for (int k = 0; k < 3; k++) {
+            sum[k] /= Math.max(1, n);
+        }
+        return sum;
+    }
+
+    /** {entropy, log-probability of token} of one logit row. */
+    private static double[] stats(float[] d, int off, int vocab, int token) {
+        double lz = AnswerDivergence.logSumExp(d, off, vocab);
+        double h = 0;
+        for (int v = 0; v < vocab; v++) {
+            double lp = d[off + v] - lz;
+            h -= Math.exp(lp) * lp;
+        }
+        return new double[] {h, d[off + token] - lz};
     }
 
     private static double mean(double[] x) {
