@@ -32,7 +32,7 @@ final class CacheErrors {
 
     static VivariumException unknownRun(String run, Collection<String> known) {
         return new VivariumException("unknown cache run \"" + run + "\"", known.isEmpty()
-                ? "the cache is empty; create a run with 'viv cache run'"
+                ? "the cache is empty; create a run with 'viv cache CKPT --prompts FILE --hooks HOOKS --run ID'"
                 : "known runs: " + String.join(", ", known));
     }
 
