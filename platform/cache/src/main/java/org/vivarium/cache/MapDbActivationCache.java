@@ -65,7 +65,7 @@ public final class MapDbActivationCache implements ActivationCache {
         this.lock = lock;
         this.meta = meta;
         List<RunRecord> records = records();
-        this.damaged = Recovery.recover(layout, records);
+        this.damaged = Recovery.recover(layout, records, !readOnly);
         this.committedData = records.stream().mapToLong(RunRecord::dataBytes).sum();
     }
 
@@ -100,8 +100,8 @@ public final class MapDbActivationCache implements ActivationCache {
      * Opens an existing cache for reading only, for a short while: it never creates a cache, and
      * {@link #newRun} and {@link #delete} refuse. It takes the same OS lock as a writer, without waiting, so
      * it fails at once while {@code viv cache} writes, and while it is open a writer fails; readers that serve
-     * requests therefore open and close it per request. Opening truncates bytes past the last committed
-     * batch of a crashed writer, as {@link #open(Path)} does.
+     * requests therefore open and close it per request. Opening changes no file: bytes a crashed writer left
+     * past its last commit are ignored here and truncated by the next {@link #open(Path)}.
      *
      * @param dir an existing cache directory
      * @return the open cache

@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * Brings the data files in line with the committed metadata when a cache opens: bytes past a
  * committed length (a batch that never committed) are truncated, files no run owns are deleted, and
- * runs whose committed bytes are missing are reported as damaged.
+ * runs whose committed bytes are missing are reported as damaged. A read-only open only checks: it truncates and
+ * deletes nothing (the next writer does).
  */
 final class Recovery {
     private Recovery() {
@@ -28,26 +29,29 @@ final class Recovery {
      *
      * @param layout the cache
      * @param runs every committed run record
+     * @param repair truncate uncommitted tails and delete orphan files (false for a read-only open)
      * @return run id to what is wrong with it, for damaged runs
      */
-    static Map<String, String> recover(StoreLayout layout, Collection<RunRecord> runs) {
+    static Map<String, String> recover(StoreLayout layout, Collection<RunRecord> runs, boolean repair) {
         Map<String, String> damaged = new LinkedHashMap<>();
         Map<Long, RunRecord> byKey = new HashMap<>();
         for (RunRecord r : runs) {
             byKey.put(r.key, r);
             for (int seg = 0; seg < r.segments.size(); seg++) {
-                String problem = check(layout.segment(r.key, seg), r.segments.get(seg));
+                String problem = check(layout.segment(r.key, seg), r.segments.get(seg), repair);
                 if (problem != null) {
                     damaged.put(r.id, problem);
                     break;
                 }
             }
         }
-        deleteOrphans(layout, byKey);
+        if (repair) {
+            deleteOrphans(layout, byKey);
+        }
         return damaged;
     }
 
-    private static String check(Path p, long committed) {
+    private static String check(Path p, long committed, boolean repair) {
         try {
             if (!Files.exists(p)) {
                 return "data file " + p.getFileName() + " is missing";
@@ -63,7 +67,7 @@ final class Recovery {
             if (!Arrays.equals(Arrays.copyOf(h.array(), SegmentAppender.MAGIC.length), SegmentAppender.MAGIC)) {
                 return "data file " + p.getFileName() + " has a wrong header";
             }
-            if (size > committed) {
+            if (repair && size > committed) {
                 SegmentAppender.truncate(p, committed);
             }
             return null;
