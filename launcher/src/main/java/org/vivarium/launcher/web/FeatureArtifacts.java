@@ -36,6 +36,8 @@ final class FeatureArtifacts {
     /** How deep below the runs directory artifacts are looked for. */
     static final int MAX_DEPTH = 5;
     private final Path runs;
+    /** Checkpoint directory to {size@mtime of its weights, content hash}. */
+    private final Map<Path, String[]> hashes = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param runs the runs directory ({@code viv serve --runs})
@@ -235,11 +237,33 @@ final class FeatureArtifacts {
 
     private Path checkpointHashed(String hash) {
         for (Path dir : checkpoints()) {
-            if (hash.equals(CheckpointIO.contentHash(dir))) {
+            if (hash.equals(contentHash(dir))) {
                 return dir;
             }
         }
         return null;
+    }
+
+    /**
+     * The checkpoint's content hash, remembered while its weights file keeps its size and modification time, so a
+     * page does not re-read every checkpoint below the runs directory (90 MB for MiniLM) on each request.
+     */
+    String contentHash(Path dir) {
+        Path model = dir.resolve(CheckpointIO.MODEL_FILE);
+        try {
+            java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(model,
+                    java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            String stamp = a.size() + "@" + a.lastModifiedTime().toMillis();
+            String[] known = hashes.get(dir);
+            if (known != null && known[0].equals(stamp)) {
+                return known[1];
+            }
+            String h = CheckpointIO.contentHash(dir);
+            hashes.put(dir, new String[] {stamp, h});
+            return h;
+        } catch (IOException e) {
+            return CheckpointIO.contentHash(dir); // unreadable attributes: hash afresh (it names the problem)
+        }
     }
 
     private List<Path> checkpoints() {
