@@ -1,0 +1,88 @@
+package org.vivarium.launcher.imports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vivarium.launcher.Viv;
+import org.vivarium.launcher.support.CliRun;
+
+/**
+ * The method plugins on an imported Llama model (the importer's tiny committed fixture: RMSNorm without biases,
+ * SwiGLU, rotary), through the packaged host: {@code viv circuits lens} and {@code composition}, and
+ * {@code viv sae train} + {@code viv sae dashboards}, whose latents list output tokens read through the final
+ * RMSNorm. These used to read {@code ln_final.b}, which an RMSNorm model does not have.
+ */
+class ImportedLlamaMethodsTest {
+    private static final Path FIXTURES = Path.of("..", "platform", "importer", "src", "test", "resources", "hf");
+    private static final Duration TIMEOUT = Duration.ofMinutes(3);
+
+    @TempDir
+    Path dir;
+
+    private static String viv(int expected, String... args) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        String[] all = new String[args.length + 2];
+        all[0] = "--home";
+        all[1] = Path.of("target", "vivarium").toAbsolutePath().toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        int code = assertTimeoutPreemptively(TIMEOUT, () -> Viv.run(all, InputStream.nullInputStream(),
+                new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(o, true, StandardCharsets.UTF_8),
+                Map.of()));
+        String text = o.toString(StandardCharsets.UTF_8);
+        assertEquals(expected, code, String.join(" ", args) + "\n" + text);
+        return text;
+    }
+
+    @Test
+    void circuitsAndSaeDashboardsRunOnAnImportedLlama() throws Exception {
+        Path model = dir.resolve("llama");
+        CliRun imp = CliRun.slow(TIMEOUT, "import", "hf", FIXTURES.resolve("llama").toString(), "--out",
+                model.toString());
+        assertEquals(0, imp.code(), imp.out() + imp.err());
+
+        String lens = viv(0, "circuits", "lens", model.toString(), "--prompt", "w1 w17 w42 w3 w1 w17",
+                "--out", dir.resolve("lens").toString());
+        assertTrue(lens.contains("logit lens at position 5:") && lens.contains("direct logit attribution"), lens);
+        assertTrue(Files.isRegularFile(dir.resolve("lens").resolve("lens.json")), lens);
+        String comp = viv(0, "circuits", "composition", model.toString(), "--out", dir.resolve("comp").toString());
+        assertTrue(comp.contains("wrote"), comp);
+
+        StringBuilder prompts = new StringBuilder();
+        for (int i = 0; i < 24; i++) {
+            prompts.append("w").append(1 + i % 90).append(" w").append(5 + (7 * i) % 90).append(" w")
+                    .append(1 + (3 * i) % 95).append(" w").append(2 + (11 * i) % 90).append('\n');
+        }
+        Path promptFile = Files.writeString(dir.resolve("prompts.txt"), prompts.toString());
+        Path store = dir.resolve("store");
+        viv(0, "cache", model.toString(), "--prompts", promptFile.toString(), "--hooks", "blocks.1.hook_resid_post",
+                "--run", "r", "--store", store.toString());
+        Path sae = dir.resolve("sae");
+        viv(0, "sae", "train", "--store", store.toString(), "--run", "r", "--hook", "blocks.1.hook_resid_post",
+                "--latents", "16", "--steps", "30", "--batch", "16", "--holdout", "0.1", "--threads", "1",
+                "--out", sae.toString());
+        Path dash = dir.resolve("dash");
+        viv(0, "sae", "dashboards", "--sae", sae.toString(), "--prompts", promptFile.toString(), "--index", "never",
+                "--top", "3", "--threads", "1", "--out", dash.toString());
+        JsonObject json = JsonParser.parseString(Files.readString(dash.resolve("dashboards.json"))).getAsJsonObject();
+        String text = json.toString();
+        assertTrue(text.contains("\"promoted\"") && text.contains("\"token\":\"w"),
+                "latents list output tokens of the model's vocabulary: " + text.substring(0, Math.min(600,
+                        text.length())));
+        JsonArray latents = json.getAsJsonArray("latents");
+        assertTrue(latents != null && latents.size() > 0, text.substring(0, Math.min(600, text.length())));
+    }
+}
