@@ -75,8 +75,9 @@ class ImportedLlamaMethodsTest {
                 "--latents", "16", "--steps", "30", "--batch", "16", "--holdout", "0.1", "--threads", "1",
                 "--out", sae.toString());
         Path dash = dir.resolve("dash");
-        viv(0, "sae", "dashboards", "--sae", sae.toString(), "--prompts", promptFile.toString(), "--index", "never",
-                "--top", "3", "--threads", "1", "--out", dash.toString());
+        String d = viv(0, "sae", "dashboards", "--sae", sae.toString(), "--checkpoint", model.toString(), "--prompts",
+                promptFile.toString(), "--index", "never", "--top", "3", "--threads", "1", "--out", dash.toString());
+        assertTrue(!d.contains("no output tokens"), d);
         JsonObject json = JsonParser.parseString(Files.readString(dash.resolve("dashboards.json"))).getAsJsonObject();
         String text = json.toString();
         assertTrue(text.contains("\"promoted\"") && text.contains("\"token\":\"w"),
