@@ -2,18 +2,12 @@ package org.vivarium.launcher.imports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vivarium.api.cache.CacheRun;
@@ -21,7 +15,6 @@ import org.vivarium.api.tensor.Tensor;
 import org.vivarium.cache.MapDbActivationCache;
 import org.vivarium.checkpoint.Checkpoint;
 import org.vivarium.checkpoint.CheckpointIO;
-import org.vivarium.launcher.Viv;
 import org.vivarium.launcher.support.CliRun;
 
 /**
@@ -38,16 +31,8 @@ class GatedMlpHooksCommandTest {
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result viv(String... args) {
-        ByteArrayOutputStream so = new ByteArrayOutputStream();
-        ByteArrayOutputStream se = new ByteArrayOutputStream();
-        int code = assertTimeoutPreemptively(TIMEOUT, () -> Viv.run(args, InputStream.nullInputStream(),
-                new PrintStream(so, true, StandardCharsets.UTF_8), new PrintStream(se, true, StandardCharsets.UTF_8),
-                Map.of()));
-        return new Result(code, so.toString(StandardCharsets.UTF_8), se.toString(StandardCharsets.UTF_8));
+    private static CliRun viv(String... args) {
+        return CliRun.real(TIMEOUT, args);
     }
 
     private Path imported(String name) {
@@ -65,7 +50,7 @@ class GatedMlpHooksCommandTest {
     void aGatedModelCachesPreLinearAndItIsTheLinearHalfOfTheMlp() throws Exception {
         Path model = imported("llama");
         Path store = dir.resolve("store");
-        Result r = viv("cache", model.toString(), "--prompts", prompts().toString(), "--hooks",
+        CliRun r = viv("cache", model.toString(), "--prompts", prompts().toString(), "--hooks",
                 L0 + "ln2.hook_normalized," + L0 + "mlp.hook_pre," + L0 + "mlp.hook_pre_linear," + L0 + "mlp.hook_post",
                 "--run", "gated", "--store", store.toString());
         assertEquals(0, r.code(), r.out() + r.err());
@@ -101,7 +86,7 @@ class GatedMlpHooksCommandTest {
             assertTrue(worstLinear < 1e-5, "hook_pre_linear vs ln2(x) W_in + b_in: " + worstLinear);
             assertTrue(worstPost < 1e-5, "hook_post vs silu(hook_pre) * hook_pre_linear: " + worstPost);
         }
-        Result run = viv("run", model.toString(), "--prompt", "w1 w2", "--cache", "blocks.*.mlp.hook_pre_linear");
+        CliRun run = viv("run", model.toString(), "--prompt", "w1 w2", "--cache", "blocks.*.mlp.hook_pre_linear");
         assertEquals(0, run.code(), run.out() + run.err());
         assertTrue(run.out().contains("blocks.1.mlp.hook_pre_linear") && run.out().contains("[1, 2, " + dMlp + "]"),
                 run.out());
@@ -110,7 +95,7 @@ class GatedMlpHooksCommandTest {
     @Test
     void aModelWithoutAGatedMlpHasNoPreLinearHook() throws Exception {
         Path model = imported("gpt2");
-        Result r = viv("cache", model.toString(), "--prompts", prompts().toString(), "--hooks",
+        CliRun r = viv("cache", model.toString(), "--prompts", prompts().toString(), "--hooks",
                 L0 + "mlp.hook_pre_linear", "--run", "plain", "--store", dir.resolve("store").toString());
         assertEquals(1, r.code(), r.out() + r.err());
         List<String> lines = r.err().lines().toList();
