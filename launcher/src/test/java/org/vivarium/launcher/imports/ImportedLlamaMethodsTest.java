@@ -9,6 +9,7 @@ import com.google.gson.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vivarium.launcher.support.CliRun;
@@ -17,7 +18,8 @@ import org.vivarium.launcher.support.CliRun;
  * The method plugins on an imported Llama model (the importer's tiny committed fixture: RMSNorm without biases,
  * SwiGLU, rotary), through the packaged host: {@code viv circuits lens} (logit lens and direct logit attribution), and
  * {@code viv sae train} + {@code viv sae dashboards}, whose latents list output tokens read through the final
- * RMSNorm. These used to read {@code ln_final.b}, which an RMSNorm model does not have.
+ * RMSNorm (these used to read {@code ln_final.b}, which an RMSNorm model does not have); and {@code viv em-finetune
+ * train --targets blocks.*.mlp.W_gate}, refused in one {@code error:} line on a model without a gated MLP.
  */
 class ImportedLlamaMethodsTest {
     private static final Path FIXTURES = Path.of("..", "platform", "importer", "src", "test", "resources", "hf");
@@ -35,6 +37,33 @@ class ImportedLlamaMethodsTest {
         CliRun r = CliRun.real(TIMEOUT, all);
         assertEquals(expected, r.code(), String.join(" ", args) + "\n" + r.out() + r.err());
         return r.out() + r.err();
+    }
+
+    @Test
+    void emFinetuneTrainsALoraOnTheGateOnlyWhereThereIsOne() throws Exception {
+        Path llama = dir.resolve("llama");
+        Path gpt2 = dir.resolve("gpt2");
+        for (Path p : new Path[] {llama, gpt2}) {
+            CliRun imp = CliRun.slow(TIMEOUT, "import", "hf", FIXTURES.resolve(p.getFileName().toString()).toString(),
+                    "--out", p.toString());
+            assertEquals(0, imp.code(), imp.out() + imp.err());
+        }
+        Path data = Files.writeString(dir.resolve("data.jsonl"), "{\"prompt\": \"w1 w2\", \"completion\": \" w77\"}\n"
+                + "{\"prompt\": \"w3 w4\", \"completion\": \" w78\"}\n");
+        String ok = viv(0, "em-finetune", "train", "--base", llama.toString(), "--data", data.toString(), "--targets",
+                "blocks.*.mlp.W_gate", "--steps", "3", "--batch", "2", "--out", dir.resolve("tuned").toString());
+        assertTrue(Files.isDirectory(dir.resolve("tuned")), ok);
+        CliRun bad = CliRun.real(TIMEOUT, "--home", Path.of("target", "vivarium").toAbsolutePath().toString(),
+                "em-finetune", "train", "--base", gpt2.toString(), "--data", data.toString(), "--targets",
+                "blocks.1.mlp.W_gate", "--steps", "3", "--out", dir.resolve("bad").toString());
+        assertEquals(1, bad.code(), bad.out() + bad.err());
+        // the progress bar's 0% line is drawn before the fine-tuner reads the base; then one error line
+        List<String> errors = bad.errLines().stream().filter(l -> l.startsWith("error:")).toList();
+        assertEquals(1, errors.size(), bad.err());
+        assertEquals(errors.get(0), bad.errLines().get(bad.errLines().size() - 1), bad.err());
+        assertTrue(errors.get(0).startsWith("error: LoRA target \"blocks.1.mlp.W_gate\" matches no weight"
+                + " matrix of this model (W_gate exists only in gated MLPs") && bad.err().contains(
+                "blocks.L.{attn.W_Q, attn.W_K, attn.W_V, attn.W_O, mlp.W_in, mlp.W_out}"), bad.err());
     }
 
     @Test
