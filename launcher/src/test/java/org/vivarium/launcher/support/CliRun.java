@@ -77,6 +77,23 @@ public record CliRun(int code, String out, String err) {
         return viv(all);
     }
 
+    /**
+     * Runs {@code viv} exactly as {@code bin/viv} does, through {@link org.vivarium.launcher.Viv#run} with the real
+     * model runtime (and, given {@code --home}, the packaged plugins), for commands that run models.
+     *
+     * @param timeout the longest the run may take
+     * @param args the command line
+     * @return the result
+     */
+    public static CliRun real(Duration timeout, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = assertTimeoutPreemptively(timeout, () -> org.vivarium.launcher.Viv.run(args,
+                InputStream.nullInputStream(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of()));
+        return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
     /** @return a runner with the production commands and a test runtime */
     public static CliRunner runner() {
         return new CliRunner(VivCommands.all(), VivCommands.methods(), TestHomes.stubRuntime(), Map.of());

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.vivarium.api.model.ActFn;
+import org.vivarium.api.model.DecoderOptions;
 import org.vivarium.api.model.ModelConfig;
 import org.vivarium.api.model.Normalization;
 import org.vivarium.api.model.Positional;
@@ -36,15 +37,17 @@ public final class TinyCheckpoint {
     private final long seed;
     private final String recipe;
     private final boolean randomFinalNormGain;
+    private final boolean llamaStyle;
 
     private TinyCheckpoint(String corpus, int maxVocab, int nCtx, long seed, String recipe,
-            boolean randomFinalNormGain) {
+            boolean randomFinalNormGain, boolean llamaStyle) {
         this.corpus = corpus;
         this.maxVocab = maxVocab;
         this.nCtx = nCtx;
         this.seed = seed;
         this.recipe = recipe;
         this.randomFinalNormGain = randomFinalNormGain;
+        this.llamaStyle = llamaStyle;
     }
 
     /**
@@ -55,7 +58,7 @@ public final class TinyCheckpoint {
      * @return the settings
      */
     public static TinyCheckpoint over(String corpus) {
-        return new TinyCheckpoint(corpus, 128, 64, 1, "test/random", false);
+        return new TinyCheckpoint(corpus, 128, 64, 1, "test/random", false, false);
     }
 
     /**
@@ -63,7 +66,7 @@ public final class TinyCheckpoint {
      * @return a copy with that limit
      */
     public TinyCheckpoint maxVocab(int maxTokens) {
-        return new TinyCheckpoint(corpus, maxTokens, nCtx, seed, recipe, randomFinalNormGain);
+        return new TinyCheckpoint(corpus, maxTokens, nCtx, seed, recipe, randomFinalNormGain, llamaStyle);
     }
 
     /**
@@ -71,7 +74,7 @@ public final class TinyCheckpoint {
      * @return a copy with that context length
      */
     public TinyCheckpoint context(int contextLength) {
-        return new TinyCheckpoint(corpus, maxVocab, contextLength, seed, recipe, randomFinalNormGain);
+        return new TinyCheckpoint(corpus, maxVocab, contextLength, seed, recipe, randomFinalNormGain, llamaStyle);
     }
 
     /**
@@ -79,7 +82,7 @@ public final class TinyCheckpoint {
      * @return a copy with that seed
      */
     public TinyCheckpoint seed(long weightSeed) {
-        return new TinyCheckpoint(corpus, maxVocab, nCtx, weightSeed, recipe, randomFinalNormGain);
+        return new TinyCheckpoint(corpus, maxVocab, nCtx, weightSeed, recipe, randomFinalNormGain, llamaStyle);
     }
 
     /**
@@ -87,7 +90,7 @@ public final class TinyCheckpoint {
      * @return a copy with that recipe
      */
     public TinyCheckpoint recipe(String name) {
-        return new TinyCheckpoint(corpus, maxVocab, nCtx, seed, name, randomFinalNormGain);
+        return new TinyCheckpoint(corpus, maxVocab, nCtx, seed, name, randomFinalNormGain, llamaStyle);
     }
 
     /**
@@ -97,7 +100,18 @@ public final class TinyCheckpoint {
      * @return a copy with a random final gain
      */
     public TinyCheckpoint randomFinalNormGain() {
-        return new TinyCheckpoint(corpus, maxVocab, nCtx, seed, recipe, true);
+        return new TinyCheckpoint(corpus, maxVocab, nCtx, seed, recipe, true, llamaStyle);
+    }
+
+    /**
+     * Makes the blocks Llama / Qwen2 style, as {@code viv import hf} gives them: RMSNorm (gain only, no bias,
+     * eps 1e-6), a gated SiLU MLP ({@code W_gate}) and rotary positions, so that code reading the weights cannot
+     * assume LayerNorm biases or a GPT-2 MLP.
+     *
+     * @return a copy with those blocks
+     */
+    public TinyCheckpoint llamaStyle() {
+        return new TinyCheckpoint(corpus, maxVocab, nCtx, seed, recipe, randomFinalNormGain, true);
     }
 
     /** @return the character tokenizer over the corpus */
@@ -107,6 +121,10 @@ public final class TinyCheckpoint {
 
     /** @return the architecture */
     public ModelConfig config() {
+        if (llamaStyle) {
+            return new ModelConfig(2, 32, 4, 8, 64, tokenizer().vocabSize(), nCtx, ActFn.SILU, false,
+                    Normalization.PRE, Positional.ROTARY, new DecoderOptions(true, 1e-6, true, false, 0, 10000.0));
+        }
         return new ModelConfig(2, 32, 4, 8, 64, tokenizer().vocabSize(), nCtx, ActFn.GELU, false, Normalization.PRE,
                 Positional.LEARNED);
     }

@@ -19,7 +19,10 @@ import org.vivarium.api.VivariumException;
  *       {@code ln_final.hook_normalized}: {@code [batch, pos, d_model]}</li>
  *   <li>{@code blocks.L.attn.hook_q|hook_k|hook_v|hook_z}: {@code [batch, pos, head, d_head]}</li>
  *   <li>{@code blocks.L.attn.hook_attn_scores|hook_pattern}: {@code [batch, head, query_pos, key_pos]}</li>
- *   <li>{@code blocks.L.mlp.hook_pre|hook_post}: {@code [batch, pos, d_mlp]}</li>
+ *   <li>{@code blocks.L.mlp.hook_pre|hook_post}: {@code [batch, pos, d_mlp]}; a gated MLP (Llama, Qwen2
+ *       SwiGLU, {@link DecoderOptions#gatedMlp()}) also has {@code blocks.L.mlp.hook_pre_linear}, as TransformerLens'
+ *       {@code GatedMLP}: {@code hook_pre = x W_gate}, {@code hook_pre_linear = x W_in + b_in},
+ *       {@code hook_post = act(hook_pre) * hook_pre_linear}</li>
  * </ul>
  *
  * @param path the dotted name, e.g. {@code blocks.1.attn.hook_pattern}
@@ -27,12 +30,15 @@ import org.vivarium.api.VivariumException;
 public record HookName(String path) {
     private static final Pattern BLOCK = Pattern.compile("blocks\\.(\\d+)\\.(.+)");
 
-    /** Sites inside a block, in forward order. */
+    /** The site a gated MLP has on top of the others: {@code x W_in + b_in}, multiplied by {@code act(hook_pre)}. */
+    public static final String MLP_PRE_LINEAR = "mlp.hook_pre_linear";
+
+    /** Sites inside a block, in forward order ({@link #MLP_PRE_LINEAR} only in models with a gated MLP). */
     public static final List<String> BLOCK_SITES = List.of(
             "hook_resid_pre", "ln1.hook_normalized",
             "attn.hook_q", "attn.hook_k", "attn.hook_v", "attn.hook_attn_scores", "attn.hook_pattern",
             "attn.hook_z", "hook_attn_out", "hook_resid_mid", "ln2.hook_normalized",
-            "mlp.hook_pre", "mlp.hook_post", "hook_mlp_out", "hook_resid_post");
+            "mlp.hook_pre", MLP_PRE_LINEAR, "mlp.hook_post", "hook_mlp_out", "hook_resid_post");
 
     /** Validates the path is non-empty. */
     public HookName {
@@ -175,6 +181,9 @@ public record HookName(String path) {
         }
         if (site.startsWith("ln2.")) {
             return norm && !cfg.attnOnly();
+        }
+        if (site.equals(MLP_PRE_LINEAR)) {
+            return !cfg.attnOnly() && cfg.options().gatedMlp();
         }
         if (site.startsWith("mlp.") || site.equals("hook_mlp_out") || site.equals("hook_resid_mid")) {
             return !cfg.attnOnly();

@@ -14,6 +14,19 @@ public interface Tokenizer {
     int[] encode(String text);
 
     /**
+     * Encodes text that continues an already encoded sequence, e.g. a completion after its prompt: without the
+     * special tokens a tokenizer puts around a whole sequence (a Llama-style BOS), so that {@code encode(prompt)}
+     * followed by {@code encodeContinuation(completion)} is {@code BOS prompt completion}, never
+     * {@code BOS prompt BOS completion}. Tokenizers that add no special tokens encode as {@link #encode}.
+     *
+     * @param text the continuation
+     * @return token ids, without special tokens
+     */
+    default int[] encodeContinuation(String text) {
+        return encode(text);
+    }
+
+    /**
      * Decodes ids.
      *
      * @param ids token ids

@@ -24,11 +24,13 @@ import org.vivarium.checkpoint.ParameterShapes;
  * <p>In a pattern {@code *} stands for one dot-free name segment part, so {@code blocks.*.attn.W_*} covers
  * every attention matrix. Matrix views: {@code W_Q|W_K|W_V [n_heads, d_model, d_head]} act as
  * {@code [d_model, n_heads*d_head]} (column {@code h*d_head+e}); {@code W_O [n_heads, d_head, d_model]} acts
- * as {@code [n_heads*d_head, d_model]}; {@code mlp.W_in} and {@code mlp.W_out} are used as stored.
+ * as {@code [n_heads*d_head, d_model]}; {@code mlp.W_in}, {@code mlp.W_out} and, in gated (SwiGLU) MLPs only,
+ * {@code mlp.W_gate} are used as stored.
  */
 public final class LoraTargets {
     private static final List<String> ATTN = List.of("attn.W_Q", "attn.W_K", "attn.W_V", "attn.W_O");
     private static final List<String> MLP = List.of("mlp.W_in", "mlp.W_out");
+    private static final String GATE = "mlp.W_gate";
 
     private LoraTargets() {
     }
@@ -50,6 +52,9 @@ public final class LoraTargets {
             out.put(b + "attn.W_V", new int[] {d, he});
             out.put(b + "attn.W_O", new int[] {he, d});
             if (!cfg.attnOnly()) {
+                if (cfg.options().gatedMlp()) {
+                    out.put(b + GATE, new int[] {d, cfg.dMlp()});
+                }
                 out.put(b + "mlp.W_in", new int[] {d, cfg.dMlp()});
                 out.put(b + "mlp.W_out", new int[] {cfg.dMlp(), d});
             }
@@ -120,6 +125,9 @@ public final class LoraTargets {
     public static String describeValid(ModelConfig cfg) {
         List<String> leaves = new ArrayList<>(ATTN);
         if (!cfg.attnOnly()) {
+            if (cfg.options().gatedMlp()) {
+                leaves.add(GATE);
+            }
             leaves.addAll(MLP);
         }
         String layers = cfg.nLayers() == 1 ? "L = 0" : "L in 0.." + (cfg.nLayers() - 1);
@@ -129,7 +137,9 @@ public final class LoraTargets {
     private static VivariumException notAdaptable(ModelConfig cfg, String name) {
         String why = name != null && ParameterShapes.forConfig(cfg).containsKey(name)
                 ? "\"" + name + "\" is not a weight matrix LoRA can adapt"
-                : "LoRA target \"" + name + "\" matches no weight matrix of this model";
+                : "LoRA target \"" + name + "\" matches no weight matrix of this model"
+                        + (name != null && name.endsWith(GATE) && !cfg.options().gatedMlp()
+                                ? " (W_gate exists only in gated MLPs such as Llama's and Qwen2's)" : "");
         return new VivariumException(why, "use names or patterns among " + describeValid(cfg)
                 + ", e.g. blocks.*.mlp.W_out");
     }

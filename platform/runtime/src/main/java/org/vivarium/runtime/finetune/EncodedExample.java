@@ -30,8 +30,9 @@ record EncodedExample(int[] tokens, int completionStart, List<Injection> injecti
     }
 
     /**
-     * Tokenizes an example as prompt + completion and fits it into the context window, dropping the oldest
-     * prompt tokens first and never the completion.
+     * Tokenizes an example as prompt + completion (the completion without special tokens, so a tokenizer that adds
+     * a BOS adds it once, before the prompt) and fits it into the context window, dropping the oldest prompt tokens
+     * first and never the completion.
      *
      * @param ex the example
      * @param index its position in the request, for messages
@@ -42,7 +43,8 @@ record EncodedExample(int[] tokens, int completionStart, List<Injection> injecti
      */
     static EncodedExample encode(TrainingExample ex, int index, Tokenizer tokenizer, int nCtx) {
         int[] prompt = tokenizer.encode(ex.prompt());
-        int[] completion = tokenizer.encode(ex.completion());
+        // the completion continues the prompt: no second BOS before it
+        int[] completion = tokenizer.encodeContinuation(ex.completion());
         if (completion.length == 0) {
             throw new VivariumException("training example " + index + ": the completion encodes to no tokens",
                     "give every example a completion the checkpoint's tokenizer can encode");

@@ -11,7 +11,7 @@ import org.vivarium.api.model.Tokenizer;
 /**
  * A Hugging Face {@code tokenizer.json} run by the Hugging Face {@code tokenizers} library (DJL's binding; its native
  * library ships inside the jar, so nothing is downloaded). Special tokens are added as the file's post-processor
- * says, as {@code transformers} does by default; no truncation, no padding.
+ * says, as {@code transformers} does by default ({@link #encodeContinuation} adds none); no truncation, no padding.
  *
  * <pre>{@code
  * Tokenizer tok = HfTokenizer.load(dir.resolve("hf_tokenizer.json"), cfg.dVocab());
@@ -47,7 +47,16 @@ public final class HfTokenizer implements Tokenizer {
 
     @Override
     public int[] encode(String text) {
-        Encoding e = hf.encode(text);
+        return ids(hf.encode(text));
+    }
+
+    /** Encodes without the post-processor's special tokens (a completion after its prompt gets no second BOS). */
+    @Override
+    public int[] encodeContinuation(String text) {
+        return ids(hf.encode(text, false, false));
+    }
+
+    private static int[] ids(Encoding e) {
         long[] ids = e.getIds();
         int[] out = new int[ids.length];
         for (int i = 0; i < ids.length; i++) {

@@ -28,10 +28,10 @@ import org.vivarium.plugin.circuits.patch.ActivationPatcher;
  * {@code ln2.hook_normalized} for an MLP, and the last {@code hook_resid_post} for the logits. Biases are the same
  * in both runs and cancel. Removing every edge therefore gives the corrupted run exactly (the tests check this).
  *
- * <p>Pre-LayerNorm models only; the recomputation uses the runtime's LayerNorm epsilon, {@code 1e-5}.
+ * <p>Pre-norm models only; the recomputation uses the model's norm ({@code DecoderOptions}: LayerNorm, or RMSNorm
+ * without centring or bias for Llama / Qwen2 style models) and its epsilon.
  */
 public final class EdgePatchedForward {
-    private static final double LN_EPS = 1e-5;
     private final Model model;
     private final int[][] clean;
     private final ModelConfig cfg;
@@ -175,7 +175,7 @@ public final class EdgePatchedForward {
                 if (out == null) {
                     out = a.data().clone();
                 }
-                float[] x = layerNorm(shifted(resid.data(), senders), w.get(ln + "w").data(), w.get(ln + "b").data());
+                float[] x = norm(shifted(resid.data(), senders), ln);
                 int nh = cfg.nHeads();
                 int rows = x.length / d;
                 for (int r = 0; r < rows; r++) {
@@ -193,8 +193,7 @@ public final class EdgePatchedForward {
 
         private Tensor mlpInput(int l) {
             String ln = "blocks." + l + ".ln2.";
-            float[] x = layerNorm(shifted(resid.data(), cut.get(Node.mlp(l)).get(Port.IN)), w.get(ln + "w").data(),
-                    w.get(ln + "b").data());
+            float[] x = norm(shifted(resid.data(), cut.get(Node.mlp(l)).get(Port.IN)), ln);
             return Tensor.of(x, resid.shape());
         }
 
@@ -252,11 +251,15 @@ public final class EdgePatchedForward {
         }
     }
 
-    private float[] layerNorm(float[] x, float[] g, float[] b) {
+    /** The block's norm {@code ln} ({@code blocks.L.ln1.}) over each row: LayerNorm, or RMSNorm (no centring, no bias). */
+    private float[] norm(float[] x, String ln) {
+        boolean rms = cfg.options().rmsNorm();
+        float[] g = w.get(ln + "w").data();
+        float[] b = rms ? null : w.get(ln + "b").data();
         float[] out = new float[x.length];
         for (int r = 0; r < x.length / d; r++) {
             double m = 0;
-            for (int i = 0; i < d; i++) {
+            for (int i = 0; i < d && !rms; i++) {
                 m += x[r * d + i];
             }
             m /= d;
@@ -265,9 +268,9 @@ public final class EdgePatchedForward {
                 double c = x[r * d + i] - m;
                 v += c * c;
             }
-            double s = Math.sqrt(v / d + LN_EPS);
+            double s = Math.sqrt(v / d + cfg.options().normEps());
             for (int i = 0; i < d; i++) {
-                out[r * d + i] = (float) ((x[r * d + i] - m) / s * g[i] + b[i]);
+                out[r * d + i] = (float) ((x[r * d + i] - m) / s * g[i] + (b == null ? 0 : b[i]));
             }
         }
         return out;

@@ -44,7 +44,8 @@ final class CommandInputs {
     }
 
     /**
-     * Encodes a single token.
+     * Encodes a single token, as it continues a prompt: without the special tokens a tokenizer puts before a whole
+     * text (a Llama-style BOS), so {@code --answer w7} is the one token {@code w7}.
      *
      * @param tok the tokenizer
      * @param text the token's text, as the tokenizer encodes it
@@ -53,7 +54,7 @@ final class CommandInputs {
      * @throws VivariumException unless the text is exactly one token
      */
     static int token(Tokenizer tok, String text, String option) {
-        int[] ids = tok.encode(text);
+        int[] ids = tok.encodeContinuation(text);
         if (ids.length != 1) {
             throw new VivariumException("--" + option + " \"" + text + "\" encodes to " + ids.length + " tokens",
                     "pass text that is exactly one token of this " + tok.kind() + " tokenizer");

@@ -14,7 +14,8 @@ import org.vivarium.plugin.circuits.math.Mat;
  * <p>For pre-LN models the weights are processed as TransformerLens' {@code fold_ln} and
  * {@code center_writing_weights} do: each reading matrix is multiplied by its block's {@code ln1.w}
  * ({@code diag(w) W_Q}), and each {@code W_O} has its output centred (the next LayerNorm removes the mean
- * anyway). LayerNorm biases and the per-token scale are ignored, as in Elhage et al. (2021).
+ * anyway; not under an RMSNorm, which keeps it). Norm biases and the per-token scale are ignored, as in Elhage et
+ * al. (2021).
  */
 public final class HeadWeights {
     private final int layers;
@@ -64,7 +65,7 @@ public final class HeadWeights {
                     wq = wq.scaleRows(ln);
                     wk = wk.scaleRows(ln);
                     wv = wv.scaleRows(ln);
-                    wo = wo.centerRows();
+                    wo = cfg.options().rmsNorm() ? wo : wo.centerRows(); // an RMSNorm keeps the mean
                 }
                 w.set(l, h, wq, wk, wv, wo);
             }

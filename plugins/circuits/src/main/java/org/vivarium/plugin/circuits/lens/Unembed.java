@@ -8,28 +8,31 @@ import org.vivarium.api.tensor.Tensor;
 
 /**
  * The model's read-out, {@code ln_final} then {@code W_U} and {@code b_U}, applied to any residual-stream vector
- * in Java. For pre-LN models the final LayerNorm is recomputed from the vector it is given (eps 1e-5, as in the
- * runtime and TransformerLens); models with no or post-LN have no final LayerNorm and the vector is unembedded
- * as it is.
+ * in Java. For pre-LN models the final norm is recomputed from the vector it is given, with the model's epsilon
+ * ({@code DecoderOptions.normEps}, 1e-5 for models trained here): a LayerNorm (centred, gain and bias) or, for
+ * Llama / Qwen2 style models, an RMSNorm ({@code x / sqrt(mean(x^2) + eps) * w}: not centred, no bias); models with
+ * no or post-LN have no final norm and the vector is unembedded as it is.
  */
 public final class Unembed {
-    /** LayerNorm epsilon, the runtime's and TransformerLens' default. */
-    public static final double LN_EPS = 1e-5;
-
     private final int dModel;
     private final int dVocab;
     private final float[] wU;
     private final float[] bU;
     private final float[] lnW;
     private final float[] lnB;
+    private final boolean rms;
+    private final double eps;
 
-    private Unembed(int dModel, int dVocab, float[] wU, float[] bU, float[] lnW, float[] lnB) {
+    private Unembed(int dModel, int dVocab, float[] wU, float[] bU, float[] lnW, float[] lnB, boolean rms,
+            double eps) {
         this.dModel = dModel;
         this.dVocab = dVocab;
         this.wU = wU;
         this.bU = bU;
         this.lnW = lnW;
         this.lnB = lnB;
+        this.rms = rms;
+        this.eps = eps;
     }
 
     /**
@@ -42,9 +45,10 @@ public final class Unembed {
      */
     public static Unembed of(ModelConfig cfg, Map<String, Tensor> weights) {
         boolean pre = cfg.normalization() == Normalization.PRE;
+        boolean rms = cfg.options().rmsNorm();
         return new Unembed(cfg.dModel(), cfg.dVocab(), need(weights, "unembed.W_U").data(),
                 need(weights, "unembed.b_U").data(), pre ? need(weights, "ln_final.w").data() : null,
-                pre ? need(weights, "ln_final.b").data() : null);
+                pre && !rms ? need(weights, "ln_final.b").data() : null, rms, cfg.options().normEps());
     }
 
     static Tensor need(Map<String, Tensor> weights, String name) {
@@ -56,13 +60,14 @@ public final class Unembed {
         return t;
     }
 
-    /** @return whether a final LayerNorm is applied */
+    /** @return whether a final norm (LayerNorm or RMSNorm) is applied */
     public boolean hasFinalNorm() {
         return lnW != null;
     }
 
     /**
-     * Returns the final LayerNorm's scale of a vector, {@code sqrt(var(x) + eps)}, or 1 without one.
+     * Returns the final norm's scale of a vector, {@code sqrt(var(x) + eps)} (LayerNorm) or
+     * {@code sqrt(mean(x^2) + eps)} (RMSNorm), or 1 without one.
      *
      * @param x a residual vector
      * @return the scale
@@ -71,12 +76,12 @@ public final class Unembed {
         if (lnW == null) {
             return 1;
         }
-        double m = mean(x);
+        double m = rms ? 0 : mean(x);
         double v = 0;
         for (float f : x) {
             v += (f - m) * (f - m);
         }
-        return Math.sqrt(v / x.length + LN_EPS);
+        return Math.sqrt(v / x.length + eps);
     }
 
     static double mean(float[] x) {
@@ -100,10 +105,10 @@ public final class Unembed {
                 h[i] = x[i];
             }
         } else {
-            double m = mean(x);
+            double m = rms ? 0 : mean(x);
             double s = scale(x);
             for (int i = 0; i < dModel; i++) {
-                h[i] = (x[i] - m) / s * lnW[i] + lnB[i];
+                h[i] = (x[i] - m) / s * lnW[i] + (lnB == null ? 0 : lnB[i]);
             }
         }
         double[] out = new double[dVocab];
@@ -136,7 +141,8 @@ public final class Unembed {
     }
 
     /**
-     * The part of a logit difference no component writes: {@code b_lnf . u + b_U[answer] - b_U[wrong]}.
+     * The part of a logit difference no component writes: {@code b_lnf . u + b_U[answer] - b_U[wrong]} (an RMSNorm
+     * has no {@code b_lnf}).
      *
      * @param answer the answer token
      * @param wrong the subtracted token, or -1
@@ -155,7 +161,8 @@ public final class Unembed {
 
     /**
      * A component's direct contribution to a logit difference, with the final LayerNorm's scale frozen at the
-     * value it had on the full residual stream: {@code ((c - mean c) / scale) . (w_lnf * u)}. Summed over all
+     * value it had on the full residual stream: {@code ((c - mean c) / scale) . (w_lnf * u)} (not centred under an
+     * RMSNorm). Summed over all
      * components plus {@link #constant} it gives the model's logit difference exactly.
      *
      * @param component the component's output at one position, {@code [d_model]}
@@ -165,7 +172,7 @@ public final class Unembed {
      */
     public double contribution(double[] component, double[] u, double scale) {
         double m = 0;
-        if (lnW != null) {
+        if (lnW != null && !rms) {
             for (double c : component) {
                 m += c;
             }

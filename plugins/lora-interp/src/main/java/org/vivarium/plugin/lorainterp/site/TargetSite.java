@@ -19,7 +19,10 @@ import org.vivarium.api.model.Normalization;
  *   <tr><td>{@code blocks.L.attn.W_O}</td><td>{@code blocks.L.attn.hook_z}, heads flattened
  *       ({@code h * d_head + e})</td><td>{@code blocks.L.hook_resid_post}</td></tr>
  *   <tr><td>{@code blocks.L.mlp.W_in}</td><td>{@code blocks.L.ln2.hook_normalized}
- *       ({@code hook_resid_mid} without pre-LN)</td><td>{@code blocks.L.mlp.hook_pre}</td></tr>
+ *       ({@code hook_resid_mid} without pre-LN)</td><td>{@code blocks.L.mlp.hook_pre}; in a gated MLP
+ *       {@code blocks.L.mlp.hook_pre_linear}</td></tr>
+ *   <tr><td>{@code blocks.L.mlp.W_gate} (gated MLPs)</td><td>as {@code W_in}</td>
+ *       <td>{@code blocks.L.mlp.hook_pre}</td></tr>
  *   <tr><td>{@code blocks.L.mlp.W_out}</td><td>{@code blocks.L.mlp.hook_post}</td>
  *       <td>{@code blocks.L.hook_resid_post}</td></tr>
  * </table>
@@ -38,8 +41,9 @@ import org.vivarium.api.model.Normalization;
  */
 public record TargetSite(String target, int layer, WeightKind kind, HookName input, HookName output, int inWidth,
         int outWidth) {
-    private static final Pattern NAME = Pattern.compile("blocks\\.(\\d+)\\.(attn\\.W_[QKVO]|mlp\\.W_in|mlp\\.W_out)");
-    private static final String SUPPORTED = "blocks.L.attn.W_Q|W_K|W_V|W_O and blocks.L.mlp.W_in|W_out";
+    private static final Pattern NAME = Pattern.compile("blocks\\.(\\d+)\\.(attn\\.W_[QKVO]|mlp\\.W_in|mlp\\.W_gate|mlp\\.W_out)");
+    private static final String SUPPORTED = "blocks.L.attn.W_Q|W_K|W_V|W_O and blocks.L.mlp.W_in|W_gate|W_out"
+            + " (W_gate in gated MLPs)";
 
     /**
      * Places a weight in a model.
@@ -57,9 +61,11 @@ public record TargetSite(String target, int layer, WeightKind kind, HookName inp
         }
         int layer = Integer.parseInt(m.group(1));
         WeightKind kind = kindOf(m.group(2));
-        if (layer >= cfg.nLayers() || (kind.isMlp() && cfg.attnOnly())) {
+        boolean gated = cfg.options().gatedMlp();
+        if (layer >= cfg.nLayers() || (kind.isMlp() && cfg.attnOnly()) || (kind == WeightKind.W_GATE && !gated)) {
             throw new VivariumException("the adapter targets " + target + " but the model has no such weight ("
-                    + cfg.nLayers() + " layers" + (cfg.attnOnly() ? ", attention only" : "") + ")",
+                    + cfg.nLayers() + " layers" + (cfg.attnOnly() ? ", attention only" : "")
+                    + (gated ? "" : ", no gated MLP") + ")",
                     "pass the checkpoint the adapter was trained on");
         }
         boolean preLn = cfg.normalization() == Normalization.PRE;
@@ -71,9 +77,10 @@ public record TargetSite(String target, int layer, WeightKind kind, HookName inp
                     HookName.attn(layer, kind.name().substring(2).toLowerCase(java.util.Locale.ROOT)), d, heads);
             case W_O -> new TargetSite(target, layer, kind, HookName.attn(layer, "z"), HookName.residPost(layer),
                     heads, d);
-            case W_IN -> new TargetSite(target, layer, kind,
+            case W_IN, W_GATE -> new TargetSite(target, layer, kind,
                     HookName.block(layer, preLn ? "ln2.hook_normalized" : "hook_resid_mid"),
-                    HookName.block(layer, "mlp.hook_pre"), d, cfg.dMlp());
+                    HookName.block(layer, kind == WeightKind.W_IN && gated ? HookName.MLP_PRE_LINEAR : "mlp.hook_pre"),
+                    d, cfg.dMlp());
             case W_OUT -> new TargetSite(target, layer, kind, HookName.block(layer, "mlp.hook_post"),
                     HookName.residPost(layer), cfg.dMlp(), d);
         };
@@ -91,7 +98,8 @@ public record TargetSite(String target, int layer, WeightKind kind, HookName inp
     /**
      * Returns the hook where the weight's product {@code x W} lands as a whole vector, for adding a direction
      * there: {@code blocks.L.hook_mlp_out} for {@code mlp.W_out}, {@code blocks.L.hook_attn_out} for
-     * {@code attn.W_O}, {@code blocks.L.mlp.hook_pre} for {@code mlp.W_in}. {@code W_Q|W_K|W_V} land in
+     * {@code attn.W_O}, {@code blocks.L.mlp.hook_pre} for {@code mlp.W_in} ({@code hook_pre_linear} in a gated MLP,
+     * whose {@code mlp.W_gate} lands at {@code hook_pre}). {@code W_Q|W_K|W_V} land in
      * {@code attn.hook_q|k|v}, which is per head ({@code [batch, pos, head, d_head]}), so a flattened direction
      * of every head has no single hook to be added at: empty.
      *
@@ -101,7 +109,7 @@ public record TargetSite(String target, int layer, WeightKind kind, HookName inp
         return switch (kind) {
             case W_OUT -> Optional.of(HookName.mlpOut(layer));
             case W_O -> Optional.of(HookName.attnOut(layer));
-            case W_IN -> Optional.of(output);
+            case W_IN, W_GATE -> Optional.of(output);
             case W_Q, W_K, W_V -> Optional.empty();
         };
     }

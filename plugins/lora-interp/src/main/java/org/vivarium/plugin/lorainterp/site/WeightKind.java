@@ -12,8 +12,10 @@ public enum WeightKind {
     W_V("attn.W_V"),
     /** {@code attn.W_O}: reads the heads' outputs {@code z}, writes the residual stream. */
     W_O("attn.W_O"),
-    /** {@code mlp.W_in}: reads the MLP input, writes pre-activations. */
+    /** {@code mlp.W_in}: reads the MLP input, writes pre-activations (the linear half of a gated MLP). */
     W_IN("mlp.W_in"),
+    /** {@code mlp.W_gate}: in gated (SwiGLU) MLPs only, reads the MLP input, writes the gate's pre-activations. */
+    W_GATE("mlp.W_gate"),
     /** {@code mlp.W_out}: reads the MLP's post-activations, writes the residual stream. */
     W_OUT("mlp.W_out");
 
@@ -35,6 +37,6 @@ public enum WeightKind {
 
     /** @return whether the weight belongs to the MLP */
     public boolean isMlp() {
-        return this == W_IN || this == W_OUT;
+        return this == W_IN || this == W_GATE || this == W_OUT;
     }
 }

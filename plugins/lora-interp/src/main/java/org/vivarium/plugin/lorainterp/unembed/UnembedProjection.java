@@ -14,7 +14,9 @@ import org.vivarium.api.tensor.Tensor;
  * lens): centred ({@code v - mean(v)}), scaled elementwise by {@code ln_final.w} (the LayerNorm's gain; no bias,
  * since a direction has no offset), then multiplied by {@code unembed.W_U} ({@code [d_model, d_vocab]}). The
  * LayerNorm's division by the stream's scale is a positive factor per position and does not change the ranking;
- * its dependence on the stream itself is ignored. Models without a final LayerNorm use {@code v W_U}.
+ * its dependence on the stream itself is ignored. Models without a final LayerNorm use {@code v W_U}. A final
+ * RMSNorm (Llama / Qwen2 style models: {@code ln_final.w} and no {@code ln_final.b}) does not centre, so there
+ * {@code v} is only scaled by the gain.
  *
  * @param logits the logit change of every token per unit of {@code v}
  * @param promoted the largest changes, largest first
@@ -25,6 +27,8 @@ public record UnembedProjection(double[] logits, List<TokenEffect> promoted, Lis
     public static final String W_U = "unembed.W_U";
     /** The final LayerNorm gain's name. */
     public static final String LN_FINAL_W = "ln_final.w";
+    /** The final LayerNorm bias's name; an RMSNorm has none. */
+    public static final String LN_FINAL_B = "ln_final.b";
 
     /**
      * Projects a direction.
@@ -43,7 +47,7 @@ public record UnembedProjection(double[] logits, List<TokenEffect> promoted, Lis
             throw new VivariumException("the model has no " + W_U + " of shape [" + direction.length + ", d_vocab]",
                     "pass a checkpoint of a decoder with an unembedding");
         }
-        double[] v = effective(direction, weights.get(LN_FINAL_W));
+        double[] v = effective(direction, weights.get(LN_FINAL_W), weights.containsKey(LN_FINAL_B));
         int d = wu.size(0);
         int vocab = wu.size(1);
         float[] w = wu.data();
@@ -70,8 +74,10 @@ public record UnembedProjection(double[] logits, List<TokenEffect> promoted, Lis
         return new UnembedProjection(logits, List.copyOf(up), List.copyOf(down));
     }
 
-    /** The direction as the unembedding sees it: centred and scaled by the LayerNorm gain, if any. */
-    static double[] effective(double[] direction, Tensor lnGain) {
+    /**
+     * The direction as the unembedding sees it: centred (a LayerNorm, not an RMSNorm) and scaled by the gain, if any.
+     */
+    static double[] effective(double[] direction, Tensor lnGain, boolean centred) {
         if (lnGain == null) {
             return direction.clone();
         }
@@ -79,7 +85,7 @@ public record UnembedProjection(double[] logits, List<TokenEffect> promoted, Lis
         for (double x : direction) {
             mean += x;
         }
-        mean /= direction.length;
+        mean = centred ? mean / direction.length : 0;
         float[] g = lnGain.data();
         double[] v = new double[direction.length];
         for (int i = 0; i < v.length; i++) {

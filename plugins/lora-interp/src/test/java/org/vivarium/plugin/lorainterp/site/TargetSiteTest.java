@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.vivarium.api.VivariumException;
+import org.vivarium.api.model.DecoderOptions;
 import org.vivarium.api.model.HookName;
 import org.vivarium.api.model.ModelConfig;
 import org.vivarium.api.model.Normalization;
@@ -56,6 +57,26 @@ class TargetSiteTest {
     }
 
     @Test
+    void aGatedMlpsLinearHalfAndGateLandAtTheirOwnHooks() {
+        ModelConfig gated = ModelConfig.builder().nLayers(2).dModel(16).nHeads(2).dMlp(40)
+                .options(new DecoderOptions(true, 1e-6, true, false, 0, 10000.0)).build();
+        TargetSite in = TargetSite.of("blocks.1.mlp.W_in", gated);
+        assertEquals("blocks.1.mlp.hook_pre_linear", in.output().path());
+        assertEquals("blocks.1.mlp.hook_pre_linear", in.landing().orElseThrow().path());
+        TargetSite gate = TargetSite.of("blocks.1.mlp.W_gate", gated);
+        assertEquals("blocks.1.ln2.hook_normalized", gate.input().path());
+        assertEquals("blocks.1.mlp.hook_pre", gate.output().path());
+        assertEquals(16, gate.inWidth());
+        assertEquals(40, gate.outWidth());
+        for (TargetSite s : new TargetSite[] {in, gate}) {
+            HookName.parse(s.input().path(), gated);
+            HookName.parse(s.output().path(), gated);
+        }
+        VivariumException e = assertThrows(VivariumException.class, () -> TargetSite.of("blocks.0.mlp.W_gate", PRE));
+        assertTrue(e.getMessage().contains("no gated MLP"), e.getMessage());
+    }
+
+    @Test
     void withoutPreLayerNormTheInputIsTheRawResidualStream() {
         ModelConfig none = ModelConfig.builder().nLayers(1).normalization(Normalization.NONE).build();
         assertEquals("blocks.0.hook_resid_pre", TargetSite.of("blocks.0.attn.W_K", none).input().path());
@@ -66,7 +87,7 @@ class TargetSiteTest {
     void unsupportedOrMissingWeightsAreRefusedWithTheFix() {
         VivariumException e = assertThrows(VivariumException.class, () -> TargetSite.of("unembed.W_U", PRE));
         assertTrue(e.getMessage().contains("cannot interpret the adapted weight \"unembed.W_U\""), e.getMessage());
-        assertTrue(e.fix().contains("blocks.L.mlp.W_in|W_out"), e.fix());
+        assertTrue(e.fix().contains("blocks.L.mlp.W_in|W_gate|W_out"), e.fix());
         e = assertThrows(VivariumException.class, () -> TargetSite.of("blocks.3.mlp.W_out", PRE));
         assertTrue(e.getMessage().contains("no such weight"), e.getMessage());
         ModelConfig attnOnly = ModelConfig.builder().nLayers(2).attnOnly(true).build();

@@ -9,7 +9,8 @@ import org.vivarium.plugin.sae.math.Vec;
 
 /**
  * Reads a decoder direction through the model's output: the unit direction is centred (as the final
- * LayerNorm does), scaled by the final LayerNorm gain and multiplied by {@code W_U}, giving the direct
+ * LayerNorm does; not under a final RMSNorm, i.e. {@code ln_final.w} without {@code ln_final.b}, as in Llama / Qwen2
+ * style models), scaled by the final norm's gain and multiplied by {@code W_U}, giving the direct
  * effect on every token's logit. The most promoted and most suppressed tokens are a latent's output side.
  */
 final class LogitLens {
@@ -25,6 +26,7 @@ final class LogitLens {
 
     private final float[][] unembed;
     private final float[] gain;
+    private final boolean centred;
     private final Tokenizer tokenizer;
 
     /**
@@ -45,12 +47,15 @@ final class LogitLens {
         }
         Tensor ln = weights.get("ln_final.w");
         float[] gain = ln != null && ln.numel() == d ? ln.data().clone() : null;
-        return new LogitLens(rows, gain, tokenizer);
+        // a LayerNorm has a bias and centres; an RMSNorm has only the gain and keeps the mean
+        boolean centred = gain == null || weights.containsKey("ln_final.b");
+        return new LogitLens(rows, gain, centred, tokenizer);
     }
 
-    private LogitLens(float[][] unembed, float[] gain, Tokenizer tokenizer) {
+    private LogitLens(float[][] unembed, float[] gain, boolean centred, Tokenizer tokenizer) {
         this.unembed = unembed;
         this.gain = gain;
+        this.centred = centred;
         this.tokenizer = tokenizer;
     }
 
@@ -72,7 +77,7 @@ final class LogitLens {
         for (float x : direction) {
             mean += x;
         }
-        mean /= d;
+        mean = centred ? mean / d : 0;
         float[] out = new float[unembed[0].length];
         for (int j = 0; j < d; j++) {
             float c = (float) ((direction[j] - mean) / (norm > 0 ? norm : 1)) * (gain == null ? 1f : gain[j]);
