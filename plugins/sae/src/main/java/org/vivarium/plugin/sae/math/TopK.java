@@ -1,22 +1,29 @@
 package org.vivarium.plugin.sae.math;
 
+import java.util.Arrays;
+
 /**
- * Selects the k largest entries of a vector by partial selection (no sort, no heap). Consecutive rows have similar
- * pre-activation scales, so each call first gathers only the entries above a threshold carried over from the
- * previous row (a little below its k-th value), in index order; if fewer than k entries pass, it takes the whole row.
- * A quickselect on a copy of the gathered values finds the k-th largest value, and one more pass over the gathered
- * entries, in index order, keeps those above it plus as many equal to it as are still needed (lowest indices first),
- * so the kept indices come out ascending without sorting. Either way the result is exactly the top k (a threshold
- * passed by at least k entries lies below the k-th value), so it does not depend on the rows seen before. One
+ * Selects the k largest positive entries of a vector by partial selection (no sort, no heap). Entries that are not
+ * positive are never kept, so only positive entries are gathered, in index order: first those above a threshold
+ * carried over from the previous row (consecutive rows have similar pre-activation scales; the threshold lies a
+ * quarter below that row's k-th value), and if fewer than k pass, all positive ones. If no more than k were gathered they are the answer; otherwise a radix selection on their bit patterns
+ * finds the k-th largest, and one more pass in index order keeps those above it plus as many equal to it as are
+ * still needed (lowest indices first), so the kept indices come out ascending without sorting. A threshold passed by
+ * at least k entries lies below the k-th value, so the result is exactly the top k whatever rows came before. One
  * instance per thread.
  */
 public final class TopK {
+    /** How far below the last row's k-th value the next threshold lies, as a fraction of it. */
+    private static final float MARGIN = 0.25f;
+    /** Radix selection's bits per level. */
+    private static final int BUCKET_BITS = 8;
     private final int n;
     private final int k;
     private final int[] candidates;
     private final float[] values;
-    private final float[] work;
-    private float threshold = Float.NEGATIVE_INFINITY;
+    private final int[] work;
+    private final int[] histogram = new int[1 << BUCKET_BITS];
+    private float threshold;
 
     /**
      * @param n the vector length
@@ -27,7 +34,7 @@ public final class TopK {
         this.k = k;
         this.candidates = new int[n];
         this.values = new float[n];
-        this.work = new float[n];
+        this.work = new int[n];
     }
 
     /**
@@ -54,31 +61,27 @@ public final class TopK {
      * @return how many were kept
      */
     public int select(float[] pre, int offset, int[] idx, float[] val) {
-        int c = gather(pre, offset, threshold);
-        if (c < k) {
-            for (int i = 0; i < n; i++) {
-                candidates[i] = i;
-                values[i] = pre[offset + i];
-            }
-            c = n;
+        int c = gather(pre, offset, Math.max(0f, threshold));
+        if (c < k && threshold > 0) {
+            c = gather(pre, offset, 0f);
         }
-        System.arraycopy(values, 0, work, 0, c);
-        float kth = kthLargest(work, c, k - 1);
+        if (c <= k) {
+            System.arraycopy(candidates, 0, idx, 0, c);
+            System.arraycopy(values, 0, val, 0, c);
+            threshold = 0f;
+            return c;
+        }
+        float kth = kthLargest(values, c, k - 1);
         int above = 0;
         for (int j = 0; j < c; j++) {
             above += values[j] > kth ? 1 : 0;
         }
         int ties = k - above;
-        threshold = kth - 0.25f * Math.abs(kth) - 1e-6f;
+        threshold = kth - MARGIN * kth;
         int kept = 0;
         for (int j = 0; j < c; j++) {
             float v = values[j];
-            boolean take = v > kth;
-            if (!take && v == kth && ties > 0) {
-                ties--;
-                take = true;
-            }
-            if (take && v > 0) {
+            if (v > kth || (v == kth && ties-- > 0)) {
                 idx[kept] = candidates[j];
                 val[kept++] = v;
             }
@@ -100,51 +103,48 @@ public final class TopK {
     }
 
     /**
-     * Rearranges {@code a[0..size)} and returns the value that would sit at position {@code rank} if it were sorted
-     * in descending order (Hoare quickselect, median-of-three pivots).
+     * The value at position {@code rank} (0-based, descending) among the positive values {@code v[0..size)}: a radix
+     * selection on their bit patterns (which order positive floats like their values), 256 buckets per level over
+     * the range still in play, keeping only the bucket that holds the rank. Branch-free counting and filtering, so it
+     * does not suffer the mispredictions a comparison-based quickselect takes on unordered data.
      */
-    private static float kthLargest(float[] a, int size, int rank) {
-        int lo = 0;
-        int hi = size - 1;
-        while (hi > lo) {
-            int mid = (lo + hi) >>> 1;
-            if (a[mid] > a[lo]) {
-                swap(a, mid, lo);
-            }
-            if (a[hi] > a[lo]) {
-                swap(a, hi, lo);
-            }
-            if (a[hi] > a[mid]) {
-                swap(a, hi, mid);
-            }
-            float pivot = a[mid];
-            int i = lo;
-            int j = hi;
-            while (i <= j) {
-                while (a[i] > pivot) {
-                    i++;
-                }
-                while (a[j] < pivot) {
-                    j--;
-                }
-                if (i <= j) {
-                    swap(a, i++, j--);
-                }
-            }
-            if (rank <= j) {
-                hi = j;
-            } else if (rank >= i) {
-                lo = i;
-            } else {
-                return a[rank];
-            }
+    private float kthLargest(float[] v, int size, int rank) {
+        int[] keys = work;
+        int lo = Integer.MAX_VALUE;
+        int hi = 0;
+        for (int j = 0; j < size; j++) {
+            int b = Float.floatToRawIntBits(v[j]);
+            keys[j] = b;
+            lo = Math.min(lo, b);
+            hi = Math.max(hi, b);
         }
-        return a[rank];
-    }
-
-    private static void swap(float[] a, int i, int j) {
-        float t = a[i];
-        a[i] = a[j];
-        a[j] = t;
+        int need = rank;
+        int m = size;
+        while (hi != lo) {
+            int shift = Math.max(0, 32 - Integer.numberOfLeadingZeros(hi - lo) - BUCKET_BITS);
+            Arrays.fill(histogram, 0);
+            for (int j = 0; j < m; j++) {
+                histogram[(keys[j] - lo) >>> shift]++;
+            }
+            int bucket = (hi - lo) >>> shift;
+            while (histogram[bucket] <= need) {
+                need -= histogram[bucket--];
+            }
+            int kept = 0;
+            int newLo = Integer.MAX_VALUE;
+            int newHi = 0;
+            for (int j = 0; j < m; j++) {
+                int key = keys[j];
+                keys[kept] = key;
+                boolean in = (key - lo) >>> shift == bucket;
+                kept += in ? 1 : 0;
+                newLo = in ? Math.min(newLo, key) : newLo;
+                newHi = in ? Math.max(newHi, key) : newHi;
+            }
+            m = kept;
+            lo = newLo;
+            hi = newHi;
+        }
+        return Float.intBitsToFloat(lo);
     }
 }
