@@ -15,7 +15,8 @@ import org.vivarium.plugin.sae.math.Vec;
  * <p>The forward pass runs row by row (TopK, decoding, {@code g}); the backward pass then runs latent by latent over
  * the rows that latent fired on (rows in ascending order, so every gradient entry adds the same terms in the same
  * order as a row-by-row pass would), which reads each decoder row and writes each gradient row once per step
- * instead of once per firing.
+ * instead of once per firing. A fired latent's gradient rows are overwritten by their first term, so
+ * {@link Gradients#clear} need not zero them.
  */
 final class BatchStep {
     /** Active latents per row the buffers start with room for. */
@@ -121,6 +122,13 @@ final class BatchStep {
         rowStart[to - from] = at;
     }
 
+    /** {@code y = a x}: a gradient row's first term, so rows need no clearing between steps. */
+    private static void set(float a, float[] x, float[] y) {
+        for (int j = 0; j < y.length; j++) {
+            y[j] = a * x[j];
+        }
+    }
+
     private void grow(int capacity) {
         activeIdx = activeIdx == null ? new int[capacity] : Arrays.copyOf(activeIdx, capacity);
         activeVal = activeVal == null ? new float[capacity] : Arrays.copyOf(activeVal, capacity);
@@ -155,11 +163,15 @@ final class BatchStep {
                 float[] gDec = out.wDec[i];
                 float[] gEnc = out.wEncT[i];
                 float[] dec = wDec[i];
-                float bEnc = out.bEnc[i];
-                for (int s = start; s < end; s++) {
-                    float[] gr = g[firedRow[s]];
+                float[] gr = g[firedRow[start]];
+                float dPre = Vec.dot8(gr, dec) + l1Grad;
+                float bEnc = dPre;
+                set(firedVal[start], gr, gDec);
+                set(dPre, xc[firedRow[start]], gEnc);
+                for (int s = start + 1; s < end; s++) {
+                    gr = g[firedRow[s]];
                     Vec.axpy(firedVal[s], gr, gDec);
-                    float dPre = Vec.dot8(gr, dec) + l1Grad;
+                    dPre = Vec.dot8(gr, dec) + l1Grad;
                     bEnc += dPre;
                     Vec.axpy(dPre, xc[firedRow[s]], gEnc);
                 }

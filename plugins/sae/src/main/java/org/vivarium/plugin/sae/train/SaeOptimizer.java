@@ -121,7 +121,7 @@ final class SaeOptimizer {
 
     /**
      * The summed gradient row of one latent: {@link #zeros} if no part fired it, the one part's own row if only one
-     * did (changed in place by the decoder's projection; {@link Gradients#clear} zeroes it before the next step), else
+     * did (changed in place by the decoder's projection; the next step overwrites it), else
      * the sum in part order in {@code scratch}.
      */
     private float[] sum(Gradients[] parts, int latent, boolean decoder, float[] scratch) {
