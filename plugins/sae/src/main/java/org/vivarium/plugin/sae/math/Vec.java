@@ -49,41 +49,6 @@ public final class Vec {
     }
 
     /**
-     * Dot product with eight partial sums in a fixed order (deterministic): about a quarter faster than {@link #dot} on
-     * rows of 128, for hot loops that take many short dot products (HotSpot 17 does not vectorise float reductions).
-     *
-     * @param x first vector
-     * @param y second vector, at least as long as {@code x}
-     * @return the dot product
-     */
-    public static float dot8(float[] x, float[] y) {
-        float s0 = 0;
-        float s1 = 0;
-        float s2 = 0;
-        float s3 = 0;
-        float s4 = 0;
-        float s5 = 0;
-        float s6 = 0;
-        float s7 = 0;
-        int n = x.length;
-        int j = 0;
-        for (; j + 7 < n; j += 8) {
-            s0 += x[j] * y[j];
-            s1 += x[j + 1] * y[j + 1];
-            s2 += x[j + 2] * y[j + 2];
-            s3 += x[j + 3] * y[j + 3];
-            s4 += x[j + 4] * y[j + 4];
-            s5 += x[j + 5] * y[j + 5];
-            s6 += x[j + 6] * y[j + 6];
-            s7 += x[j + 7] * y[j + 7];
-        }
-        for (; j < n; j++) {
-            s0 += x[j] * y[j];
-        }
-        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
-    }
-
-    /**
      * Euclidean norm.
      *
      * @param x the vector

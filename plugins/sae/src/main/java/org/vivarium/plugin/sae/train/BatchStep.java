@@ -164,14 +164,14 @@ final class BatchStep {
                 float[] gEnc = out.wEncT[i];
                 float[] dec = wDec[i];
                 float[] gr = g[firedRow[start]];
-                float dPre = Vec.dot8(gr, dec) + l1Grad;
+                float dPre = Vec.dot(gr, dec) + l1Grad;
                 float bEnc = dPre;
                 set(firedVal[start], gr, gDec);
                 set(dPre, xc[firedRow[start]], gEnc);
                 for (int s = start + 1; s < end; s++) {
                     gr = g[firedRow[s]];
                     Vec.axpy(firedVal[s], gr, gDec);
-                    dPre = Vec.dot8(gr, dec) + l1Grad;
+                    dPre = Vec.dot(gr, dec) + l1Grad;
                     bEnc += dPre;
                     Vec.axpy(dPre, xc[firedRow[s]], gEnc);
                 }
