@@ -6,11 +6,11 @@ import java.util.Arrays;
  * Selects the k largest positive entries of a vector by partial selection (no sort, no heap). Entries that are not
  * positive are never kept, so only positive entries are gathered, in index order: first those above a threshold
  * carried over from the previous row (consecutive rows have similar pre-activation scales; the threshold lies a
- * quarter below that row's k-th value), and if fewer than k pass, all positive ones. If no more than k were gathered they are the answer; otherwise a radix selection on their bit patterns
- * finds the k-th largest, and one more pass in index order keeps those above it plus as many equal to it as are
- * still needed (lowest indices first), so the kept indices come out ascending without sorting. A threshold passed by
- * at least k entries lies below the k-th value, so the result is exactly the top k whatever rows came before. One
- * instance per thread.
+ * quarter below that row's k-th value), and if fewer than k pass, all positive ones. If no more than k were gathered
+ * they are the answer; otherwise a radix selection on their bit patterns finds the k-th largest, and one more pass in
+ * index order keeps those above it plus as many equal to it as are still needed (lowest indices first), so the kept
+ * indices come out ascending without sorting. A threshold passed by at least k entries lies below the k-th value, so
+ * the result is exactly the top k whatever rows came before. One instance per thread.
  */
 public final class TopK {
     /** How far below the last row's k-th value the next threshold lies, as a fraction of it. */

@@ -7,7 +7,8 @@ import org.vivarium.plugin.sae.math.Vec;
 /**
  * One worker's share of a batch: its rows' dense encoder product ({@link DenseEncoder}), then the sparse part of the
  * forward pass and the backward pass, accumulating into its own {@link Gradients}. For loss
- * {@code L = mean_b(||x_hat - x||^2 / d_in) + l1 * mean_b(sum_i f_i)}: {@code g = dL/dx_hat = 2 (x_hat - x) / (d_in B)};
+ * {@code L = mean_b(||x_hat - x||^2 / d_in) + l1 * mean_b(sum_i f_i)}:
+ * {@code g = dL/dx_hat = 2 (x_hat - x) / (d_in B)};
  * for each active latent {@code i}, {@code dL/dW_dec[i] += f_i g}, {@code dL/dpre_i = g . W_dec[i] + l1/B},
  * {@code dL/db_enc[i] += dL/dpre_i}, {@code dL/dW_enc[:, i] += dL/dpre_i (x - b_dec)}; {@code dL/db_dec = sum_b g -
  * W_enc dL/db_enc} is finished by the optimizer. Inactive latents get no gradient (ReLU and TopK both pass none).

@@ -22,9 +22,9 @@ import org.vivarium.plugin.sae.math.Workers;
  * <p>Before training, the first rows are measured: inputs are scaled to {@code E||x||^2 = d_in} and
  * {@code b_dec} starts at the data mean. Rows then stream through a seeded mixing buffer. Each step's encoder
  * pre-activations are BLAS sgemms through the host's {@link LinearAlgebra}, one per worker over its rows; the sparse
- * parts (TopK/ReLU, the decoder, every gradient, which is nonzero only for active latents) follow on the same worker. Given the same seed,
- * rows, worker thread count and native thread count ({@link LinearAlgebra#threads()}), two runs produce identical
- * weights.
+ * parts (TopK/ReLU, the decoder, every gradient, which is nonzero only for active latents) follow on the same
+ * worker. Given the same seed, rows, worker thread count and native thread count ({@link LinearAlgebra#threads()}),
+ * two runs produce identical weights.
  */
 public final class SaeTrainer {
     /** Rows measured for the input scaling and the initial decoder bias. */

@@ -11,7 +11,10 @@ import org.vivarium.plugin.sae.math.SparseAutoencoder;
 import org.vivarium.plugin.sae.math.Workers;
 import org.vivarium.testkit.TestLinearAlgebra;
 
-/** The batch sgemm (split over three workers' rows, weights held transposed)'s pre-activations against the per-row Java encoder, and the same latents selected from them. */
+/**
+ * The per-worker sgemms' pre-activations (three workers' rows, weights held transposed) against the per-row Java
+ * encoder, and the same latents selected from them.
+ */
 class DenseEncoderTest {
     @Test
     void batchProductAgreesWithThePerRowEncoderAndPicksTheSameLatents() {
