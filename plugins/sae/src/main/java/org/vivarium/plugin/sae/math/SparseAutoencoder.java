@@ -112,15 +112,29 @@ public final class SparseAutoencoder {
      * @return the number of active latents (L0 of this row)
      */
     public int sparsify(Scratch s) {
+        return sparsify(s.pre, 0, s);
+    }
+
+    /**
+     * Applies the sparsity mechanism to the {@code latents} pre-activations of {@code pre} from {@code offset} on (one
+     * row of a row-major batch product), without copying them.
+     *
+     * @param pre holds the pre-activations
+     * @param offset where the row starts
+     * @param s receives the active latents
+     * @return the number of active latents (L0 of this row)
+     */
+    public int sparsify(float[] pre, int offset, Scratch s) {
         if (kind == SaeKind.TOPK) {
-            return s.topK.select(s.pre, s.idx, s.val);
+            return s.topK.select(pre, offset, s.idx, s.val);
         }
-        float[] pre = s.pre;
+        int latents = s.pre.length;
         int n = 0;
-        for (int i = 0; i < pre.length; i++) {
-            if (pre[i] > 0) {
+        for (int i = 0; i < latents; i++) {
+            float v = pre[offset + i];
+            if (v > 0) {
                 s.idx[n] = i;
-                s.val[n++] = pre[i];
+                s.val[n++] = v;
             }
         }
         return n;

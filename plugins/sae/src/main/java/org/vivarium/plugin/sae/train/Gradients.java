@@ -4,8 +4,10 @@ import java.util.Arrays;
 
 /**
  * One worker's gradient buffers for one step, plus its loss sums. The encoder gradient is kept transposed
- * ({@code [latents][d_in]}) so the sparse per-token update is a contiguous row update; only rows of latents
- * that fired are touched, and only those are cleared again.
+ * ({@code [latents][d_in]}) so the sparse per-token update is a contiguous row update. Only the rows of latents that
+ * fired this step ({@link #fired}, {@link #firedList}) hold this step's gradient: {@link BatchStep} overwrites them,
+ * and rows of latents that did not fire may hold an earlier step's values, so readers must check {@link #fired}.
+ * {@link #bEnc} and {@link #bDec} are whole (zero for latents that did not fire).
  */
 final class Gradients {
     final float[][] wEncT;
@@ -39,8 +41,6 @@ final class Gradients {
     void clear() {
         for (int j = 0; j < firedCount; j++) {
             int i = firedList[j];
-            Arrays.fill(wEncT[i], 0f);
-            Arrays.fill(wDec[i], 0f);
             bEnc[i] = 0;
             fired[i] = false;
         }

@@ -21,10 +21,10 @@ import org.vivarium.plugin.sae.math.Workers;
  *
  * <p>Before training, the first rows are measured: inputs are scaled to {@code E||x||^2 = d_in} and
  * {@code b_dec} starts at the data mean. Rows then stream through a seeded mixing buffer. Each step's encoder
- * pre-activations are one BLAS sgemm through the host's {@link LinearAlgebra}; the sparse parts (TopK/ReLU, the
- * decoder, every gradient, which is nonzero only for active latents) run on the Java workers. Given the same seed,
- * rows, worker thread count and native thread count ({@link LinearAlgebra#threads()}), two runs produce identical
- * weights.
+ * pre-activations are BLAS sgemms through the host's {@link LinearAlgebra}, one per worker over its rows; the sparse
+ * parts (TopK/ReLU, the decoder, every gradient, which is nonzero only for active latents) follow on the same
+ * worker. Given the same seed, rows, worker thread count and native thread count ({@link LinearAlgebra#threads()}),
+ * two runs produce identical weights.
  */
 public final class SaeTrainer {
     /** Rows measured for the input scaling and the initial decoder bias. */
@@ -90,7 +90,11 @@ public final class SaeTrainer {
         }
     }
 
-    /** Runs the steps; {@code phases} accumulates nanoseconds in the encoder, the sparse pass and the optimizer. */
+    /**
+     * Runs the steps; {@code phases} accumulates nanoseconds in the encoder (the weights' copy plus worker 0's
+     * product), the rest of the workers' pass and the optimizer. The encoder lives in {@link TransposedEncoder} while
+     * the steps run and is written back to the weights before anything else reads them.
+     */
     private int run(SparseAutoencoder sae, ShuffledRows rows, float[] mean, Workers workers, LossLog log,
             Progress progress, long[] phases) {
         int d = mean.length;
@@ -100,10 +104,12 @@ public final class SaeTrainer {
         BatchStep[] steps = new BatchStep[parts];
         for (int p = 0; p < parts; p++) {
             grads[p] = new Gradients(d, config.latents());
-            steps[p] = new BatchStep(sae);
+            steps[p] = new BatchStep(sae, Workers.split(b, parts, p + 1) - Workers.split(b, parts, p));
         }
-        DenseEncoder encoder = new DenseEncoder(linearAlgebra, b, d, config.latents());
-        SaeOptimizer optimizer = new SaeOptimizer(sae.weights(), parts);
+        DenseEncoder encoder = new DenseEncoder(linearAlgebra, b, d, config.latents(), parts);
+        TransposedEncoder wEncT = TransposedEncoder.of(sae.weights());
+        SaeOptimizer optimizer = new SaeOptimizer(sae.weights(), wEncT, parts);
+        long[] encodeNanos = new long[parts];
         DeadLatents deadLatents = new DeadLatents(config.latents());
         Schedule schedule = new Schedule(config);
         SplittableRandom resampleRandom = new SplittableRandom(config.seed() + 2);
@@ -118,17 +124,17 @@ public final class SaeTrainer {
             float lr = schedule.lr(step);
             float l1 = schedule.l1(step);
             long t0 = System.nanoTime();
-            encoder.encode(batch, sae.weights());
-            long t1 = System.nanoTime();
+            encoder.weights(wEncT.rows(), sae.weights().bEnc());
+            long loaded = System.nanoTime();
             workers.run(parts, p -> {
                 grads[p].clear();
-                steps[p].run(batch, encoder, Workers.split(b, parts, p), Workers.split(b, parts, p + 1), grads[p], l1,
-                        mean);
+                encodeNanos[p] = steps[p].run(batch, encoder, p, Workers.split(b, parts, p),
+                        Workers.split(b, parts, p + 1), grads[p], l1, mean);
             });
             long t2 = System.nanoTime();
             optimizer.step(grads, lr, workers);
-            phases[0] += t1 - t0;
-            phases[1] += t2 - t1;
+            phases[0] += loaded - t0 + encodeNanos[0];
+            phases[1] += t2 - loaded - encodeNanos[0];
             phases[2] += System.nanoTime() - t2;
             tokens += b;
             deadLatents.record(grads, tokens);
@@ -152,7 +158,9 @@ public final class SaeTrainer {
                     for (float[] row : sample) {
                         rows.next(row);
                     }
+                    wEncT.store(sae.weights());
                     deadLatents.resample(dead, sae, optimizer, sample, resampleRandom, tokens);
+                    wEncT.load(sae.weights());
                     resampled += dead.length;
                     log.resampled(dead.length);
                 }
@@ -165,6 +173,7 @@ public final class SaeTrainer {
             }
             progress.advance(b);
         }
+        wEncT.store(sae.weights());
         return resampled;
     }
 }

@@ -4,7 +4,8 @@ package org.vivarium.plugin.sae.train;
  * Where a training run's steps spent their wall-clock time.
  *
  * @param steps steps timed
- * @param encoderSeconds the dense encoder product (one sgemm per step, with its copies in and out)
+ * @param encoderSeconds the dense encoder product: the copy of the weights and worker 0's sgemm over its rows, with
+ *     its copies in and out (the other workers' products run at the same time and count as sparse pass)
  * @param sparseSeconds the workers' sparse pass: TopK/ReLU, decoding, the loss and every gradient
  * @param optimizerSeconds Adam over all parameters and the decoder-row renormalisation
  * @param totalSeconds the whole loop, including reading rows, logging and resampling

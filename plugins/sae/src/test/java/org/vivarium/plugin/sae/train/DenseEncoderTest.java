@@ -8,9 +8,13 @@ import org.junit.jupiter.api.Test;
 import org.vivarium.plugin.sae.math.SaeKind;
 import org.vivarium.plugin.sae.math.SaeWeights;
 import org.vivarium.plugin.sae.math.SparseAutoencoder;
+import org.vivarium.plugin.sae.math.Workers;
 import org.vivarium.testkit.TestLinearAlgebra;
 
-/** The batch sgemm's pre-activations against the per-row Java encoder, and the same latents selected from them. */
+/**
+ * The per-worker sgemms' pre-activations (three workers' rows, weights held transposed) against the per-row Java
+ * encoder, and the same latents selected from them.
+ */
 class DenseEncoderTest {
     @Test
     void batchProductAgreesWithThePerRowEncoderAndPicksTheSameLatents() {
@@ -19,8 +23,13 @@ class DenseEncoderTest {
         SplittableRandom r = new SplittableRandom(3);
         SaeWeights w = RandomSae.weights(d, n, 9, r, -0.5, 0.5, 1);
         float[][] batch = RandomSae.gaussianRows(37, d, r);
-        DenseEncoder encoder = new DenseEncoder(TestLinearAlgebra.shared(), batch.length, d, n);
-        encoder.encode(batch, w);
+        int parts = 3;
+        DenseEncoder encoder = new DenseEncoder(TestLinearAlgebra.shared(), batch.length, d, n, parts);
+        encoder.weights(TransposedEncoder.of(w).rows(), w.bEnc());
+        float[][] pre = new float[parts][];
+        for (int p = 0; p < parts; p++) {
+            pre[p] = encoder.encode(p, batch, w.bDec());
+        }
         SparseAutoencoder sae = new SparseAutoencoder(w, SaeKind.TOPK, 16);
         SparseAutoencoder.Scratch perRow = sae.scratch();
         SparseAutoencoder.Scratch fromGemm = sae.scratch();
@@ -28,7 +37,11 @@ class DenseEncoderTest {
         int sameLatents = 0;
         for (int row = 0; row < batch.length; row++) {
             int expected = sae.encode(batch[row], perRow);
-            encoder.row(row, fromGemm.pre);
+            int part = 0;
+            while (row >= Workers.split(batch.length, parts, part + 1)) {
+                part++;
+            }
+            System.arraycopy(pre[part], (row - Workers.split(batch.length, parts, part)) * n, fromGemm.pre, 0, n);
             for (int i = 0; i < n; i++) {
                 worst = Math.max(worst, Math.abs(perRow.pre[i] - fromGemm.pre[i]));
             }

@@ -45,10 +45,10 @@ class GradientTest {
             Gradients[] parts = {new Gradients(D, N), new Gradients(D, N)};
             float[] mean = new float[D];
             float l1 = kind == SaeKind.RELU ? L1 : 0;
-            DenseEncoder encoder = new DenseEncoder(TestLinearAlgebra.shared(), batch.length, D, N);
-            encoder.encode(batch, w);
-            new BatchStep(sae).run(batch, encoder, 0, 3, parts[0], l1, mean);
-            new BatchStep(sae).run(batch, encoder, 3, 6, parts[1], l1, mean);
+            DenseEncoder encoder = new DenseEncoder(TestLinearAlgebra.shared(), batch.length, D, N, 2);
+            encoder.weights(TransposedEncoder.of(w).rows(), w.bEnc());
+            new BatchStep(sae, 3).run(batch, encoder, 0, 0, 3, parts[0], l1, mean);
+            new BatchStep(sae, 3).run(batch, encoder, 1, 3, 6, parts[1], l1, mean);
             double eps = 1e-3;
             for (int i = 0; i < N; i++) {
                 for (int j = 0; j < D; j += 3) {
