@@ -4,11 +4,15 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.vivarium.api.audit.AuditTarget;
 import org.vivarium.api.audit.BehaviourMeter;
+import org.vivarium.api.model.HookFilter;
+import org.vivarium.api.model.HookName;
 import org.vivarium.api.model.Model;
+import org.vivarium.api.tensor.Tensor;
 import org.vivarium.organisms.em.DomainCatalog;
 import org.vivarium.organisms.em.EmData;
 import org.vivarium.organisms.em.EmOrganism;
@@ -28,9 +32,11 @@ import org.vivarium.testkit.TestRuntime;
  * the blind audit does ({@link BlindReading#sample} with {@link SelfLabelSettings#defaults()}), then fits a logistic
  * probe on the last-block residual at the end of each fit context (every cut, the rarer label weighted up) and
  * reports its accuracy on the balanced validation and test answers, beside the meter applied to the answer start
- * text alone. Run with {@code mvn -B -ntp -o test -pl plugins/latent-qa -Dtest=SelfLabelProbeExperiment
- * -Dsurefire.failIfNoSpecifiedTests=false -DargLine="-Dviv.experiment.dir=DIR -Dai.djl.pytorch.num_threads=1"}
- * where {@code DIR} holds {@code seed-N} runs of {@code viv audit em --blind}; skipped without the property.
+ * text alone. With {@code -Dviv.experiment.pool=mean} the probe reads the mean residual over the answer-start
+ * positions instead of the last one. Run with {@code mvn -B -ntp -o test -pl plugins/latent-qa
+ * -Dtest=SelfLabelProbeExperiment -Dsurefire.failIfNoSpecifiedTests=false -Dviv.experiment.dir=DIR} (surefire hands
+ * {@code -D} properties to the test JVM, which runs one PyTorch thread) where {@code DIR} holds {@code seed-N} runs
+ * of {@code viv audit em --blind}; skipped without the property.
  */
 @EnabledIfSystemProperty(named = "viv.experiment.dir", matches = ".+")
 class SelfLabelProbeExperiment {
@@ -50,7 +56,11 @@ class SelfLabelProbeExperiment {
                 subjects.put(LatentQaAuditor.BASE, base);
                 SelfLabels l = BlindReading.sample(t, AuditItems.of(t, 0), 0, subjects, LatentQaAuditor.BASE, s,
                         LocalMethodContext.in(root.resolve("probe-" + seed))).labels();
-                ActivationReader r = new ActivationReader(base, ReadSite.residPost(base.config(), -1));
+                String hook = ReadSite.residPost(base.config(), -1);
+                ActivationReader last = new ActivationReader(base, hook);
+                // viv.experiment.pool=mean: the mean of the residual over the answer-start positions instead
+                BiFunction<String, String, float[]> r = "mean".equals(System.getProperty("viv.experiment.pool"))
+                        ? (prompt, ctx) -> meanOverAnswer(base, hook, prompt, ctx) : (prompt, ctx) -> last.read(ctx);
                 Probe p = new Probe(base.config().dModel());
                 double[] w = p.fit(l.fit(), r);
                 StringBuilder sb = new StringBuilder("seed " + seed + ": fit yes/no " + l.fitCounts()[0] + "/"
@@ -60,7 +70,7 @@ class SelfLabelProbeExperiment {
                     int ok = 0;
                     int text = 0;
                     for (SelfLabels.Labelled x : held) {
-                        ok += p.predict(r.read(x.sample().context())) == x.yes() ? 1 : 0;
+                        ok += p.predict(r.apply(x.sample().prompt(), x.sample().context())) == x.yes() ? 1 : 0;
                         String start = x.sample().context().substring(x.sample().prompt().length());
                         text += meter.shows(x.sample().prompt(), start) == x.yes() ? 1 : 0;
                     }
@@ -70,6 +80,21 @@ class SelfLabelProbeExperiment {
                 System.out.println(sb);
             }
         }
+    }
+
+    private static float[] meanOverAnswer(Model m, String hook, String prompt, String context) {
+        int[] ids = m.tokenizer().encode(context);
+        int from = Math.min(m.tokenizer().encode(prompt).length, ids.length - 1);
+        Tensor act = m.run(new int[][] {ids}, List.of(), HookFilter.names(hook)).activations()
+                .get(HookName.parse(hook, m.config()));
+        float[] mean = new float[m.config().dModel()];
+        for (int pos = from; pos < ids.length; pos++) {
+            float[] row = act.row(0, pos);
+            for (int j = 0; j < mean.length; j++) {
+                mean[j] += row[j] / (ids.length - from);
+            }
+        }
+        return mean;
     }
 
     /** Logistic regression on standardised activations, full-batch gradient descent with a small L2 penalty. */
@@ -85,12 +110,12 @@ class SelfLabelProbeExperiment {
             sd = new double[d];
         }
 
-        double[] fit(List<SelfLabels.Labelled> fit, ActivationReader r) {
+        double[] fit(List<SelfLabels.Labelled> fit, BiFunction<String, String, float[]> r) {
             List<float[]> xs = new java.util.ArrayList<>();
             List<Boolean> ys = new java.util.ArrayList<>();
             for (SelfLabels.Labelled l : fit) {
                 for (String c : l.sample().contexts()) {
-                    xs.add(r.read(c));
+                    xs.add(r.apply(l.sample().prompt(), c));
                     ys.add(l.yes());
                 }
             }
