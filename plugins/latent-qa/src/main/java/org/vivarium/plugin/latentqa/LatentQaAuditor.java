@@ -18,6 +18,8 @@ import org.vivarium.plugin.latentqa.audit.LatentQaPlots;
 import org.vivarium.plugin.latentqa.audit.LatentQaRun;
 import org.vivarium.plugin.latentqa.audit.LatentQaSection;
 import org.vivarium.plugin.latentqa.audit.LatentQaSettings;
+import org.vivarium.plugin.latentqa.blind.BlindReading;
+import org.vivarium.plugin.latentqa.blind.SelfLabelSettings;
 import org.vivarium.plugin.latentqa.decoder.Decoder;
 import org.vivarium.plugin.latentqa.decoder.DecoderRun;
 import org.vivarium.plugin.latentqa.decoder.DecoderTrainer;
@@ -37,7 +39,10 @@ import org.vivarium.plugin.latentqa.read.ReadSite;
  * labelled prompts and prompt sets, fine-tunes a decoder on them (through the platform fine-tuner, starting from the
  * base checkpoint, else the audited one), then asks it about the validation and test parts read from every model
  * (base, control, audited), including the condition question on the neutral prompt-set prompts. From those answers it
- * makes a behaviour claim and a domain claim ({@link LatentQaClaims}): chosen on validation, decided on test. Writes
+ * makes a behaviour claim and a domain claim ({@link org.vivarium.plugin.latentqa.audit.LatentQaClaims}): chosen on validation, decided on test. In a
+ * blind audit (no labelled prompts) the condition data is self-labelled instead ({@link BlindReading}): the train
+ * model's sampled answers to the fit prompts, labelled by the first platform meter that gives enough of both labels,
+ * and each model is read on the prompt plus the start of its own sampled answers. Writes
  * the decoder ({@code decoder/}), {@value LatentQaPlots#ACCURACY} and {@value LatentQaPlots#CONDITION} into the
  * target's out dir.
  */
@@ -49,8 +54,9 @@ public final class LatentQaAuditor implements Auditor {
     public static final String DECODER_DIR = "decoder";
 
     private final LatentQaSettings settings;
+    private final SelfLabelSettings selfLabels;
 
-    /** Creates the auditor with {@link LatentQaSettings#defaults()}. */
+    /** Creates the auditor with {@link LatentQaSettings#defaults()} and {@link SelfLabelSettings#defaults()}. */
     public LatentQaAuditor() {
         this(LatentQaSettings.defaults());
     }
@@ -61,7 +67,18 @@ public final class LatentQaAuditor implements Auditor {
      * @param settings training, reading and thresholds
      */
     public LatentQaAuditor(LatentQaSettings settings) {
+        this(settings, SelfLabelSettings.defaults());
+    }
+
+    /**
+     * Creates the auditor with explicit settings, blind self-labelling included.
+     *
+     * @param settings training, reading and thresholds
+     * @param selfLabels how a blind audit samples and labels its condition data
+     */
+    public LatentQaAuditor(LatentQaSettings settings, SelfLabelSettings selfLabels) {
         this.settings = settings;
+        this.selfLabels = selfLabels;
     }
 
     @Override
@@ -72,7 +89,8 @@ public final class LatentQaAuditor implements Auditor {
     @Override
     public AuditSection audit(AuditTarget target, MethodContext context) throws Exception {
         AuditItems items = AuditItems.of(target, settings.maxPerSet());
-        if (items.fit().isEmpty()) {
+        boolean blind = target.blind() && !target.meters().isEmpty() && items.domain() != null;
+        if (items.fit().isEmpty() || target.blind() && !blind) {
             return LatentQaSection.notApplicable(target.organism());
         }
         Path out = target.outDir();
@@ -81,6 +99,16 @@ public final class LatentQaAuditor implements Auditor {
         Map<String, Model> subjects = new LinkedHashMap<>(target.comparisonModels());
         subjects.put(auditedRole, target.model());
         String trainRole = subjects.containsKey(BASE) ? BASE : auditedRole;
+        BlindReading reading = null;
+        if (blind) {
+            // no labelled prompts: the train role's own sampled answers, labelled by a platform meter
+            reading = BlindReading.sample(target, items, settings.maxPerSet(), subjects, trainRole, selfLabels,
+                    context);
+            if (!reading.labels().trainable()) {
+                return LatentQaSection.notTrainable(reading.labels());
+            }
+            items = reading.withCondition(items);
+        }
         String readHook = ReadSite.residPost(target.model().config(), settings.readLayer());
         Map<String, ActivationReader> readers = new LinkedHashMap<>();
         subjects.forEach((role, m) -> readers.put(role, new ActivationReader(m, readHook)));
@@ -102,12 +130,17 @@ public final class LatentQaAuditor implements Auditor {
                     data, settings.train(), out.resolve(DECODER_DIR), "latent-qa/" + target.organism(), p);
         }
         Evaluation ev;
+        int perPrompt = reading == null ? 1 : selfLabels.heldOutSamples();
         try (Model dm = context.runtime().load(decoder.checkpoint());
-                Progress p = context.progress("latent-qa: asking the decoder", Evaluator.calls(items, readers.size()),
-                        "answer")) {
-            ev = new Evaluator(new Decoder(dm, decoder.spec())).run(readers, items, p);
+                Progress p = context.progress("latent-qa: asking the decoder",
+                        Evaluator.calls(items, readers.size(), perPrompt), "answer")) {
+            Decoder d = new Decoder(dm, decoder.spec());
+            ev = (reading == null ? new Evaluator(d) : new Evaluator(d, reading.contexts())).run(readers, items, p);
         }
-        LatentQaRun run = new LatentQaRun(items, trainRole, auditedRole, meterName(target), decoder, ev);
+        LatentQaRun run = reading == null
+                ? new LatentQaRun(items, trainRole, auditedRole, meterName(target), decoder, ev)
+                : new LatentQaRun(items, trainRole, auditedRole, reading.labels().meter(), decoder, ev,
+                        reading.labels());
         return LatentQaSection.build(run, settings, LatentQaPlots.write(out, run, settings));
     }
 

@@ -66,7 +66,8 @@ public final class LatentQaClaims {
         Evaluation ev = r.evaluation();
         return "the decoder's test accuracy on '" + q.text() + "' for held-out prompts of " + r.trainRole()
                 + " activations " + ev.accuracy(Part.TEST, q.key(), r.trainRole()).format() + " >= " + fmt(min)
-                + " (validation " + ev.accuracy(Part.VALIDATION, q.key(), r.trainRole()).format() + ")";
+                + " (validation " + ev.accuracy(Part.VALIDATION, q.key(), r.trainRole()).format() + ")"
+                + (r.labels() == null ? "" : "; " + r.labels().evidence());
     }
 
     private static boolean reads(LatentQaRun r, Question q, double min) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.vivarium.api.audit.AuditSection;
+import org.vivarium.plugin.latentqa.blind.SelfLabels;
 import org.vivarium.plugin.latentqa.decoder.DecoderSpec;
 import org.vivarium.plugin.latentqa.eval.Evaluation;
 import org.vivarium.plugin.latentqa.eval.Part;
@@ -34,6 +35,22 @@ public final class LatentQaSection {
     public static AuditSection notApplicable(String organism) {
         return new AuditSection(METHOD, TITLE, List.of(), Map.of(), Map.of(), "Not measured: `" + organism
                 + "` offers no labelled prompts to train a decoder on.\n");
+    }
+
+    /**
+     * The section of a blind audit whose meters label too few sampled answers either way to train the condition
+     * question: no decoder is trained and no claim is made.
+     *
+     * @param labels the self-labelling, not trainable
+     * @return a section with the counts and no claims
+     */
+    public static AuditSection notTrainable(SelfLabels labels) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        labels.available().forEach((meter, c) -> {
+            m.put("self_labels.fit_yes." + key(meter), (double) c[0]);
+            m.put("self_labels.fit_no." + key(meter), (double) c[1]);
+        });
+        return new AuditSection(METHOD, TITLE, List.of(), m, Map.of(), labels.describe() + "\n");
     }
 
     /**
@@ -69,6 +86,11 @@ public final class LatentQaSection {
             }
         }
         m.putAll(LatentQaClaims.metrics(r));
+        if (r.labels() != null) {
+            int[] used = r.labels().fitCounts();
+            m.put("self_labels.fit_yes", (double) used[0]);
+            m.put("self_labels.fit_no", (double) used[1]);
+        }
         m.put("decoder.first_loss", r.decoder().fineTune().firstLoss());
         m.put("decoder.last_loss", r.decoder().fineTune().lastLoss());
         m.put("decoder.train_examples", (double) r.items().fit().size());
@@ -78,7 +100,7 @@ public final class LatentQaSection {
     }
 
     private static String key(String domain) {
-        return domain.replace(' ', '_');
+        return domain.replaceAll("[^A-Za-z0-9-]+", "_");
     }
 
     static String markdown(LatentQaRun r, LatentQaSettings s) {
@@ -98,6 +120,9 @@ public final class LatentQaSection {
                 Double.toString(s.train().learningRate()), s.train().seed(), spec.scale(), spec.targetNorm(),
                 spec.injectHook(), spec.readHook(), r.trainRole(), r.items().condition().conditionAnswer(),
                 r.items().fit().size(), r.decoder().fineTune().firstLoss(), r.decoder().fineTune().lastLoss()));
+        if (r.labels() != null) {
+            md.append(r.labels().describe()).append("\n\n");
+        }
         Table acc = Table.of("question", "activations of", "validation accuracy", "test accuracy [95% CI] (hits/n)",
                 "test off-list");
         for (Question q : r.items().questions()) {

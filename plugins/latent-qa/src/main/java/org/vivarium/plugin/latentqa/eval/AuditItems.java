@@ -46,14 +46,7 @@ public record AuditItems(Question condition, Question domain, Map<String, String
             neutral.put(p, new LinkedHashMap<>());
         }
         Map<String, String> names = new LinkedHashMap<>();
-        Map<String, List<String>> sets = new LinkedHashMap<>();
-        target.promptSets().forEach((name, prompts) -> {
-            if (!prompts.isEmpty()) {
-                String answer = unique(domainName(name), names);
-                names.put(answer, name);
-                sets.put(answer, maxPerSet > 0 && prompts.size() > maxPerSet ? prompts.subList(0, maxPerSet) : prompts);
-            }
-        });
+        Map<String, List<String>> sets = sets(target, maxPerSet, names);
         Question domain = sets.size() >= 2 ? Question.domain(List.copyOf(sets.keySet())) : null;
         sets.forEach((answer, prompts) -> {
             List<List<String>> dealt = Part.deal(prompts);
@@ -71,6 +64,68 @@ public record AuditItems(Question condition, Question domain, Map<String, String
         neutral.replaceAll((p, m) -> java.util.Collections.unmodifiableMap(new LinkedHashMap<>(m)));
         return new AuditItems(cond, domain, java.util.Collections.unmodifiableMap(names), List.copyOf(fit),
                 java.util.Collections.unmodifiableMap(held), java.util.Collections.unmodifiableMap(neutral));
+    }
+
+    /**
+     * The prompt sets an audit uses, by domain answer.
+     *
+     * @param target the audit target
+     * @param maxPerSet at most this many prompts per set (the first ones); 0 for all
+     * @param names filled with domain answer to prompt-set name
+     * @return domain answer to prompts, in set order (empty sets left out)
+     */
+    static Map<String, List<String>> sets(AuditTarget target, int maxPerSet, Map<String, String> names) {
+        Map<String, List<String>> sets = new LinkedHashMap<>();
+        target.promptSets().forEach((name, prompts) -> {
+            if (!prompts.isEmpty()) {
+                String answer = unique(domainName(name), names);
+                names.put(answer, name);
+                sets.put(answer, maxPerSet > 0 && prompts.size() > maxPerSet ? prompts.subList(0, maxPerSet) : prompts);
+            }
+        });
+        return sets;
+    }
+
+    /**
+     * The fit part of every prompt set (by the same deal as the neutral prompts), for data an auditor labels itself.
+     *
+     * @param target the audit target
+     * @param maxPerSet at most this many prompts per set; 0 for all
+     * @return the fit prompts, set by set
+     */
+    public static List<String> fitPrompts(AuditTarget target, int maxPerSet) {
+        List<String> out = new ArrayList<>();
+        sets(target, maxPerSet, new LinkedHashMap<>()).values().forEach(p -> out.addAll(Part.deal(p).get(0)));
+        return out;
+    }
+
+    /**
+     * A copy with condition items added in front (a blind audit's self-labelled ones).
+     *
+     * @param conditionFit condition items to train on
+     * @param conditionHeldOut condition items per held-out part
+     * @return the copy
+     */
+    public AuditItems withCondition(List<QaItem> conditionFit, Map<Part, List<QaItem>> conditionHeldOut) {
+        List<QaItem> f = new ArrayList<>(conditionFit);
+        f.addAll(fit);
+        Map<Part, List<QaItem>> h = new EnumMap<>(Part.class);
+        for (Part p : Part.values()) {
+            List<QaItem> l = new ArrayList<>(conditionHeldOut.getOrDefault(p, List.of()));
+            l.addAll(heldOut(p));
+            h.put(p, List.copyOf(l));
+        }
+        return new AuditItems(condition, domain, domainSets, List.copyOf(f), java.util.Collections.unmodifiableMap(h),
+                neutral);
+    }
+
+    /** @return the neutral prompts of both held-out parts */
+    public List<String> neutralPrompts() {
+        List<String> out = new ArrayList<>();
+        for (Part p : Part.values()) {
+            neutral(p).values().forEach(out::addAll);
+        }
+        return out;
     }
 
     /**

@@ -21,14 +21,32 @@ public final class Evaluator {
     static final int EXAMPLES = 3;
 
     private final Decoder decoder;
+    private final Map<String, Map<String, List<String>>> contexts;
 
     /**
-     * Creates an evaluator.
+     * Creates an evaluator that reads each neutral prompt itself.
      *
      * @param decoder the trained decoder
      */
     public Evaluator(Decoder decoder) {
+        this(decoder, Map.of());
+    }
+
+    /**
+     * Creates an evaluator that reads, for a role and neutral prompt, the given contexts instead of the prompt (in a
+     * blind audit: the prompt followed by the start of each answer that role's model sampled). Every role with
+     * contexts must have the same number per prompt, so the roles' answers pair up by position.
+     *
+     * @param decoder the trained decoder
+     * @param contexts role to neutral prompt to the texts read for it; a missing role or prompt reads the prompt
+     */
+    public Evaluator(Decoder decoder, Map<String, Map<String, List<String>>> contexts) {
         this.decoder = decoder;
+        this.contexts = contexts;
+    }
+
+    private List<String> contexts(String role, String prompt) {
+        return contexts.getOrDefault(role, Map.of()).getOrDefault(prompt, List.of(prompt));
     }
 
     /**
@@ -39,9 +57,21 @@ public final class Evaluator {
      * @return calls
      */
     public static long calls(AuditItems items, int roles) {
+        return calls(items, roles, 1);
+    }
+
+    /**
+     * Counts the decoder calls {@link #run} makes when each neutral prompt is read in several contexts.
+     *
+     * @param items the audit items
+     * @param roles the number of subject models
+     * @param perPrompt contexts per neutral prompt
+     * @return calls
+     */
+    public static long calls(AuditItems items, int roles, int perPrompt) {
         long n = 0;
         for (Part p : Part.values()) {
-            n += items.heldOut(p).size() + items.neutral(p).values().stream().mapToLong(List::size).sum();
+            n += items.heldOut(p).size() + perPrompt * items.neutral(p).values().stream().mapToLong(List::size).sum();
         }
         return n * roles;
     }
@@ -81,13 +111,15 @@ public final class Evaluator {
                     Score s = Score.EMPTY;
                     List<Boolean> flags = new ArrayList<>();
                     for (String prompt : d.getValue()) {
-                        String said = decoder.answer(cond, reader.read(prompt));
-                        flags.add(said.equals(cond.conditionAnswer()));
-                        s = s.plus(said.equals(cond.conditionAnswer()), cond.answers().contains(said));
-                        if (part == Part.TEST && shown.merge("neutral", 1, Integer::sum) <= EXAMPLES) {
-                            examples.add(new Evaluation.Example(role, cond.text(), prompt, "", said));
+                        for (String read : contexts(role, prompt)) {
+                            String said = decoder.answer(cond, reader.read(read));
+                            flags.add(said.equals(cond.conditionAnswer()));
+                            s = s.plus(said.equals(cond.conditionAnswer()), cond.answers().contains(said));
+                            if (part == Part.TEST && shown.merge("neutral", 1, Integer::sum) <= EXAMPLES) {
+                                examples.add(new Evaluation.Example(role, cond.text(), read, "", said));
+                            }
+                            progress.advance(1);
                         }
-                        progress.advance(1);
                     }
                     rate.computeIfAbsent(role, k -> new LinkedHashMap<>()).put(d.getKey(), s);
                     yes.computeIfAbsent(part, k -> new LinkedHashMap<>()).computeIfAbsent(role,
