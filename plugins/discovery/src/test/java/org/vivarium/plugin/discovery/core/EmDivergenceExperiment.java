@@ -18,13 +18,19 @@ import org.vivarium.testkit.TestRuntime;
 /**
  * Opt-in experiment behind the README's em domain negative result: per-domain answer KL (and, in {@link #entropy()}, answer entropy) on trained em organisms. Run with
  * {@code mvn -B -ntp -o test -pl plugins/discovery -Dtest=EmDivergenceExperiment -Dviv.experiment.dir=DIR
- * -DargLine="-Dviv.experiment.dir=DIR -Dai.djl.pytorch.num_threads=1"} where {@code DIR} holds {@code seed-N} runs of
+ * -Dviv.experiment.seeds=1,2,3,4,5 -Dsurefire.failIfNoSpecifiedTests=false} (plain {@code -D} properties reach the
+ * test JVM; {@code -DargLine} does not, the POM sets it) where {@code DIR} holds {@code seed-N} runs of
  * {@code viv audit em --blind}; skipped without the property.
  */
 @EnabledIfSystemProperty(named = "viv.experiment.dir", matches = ".+")
 class EmDivergenceExperiment {
-    @Test
-    void measure() {
+    /** One domain's line for a seed, from the audited and base models and the domain's two halves. */
+    private interface DomainLine {
+        String of(Model audited, Model base, String domain, List<String> validation, List<String> test, int tokens);
+    }
+
+    /** Loads each seed's audited and base model and prints one line per domain. */
+    private static void eachSeed(String header, DomainLine line) {
         Path root = Path.of(System.getProperty("viv.experiment.dir"));
         int tokens = Integer.getInteger("viv.experiment.tokens", 24);
         Map<String, List<String>> sets = new EmData(DomainCatalog.builtIn()).evalPrompts(null);
@@ -33,15 +39,20 @@ class EmDivergenceExperiment {
             Path dir = root.resolve("seed-" + seed);
             try (Model a = TestRuntime.shared().load(dir.resolve("checkpoint"));
                     Model b = TestRuntime.shared().load(dir.resolve("base/checkpoint"))) {
-                StringBuilder sb = new StringBuilder("seed " + seed + ":");
+                StringBuilder sb = new StringBuilder("seed " + seed + header);
                 for (String d : sets.keySet()) {
-                    double v = mean(AnswerDivergence.perPrompt(a, b, parts.validation().get(d), tokens, Quiet.PROGRESS));
-                    double t = mean(AnswerDivergence.perPrompt(a, b, parts.test().get(d), tokens, Quiet.PROGRESS));
-                    sb.append(String.format(" %s %.3f/%.3f", d, v, t));
+                    sb.append(line.of(a, b, d, parts.validation().get(d), parts.test().get(d), tokens));
                 }
                 System.out.println(sb);
             }
         }
+    }
+
+    @Test
+    void measure() {
+        eachSeed(":", (a, b, d, val, test, tokens) -> String.format(" %s %.3f/%.3f", d,
+                mean(AnswerDivergence.perPrompt(a, b, val, tokens, Quiet.PROGRESS)),
+                mean(AnswerDivergence.perPrompt(a, b, test, tokens, Quiet.PROGRESS))));
     }
 
     /**
@@ -51,24 +62,12 @@ class EmDivergenceExperiment {
      */
     @Test
     void entropy() {
-        Path root = Path.of(System.getProperty("viv.experiment.dir"));
-        int tokens = Integer.getInteger("viv.experiment.tokens", 24);
-        Map<String, List<String>> sets = new EmData(DomainCatalog.builtIn()).evalPrompts(null);
-        DomainParts parts = DomainParts.of(sets, 12);
-        for (String seed : System.getProperty("viv.experiment.seeds", "1,2,3,4").split(",")) {
-            Path dir = root.resolve("seed-" + seed);
-            try (Model a = TestRuntime.shared().load(dir.resolve("checkpoint"));
-                    Model b = TestRuntime.shared().load(dir.resolve("base/checkpoint"))) {
-                StringBuilder sb = new StringBuilder("seed " + seed + " (dH = H_base - H_audited, llr; val/test):");
-                for (String d : sets.keySet()) {
-                    double[] v = entropies(a, b, parts.validation().get(d), tokens);
-                    double[] t = entropies(a, b, parts.test().get(d), tokens);
-                    sb.append(String.format("%n  %-8s Ha %.3f/%.3f Hb %.3f/%.3f dH %+.3f/%+.3f llr %.3f/%.3f",
-                            d, v[0], t[0], v[1], t[1], v[1] - v[0], t[1] - t[0], v[2], t[2]));
-                }
-                System.out.println(sb);
-            }
-        }
+        eachSeed(" (dH = H_base - H_audited, llr; val/test):", (a, b, d, val, test, tokens) -> {
+            double[] v = entropies(a, b, val, tokens);
+            double[] t = entropies(a, b, test, tokens);
+            return String.format("%n  %-8s Ha %.3f/%.3f Hb %.3f/%.3f dH %+.3f/%+.3f llr %.3f/%.3f",
+                    d, v[0], t[0], v[1], t[1], v[1] - v[0], t[1] - t[0], v[2], t[2]);
+        });
     }
 
     /** Mean over prompts and answer positions of {audited entropy, base entropy, log pa - log pb of the token}. */
