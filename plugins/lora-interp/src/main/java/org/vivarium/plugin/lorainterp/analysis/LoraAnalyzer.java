@@ -179,7 +179,7 @@ public final class LoraAnalyzer {
             }
         }
         Optional<UnembedProjection> unembed = site.filter(TargetSite::writesResidual).map(s -> UnembedProjection.of(
-                weights, out, in.model().orElseThrow().tokenizer(), settings.topTokens()));
+                weights, in.model().orElseThrow().config().options().rmsNorm(), out, in.model().orElseThrow().tokenizer(), settings.topTokens()));
         List<ColumnStats> columns = new ArrayList<>();
         for (int k = 0; k < m.rank(); k++) {
             double[] bk = m.row(k);

@@ -15,7 +15,7 @@ import org.vivarium.api.tensor.Tensor;
  * since a direction has no offset), then multiplied by {@code unembed.W_U} ({@code [d_model, d_vocab]}). The
  * LayerNorm's division by the stream's scale is a positive factor per position and does not change the ranking;
  * its dependence on the stream itself is ignored. Models without a final LayerNorm use {@code v W_U}. A final
- * RMSNorm (Llama / Qwen2 style models: {@code ln_final.w} and no {@code ln_final.b}) does not centre, so there
+ * RMSNorm (Llama / Qwen2 style models, as the config says) does not centre, so there
  * {@code v} is only scaled by the gain.
  *
  * @param logits the logit change of every token per unit of {@code v}
@@ -27,27 +27,26 @@ public record UnembedProjection(double[] logits, List<TokenEffect> promoted, Lis
     public static final String W_U = "unembed.W_U";
     /** The final LayerNorm gain's name. */
     public static final String LN_FINAL_W = "ln_final.w";
-    /** The final LayerNorm bias's name; an RMSNorm has none. */
-    public static final String LN_FINAL_B = "ln_final.b";
-
     /**
      * Projects a direction.
      *
      * @param weights the model's weights (TransformerLens names)
+     * @param rmsNorm the model's final norm is an RMSNorm (the config's {@code DecoderOptions.rmsNorm}), which keeps
+     *     the mean a LayerNorm removes
      * @param direction the direction, {@code d_model} wide
      * @param tokenizer decodes token ids
      * @param top how many tokens to list each way
      * @return the projection
      * @throws VivariumException if the model has no {@code unembed.W_U} or its width differs
      */
-    public static UnembedProjection of(Map<String, Tensor> weights, double[] direction, Tokenizer tokenizer,
-            int top) {
+    public static UnembedProjection of(Map<String, Tensor> weights, boolean rmsNorm, double[] direction,
+            Tokenizer tokenizer, int top) {
         Tensor wu = weights.get(W_U);
         if (wu == null || wu.rank() != 2 || wu.size(0) != direction.length) {
             throw new VivariumException("the model has no " + W_U + " of shape [" + direction.length + ", d_vocab]",
                     "pass a checkpoint of a decoder with an unembedding");
         }
-        double[] v = effective(direction, weights.get(LN_FINAL_W), weights.containsKey(LN_FINAL_B));
+        double[] v = effective(direction, weights.get(LN_FINAL_W), !rmsNorm);
         int d = wu.size(0);
         int vocab = wu.size(1);
         float[] w = wu.data();

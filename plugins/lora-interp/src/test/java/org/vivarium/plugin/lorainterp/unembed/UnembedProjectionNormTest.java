@@ -25,7 +25,7 @@ class UnembedProjectionNormTest {
         w.put(UnembedProjection.W_U, Tensor.of(W_U, D, V));
         w.put(UnembedProjection.LN_FINAL_W, Tensor.of(GAIN, D));
         if (layerNorm) {
-            w.put(UnembedProjection.LN_FINAL_B, Tensor.zeros(D));
+            w.put("ln_final.b", Tensor.zeros(D));
         }
         return w;
     }
@@ -34,8 +34,8 @@ class UnembedProjectionNormTest {
     void anRmsNormKeepsTheMeanALayerNormRemovesIt() {
         double[] v = {2, 2, 2, 2};
         SymbolTokenizer tok = new SymbolTokenizer(V);
-        assertArrayEquals(new double[V], UnembedProjection.of(weights(true), v, tok, 2).logits(), 1e-9);
-        UnembedProjection rms = UnembedProjection.of(weights(false), v, tok, 2);
+        assertArrayEquals(new double[V], UnembedProjection.of(weights(true), false, v, tok, 2).logits(), 1e-9);
+        UnembedProjection rms = UnembedProjection.of(weights(false), true, v, tok, 2);
         for (int t = 0; t < V; t++) {
             double want = 0;
             for (int j = 0; j < D; j++) {

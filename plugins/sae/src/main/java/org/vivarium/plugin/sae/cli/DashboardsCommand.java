@@ -95,7 +95,7 @@ public final class DashboardsCommand implements MethodCommand {
                             Math.max(run.promptCount(), tokens.size()))) {
                 long t0 = System.nanoTime();
                 Dashboards d = Dashboards.build(sae.sae(), info.featurePrefix(), rows, tokens,
-                        model == null ? null : model.tokenizer(), model == null ? null : model.weights(), o.settings(),
+                        model, o.settings(),
                         workers, ctx::progress);
                 long t1 = System.nanoTime();
                 String title = "SAE " + o.sae().getFileName() + " (" + info.config().kind().label() + ", "

@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.vivarium.api.context.ContextExtractor;
 import org.vivarium.api.context.ContextWindow;
@@ -12,8 +11,7 @@ import org.vivarium.api.context.Firing;
 import org.vivarium.api.context.TokenText;
 import org.vivarium.api.index.ContextIndex;
 import org.vivarium.api.method.Progress;
-import org.vivarium.api.model.Tokenizer;
-import org.vivarium.api.tensor.Tensor;
+import org.vivarium.api.model.Model;
 import org.vivarium.plugin.sae.data.RowSource;
 import org.vivarium.plugin.sae.math.SparseAutoencoder;
 import org.vivarium.plugin.sae.math.Workers;
@@ -22,7 +20,7 @@ import org.vivarium.plugin.sae.math.Workers;
  * Builds the dashboards of every latent of an SAE from a cached run.
  *
  * <pre>{@code
- * Dashboards d = Dashboards.build(sae, "sae/L1", rows, cache.tokens(run), model.tokenizer(), model.weights(),
+ * Dashboards d = Dashboards.build(sae, "sae/L1", rows, cache.tokens(run), model,
  *         Dashboards.Settings.defaults(), workers, ctx::progress);
  * d.write(outDir, "SAE lm-relu on blocks.1.hook_resid_post");
  * d.publish(index, "lm", "lm-text", "blocks.1.hook_resid_post", 1, ContextPublisher.Mode.AUTO, out);
@@ -78,15 +76,14 @@ public final class Dashboards {
      * @param featurePrefix feature-id prefix, e.g. {@code sae/L1}
      * @param rows the cached rows (with sequence and position)
      * @param tokens the run's tokens per sequence, as the cache stores them
-     * @param tokenizer the model's tokenizer, naming the output side's tokens; null to skip that side
-     * @param weights model weights for the output side, or null to skip it
+     * @param model the model, for the output side (its unembedding, final norm and tokenizer); null to skip it
      * @param settings sizes
      * @param workers the thread pool
      * @param progress starts progress displays
      * @return the dashboards
      */
     public static Dashboards build(SparseAutoencoder sae, String featurePrefix, RowSource rows,
-            List<TokenText> tokens, Tokenizer tokenizer, Map<String, Tensor> weights, Settings settings, Workers workers,
+            List<TokenText> tokens, Model model, Settings settings, Workers workers,
             Progresses progress) {
         int latents = sae.weights().latents();
         LatentScan scan = new LatentScan(sae, workers);
@@ -111,7 +108,8 @@ public final class Dashboards {
             scan.histograms(rows, settings.bins(), windows, p);
         }
         long t2 = System.nanoTime();
-        LogitLens lens = weights == null || tokenizer == null ? null : LogitLens.of(weights, tokenizer);
+        LogitLens lens = model == null ? null
+                : LogitLens.of(model.weights(), model.config().options().rmsNorm(), model.tokenizer());
         if (lens != null && lens.dModel() != sae.weights().dIn()) {
             lens = null;
         }

@@ -9,7 +9,7 @@ import org.vivarium.plugin.sae.math.Vec;
 
 /**
  * Reads a decoder direction through the model's output: the unit direction is centred (as the final
- * LayerNorm does; not under a final RMSNorm, i.e. {@code ln_final.w} without {@code ln_final.b}, as in Llama / Qwen2
+ * LayerNorm does; not under a final RMSNorm, as the config says for Llama / Qwen2
  * style models), scaled by the final norm's gain and multiplied by {@code W_U}, giving the direct
  * effect on every token's logit. The most promoted and most suppressed tokens are a latent's output side.
  */
@@ -31,10 +31,12 @@ final class LogitLens {
 
     /**
      * @param weights the model weights ({@code unembed.W_U [d_model, d_vocab]}, optional {@code ln_final.w})
+     * @param rmsNorm the model's final norm is an RMSNorm (the config's {@code DecoderOptions.rmsNorm}), which keeps
+     *     the mean a LayerNorm removes
      * @param tokenizer the model's tokenizer
      * @return the lens, or null if the weights have no {@code unembed.W_U}
      */
-    static LogitLens of(Map<String, Tensor> weights, Tokenizer tokenizer) {
+    static LogitLens of(Map<String, Tensor> weights, boolean rmsNorm, Tokenizer tokenizer) {
         Tensor wU = weights.get("unembed.W_U");
         if (wU == null || wU.rank() != 2) {
             return null;
@@ -47,8 +49,7 @@ final class LogitLens {
         }
         Tensor ln = weights.get("ln_final.w");
         float[] gain = ln != null && ln.numel() == d ? ln.data().clone() : null;
-        // a LayerNorm has a bias and centres; an RMSNorm has only the gain and keeps the mean
-        boolean centred = gain == null || weights.containsKey("ln_final.b");
+        boolean centred = gain == null || !rmsNorm;
         return new LogitLens(rows, gain, centred, tokenizer);
     }
 

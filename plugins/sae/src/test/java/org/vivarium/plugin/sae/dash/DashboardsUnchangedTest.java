@@ -78,7 +78,7 @@ class DashboardsUnchangedTest {
             SparseAutoencoder sae = new SparseAutoencoder(SaeWeights.init(WIDTH, 16, 3), SaeKind.RELU, 0);
             try (Workers workers = new Workers(2);
                     CacheRowSource rows = new CacheRowSource(cache, "r", HOOK, 0, SEQS)) {
-                Dashboards d = Dashboards.build(sae, "sae/L0", rows, cache.tokens("r"), null, null,
+                Dashboards d = Dashboards.build(sae, "sae/L0", rows, cache.tokens("r"), null,
                         new Dashboards.Settings(4, 6, 3, 10, 4), workers, (l, n, u) -> new RecordingProgress());
                 d.write(dir.resolve("out"), "SAE on " + HOOK, HOOK, "r");
             }

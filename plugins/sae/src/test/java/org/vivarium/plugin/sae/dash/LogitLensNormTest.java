@@ -34,8 +34,8 @@ class LogitLensNormTest {
     void anRmsNormKeepsTheMeanALayerNormRemovesIt() {
         float[] ones = {1, 1, 1, 1};
         SymbolTokenizer tok = new SymbolTokenizer(V);
-        assertArrayEquals(new float[V], LogitLens.of(weights(true), tok).logits(ones), 1e-6f, "LayerNorm: centred away");
-        float[] rms = LogitLens.of(weights(false), tok).logits(ones);
+        assertArrayEquals(new float[V], LogitLens.of(weights(true), false, tok).logits(ones), 1e-6f, "LayerNorm: centred away");
+        float[] rms = LogitLens.of(weights(false), true, tok).logits(ones);
         for (int t = 0; t < V; t++) {
             double want = 0;
             for (int j = 0; j < D; j++) {
