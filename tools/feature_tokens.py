@@ -13,6 +13,11 @@ import collections
 import json
 
 
+def firing_tokens(latent):
+    """The firing token of each of a latent's top contexts, lower-cased."""
+    return [c["text"][c["span"][0]:c["span"][1]].lower() for c in latent["contexts"]]
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("dashboards")
@@ -24,7 +29,7 @@ def main():
     fired = [l for l in latents if l.get("count", 0) > 0 and l.get("contexts")]
     single = 0
     for l in fired:
-        tokens = [c["text"][c["span"][0]:c["span"][1]].lower() for c in l["contexts"]]
+        tokens = firing_tokens(l)
         top, n = collections.Counter(tokens).most_common(1)[0]
         if n >= a.min_share * len(tokens):
             single += 1
@@ -34,7 +39,7 @@ def main():
         if not l.get("contexts"):
             print(f"  latent {l['latent']}: never fired")
             continue
-        tokens = [c["text"][c["span"][0]:c["span"][1]].lower() for c in l["contexts"]]
+        tokens = firing_tokens(l)
         common = ", ".join(f"{t!r} {n}" for t, n in collections.Counter(tokens).most_common(4))
         print(f"  latent {l['latent']}: {len(tokens)} top contexts; firing tokens {common}")
 
