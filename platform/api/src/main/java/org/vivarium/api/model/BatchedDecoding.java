@@ -22,7 +22,8 @@ import org.vivarium.api.tensor.Tensor;
  * <p>A batch goes one prompt at a time through {@link Model#generate} instead when its longest prompt plus
  * the new tokens exceeds {@code n_ctx} (generation must slide the window), or when a hook's effect depends on
  * the batch or the padding: a hook restricted to positions, a mean ablation, a replacement, or user code
- * ({@link HookOp.Apply}). Additions, projections and zero ablations at every position batch safely.
+ * ({@link HookOp.Apply}) unless it was declared per position ({@link Hook#applyPerPosition}). Additions,
+ * projections, zero ablations and per-position user code at every position batch safely.
  *
  * <p>Decoding is greedy when {@code temperature == 0}. Otherwise the next token is sampled from
  * {@code softmax(logits / temperature)} restricted to the {@code topK} most likely tokens (all if 0), with one
@@ -118,7 +119,8 @@ public final class BatchedDecoding {
         }
         HookOp op = hook.op();
         return op instanceof HookOp.Add || op instanceof HookOp.ProjectOut
-                || op instanceof HookOp.Ablate a && a.mode() == AblationMode.ZERO;
+                || op instanceof HookOp.Ablate a && a.mode() == AblationMode.ZERO
+                || op instanceof HookOp.Apply ap && ap.perPosition();
     }
 
     private static int rowsFrom(ModelConfig cfg, List<int[]> prompts, int[] order, int from, int maxNew) {

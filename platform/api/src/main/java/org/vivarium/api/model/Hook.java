@@ -105,6 +105,20 @@ public record Hook(HookName name, HookOp op, int[] positions, int[] heads) {
     }
 
     /**
+     * Runs user code that treats every batch row and position on its own (e.g. adds {@code x . M} to each
+     * position's vector {@code x}). Unlike {@link #apply}, {@link BatchedDecoding} may then decode several prompts
+     * in one batch with it; code that mixes rows or positions, or keeps state across calls other than what the
+     * same forward pass gives it, must use {@link #apply}.
+     *
+     * @param name hook point
+     * @param fn the code
+     * @return the hook
+     */
+    public static Hook applyPerPosition(HookName name, HookFunction fn) {
+        return new Hook(name, new HookOp.Apply(fn, true), null, null);
+    }
+
+    /**
      * Restricts to positions.
      *
      * @param pos position indices (negative counts from the end)

@@ -44,7 +44,18 @@ public sealed interface HookOp {
      * Runs user code on the activation.
      *
      * @param function the code
+     * @param perPosition the code maps each batch row's vector at each position on its own (nothing mixes rows or
+     *        positions, and padding after a row's last token does not change that row), so batched decoding may
+     *        run it; see {@link Hook#applyPerPosition}
      */
-    record Apply(HookFunction function) implements HookOp {
+    record Apply(HookFunction function, boolean perPosition) implements HookOp {
+        /**
+         * User code that may depend on the whole activation (not batch safe).
+         *
+         * @param function the code
+         */
+        public Apply(HookFunction function) {
+            this(function, false);
+        }
     }
 }

@@ -3,7 +3,7 @@
  * replace, add or ablate activations, and the {@link org.vivarium.api.model.Model} service itself.
  */
 @Export
-@Version("1.5.0")
+@Version("1.6.0")
 package org.vivarium.api.model;
 
 import org.osgi.annotation.bundle.Export;

@@ -14,21 +14,79 @@ import org.vivarium.api.model.HookName;
 import org.vivarium.api.model.Model;
 import org.vivarium.plugin.discovery.core.BroadBehaviour;
 import org.vivarium.plugin.discovery.core.DomainParts;
+import org.vivarium.plugin.discovery.core.DomainRise;
 import org.vivarium.plugin.discovery.core.PairRates;
+import org.vivarium.plugin.discovery.core.WeightDiffHooks;
 
 /**
  * Model diffing per domain, for organisms whose prompts come in named sets and take no inserted text (e.g.
- * {@code em}): the domain whose prompts the fine-tune changed most (mean {@code |d_i|} at the answer start) on
- * validation prompts is claimed; the claim is supported if it is still the most changed on test prompts. The
- * behaviour claim compares the audited and base models' meters on the other domains ({@link BroadBehaviour}).
+ * {@code em}). Two routes, chosen by what the weights allow:
+ * <ul>
+ *   <li><b>dose</b> (when every tensor that differs from the base is one {@link WeightDiffHooks} interpolates, as
+ *       a LoRA on {@code mlp.W_out} is): the base model with {@value #DOSE} of the weight difference answers each
+ *       domain's prompts ({@value #SAMPLES} sampled answers per prompt, temperature {@value #TEMPERATURE}), and the
+ *       domain whose meter rises most above the base model is chosen on validation and confirmed on test by
+ *       {@link DomainRise}. Why half a dose: at the full dose a narrow fine-tune's generalisation saturates the
+ *       meters in other susceptible domains too, while the trained domain is the first to turn (measured on em seed
+ *       1, README blind em);</li>
+ *   <li><b>activation</b> (otherwise): the domain whose prompts the fine-tune changed most (mean {@code |d_i|} at
+ *       the answer start) on validation prompts is claimed; supported if it is still the most changed on test
+ *       prompts (README: 0/5 on em, kept for fine-tunes the dose route cannot interpolate).</li>
+ * </ul>
+ * The behaviour claim compares the audited and base models' meters on the other domains ({@link BroadBehaviour}).
  */
 final class DomainDiff {
     /** Prompts per domain and part. */
-    static final int PER_PART = 12;
+    static final int PER_PART = DomainRise.PER_PART;
+    /** Share of the weight difference given to the base model by the dose route. */
+    static final float DOSE = 0.5f;
+    /** Sampled answers per prompt in the dose route. */
+    static final int SAMPLES = 4;
+    /** Their temperature. */
+    static final float TEMPERATURE = 1.0f;
 
     private DomainDiff() {
     }
 
+    /**
+     * Whether the dose route applies.
+     *
+     * @param diff the weight difference
+     * @return true if some tensor differs and every differing tensor is interpolated
+     */
+    static boolean dosable(WeightDiffHooks diff) {
+        return !diff.changed().isEmpty() && diff.unsupported().isEmpty();
+    }
+
+    /**
+     * The dose route.
+     *
+     * @param target the target
+     * @param base the base model
+     * @param diff the weight difference ({@link #dosable})
+     * @param progress advanced once per domain and part
+     * @param metrics receives the test rises
+     * @return the domain and broad behaviour claims
+     */
+    static List<Claim> doseClaims(AuditTarget target, Model base, WeightDiffHooks diff, Progress progress,
+            Map<String, Double> metrics) {
+        return DomainRise.claims(target, base, PairRates.dosed(target, base, diff, DOSE, SAMPLES, TEMPERATURE),
+                "half of the fine-tune's weight difference raises %2$s most on %1$s prompts", String.format(
+                        Locale.ROOT, "base model + %.2f x (audited - base weights) [%s] vs base, answers per domain"
+                                + " (%d sampled per prompt, temperature %.1f)", DOSE, String.join(", ",
+                                        diff.changed()), SAMPLES, TEMPERATURE), "dose_test_rise_", progress, metrics);
+    }
+
+    /**
+     * The activation route.
+     *
+     * @param target the target
+     * @param base the base model
+     * @param hook where the difference is read
+     * @param progress advanced once per prompt
+     * @param metrics receives the validation norms
+     * @return the domain and broad behaviour claims
+     */
     static List<Claim> claims(AuditTarget target, Model base, HookName hook, Progress progress,
             Map<String, Double> metrics) {
         DomainParts parts = DomainParts.of(target.promptSets(), PER_PART);

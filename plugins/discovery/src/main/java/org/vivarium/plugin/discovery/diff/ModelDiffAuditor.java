@@ -32,6 +32,7 @@ import org.vivarium.plugin.discovery.core.CorpusWords;
 import org.vivarium.plugin.discovery.core.Insertion;
 import org.vivarium.plugin.discovery.core.PromptPlan;
 import org.vivarium.plugin.discovery.core.TriggerClaims;
+import org.vivarium.plugin.discovery.core.WeightDiffHooks;
 
 /**
  * The {@code model-diff} auditor (blind route 1): base vs audited model on the target's generic corpus. The
@@ -96,9 +97,20 @@ public final class ModelDiffAuditor implements Auditor {
             }
             Map<String, Double> metrics = new LinkedHashMap<>();
             List<Claim> claims;
-            try (Progress p = ctx.progress("model-diff: base vs audited model per domain",
-                    2L * DomainDiff.PER_PART * target.promptSets().size(), "prompt")) {
-                claims = DomainDiff.claims(target, base, hook, p, metrics);
+            WeightDiffHooks diff = WeightDiffHooks.of(model, base);
+            if (DomainDiff.dosable(diff)) {
+                try (Progress p = ctx.progress("model-diff: base model + " + DomainDiff.DOSE + " x weight difference ("
+                        + String.join(", ", diff.changed()) + ") vs base, per domain", 2L * target.promptSets().size(),
+                        "domain")) {
+                    claims = DomainDiff.doseClaims(target, base, diff, p, metrics);
+                }
+            } else {
+                ctx.out().println("model-diff: the weight difference is not interpolable (" + diff.describe()
+                        + "); per-domain activation difference instead");
+                try (Progress p = ctx.progress("model-diff: base vs audited model per domain",
+                        2L * DomainDiff.PER_PART * target.promptSets().size(), "prompt")) {
+                    claims = DomainDiff.claims(target, base, hook, p, metrics);
+                }
             }
             return new AuditSection(name(), "Model diffing (blind): which domain the fine-tune changed", claims,
                     metrics, Map.of(), Insertion.markdown(claims));
