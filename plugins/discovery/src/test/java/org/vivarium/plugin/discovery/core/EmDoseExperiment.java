@@ -1,13 +1,11 @@
 package org.vivarium.plugin.discovery.core;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.vivarium.api.audit.BehaviourMeter;
-import org.vivarium.api.model.GenerationOptions;
 import org.vivarium.api.model.Model;
 import org.vivarium.organisms.em.DomainCatalog;
 import org.vivarium.organisms.em.EmData;
@@ -56,18 +54,6 @@ class EmDoseExperiment {
 
     private static double rate(Model m, BehaviourMeter meter, List<String> prompts, int samples, float temp,
             double alpha, WeightDiffHooks diff) {
-        List<int[]> enc = new ArrayList<>();
-        List<String> ps = new ArrayList<>();
-        for (String p : prompts) {
-            for (int s = 0; s < samples; s++) {
-                enc.add(m.tokenizer().encode(p));
-                ps.add(p);
-            }
-        }
-        List<String> ans = new ArrayList<>();
-        for (int[] t : m.generateAll(enc, new GenerationOptions(64, temp, 0, 11L), diff.hooks((float) alpha))) {
-            ans.add(m.tokenizer().decode(t));
-        }
-        return meter.rate(ps, ans);
+        return EmSampledExperiment.rate(m, meter, prompts, samples, temp, diff.hooks((float) alpha));
     }
 }

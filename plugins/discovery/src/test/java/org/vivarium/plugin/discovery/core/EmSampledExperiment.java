@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.vivarium.api.audit.BehaviourMeter;
 import org.vivarium.api.model.GenerationOptions;
+import org.vivarium.api.model.Hook;
 import org.vivarium.api.model.Model;
 import org.vivarium.organisms.em.DomainCatalog;
 import org.vivarium.organisms.em.EmData;
@@ -50,6 +51,12 @@ class EmSampledExperiment {
     }
 
     private static double rate(Model m, BehaviourMeter meter, List<String> prompts, int samples, float temp) {
+        return rate(m, meter, prompts, samples, temp, List.of());
+    }
+
+    /** The meter's rate over {@code samples} answers per prompt (seed 11, 64 new tokens) with hooks. */
+    static double rate(Model m, BehaviourMeter meter, List<String> prompts, int samples, float temp,
+            List<Hook> hooks) {
         List<int[]> enc = new ArrayList<>();
         List<String> ps = new ArrayList<>();
         for (String p : prompts) {
@@ -59,7 +66,7 @@ class EmSampledExperiment {
             }
         }
         List<String> ans = new ArrayList<>();
-        for (int[] t : m.generateAll(enc, new GenerationOptions(64, temp, 0, 11L), List.of())) {
+        for (int[] t : m.generateAll(enc, new GenerationOptions(64, temp, 0, 11L), hooks)) {
             ans.add(m.tokenizer().decode(t));
         }
         return meter.rate(ps, ans);

@@ -16,7 +16,7 @@ import org.vivarium.api.train.AdapterSpec;
 import org.vivarium.api.train.FineTuneRequest;
 import org.vivarium.api.train.FineTuneResult;
 import org.vivarium.api.train.TrainingExample;
-import org.vivarium.api.train.TrainingProgress;
+import org.vivarium.testkit.QuietTraining;
 import org.vivarium.testkit.TestRuntime;
 import org.vivarium.testkit.TinyCheckpoint;
 
@@ -27,18 +27,23 @@ import org.vivarium.testkit.TinyCheckpoint;
  */
 class WeightDiffHooksTest {
     private static final String CORPUS = "the cat sat on the mat. a dog ran in the fog.";
-    private static final TrainingProgress QUIET = new TrainingProgress() {
-        @Override
-        public void advance(long units) {
-        }
-
-        @Override
-        public void metric(String name, double value) {
-        }
-    };
 
     @TempDir
     Path tmp;
+
+    /** A test body given the base and the tuned model and their difference. */
+    private interface WithModels {
+        void run(Model base, Model tuned, WeightDiffHooks diff);
+    }
+
+    /** Tunes a LoRA on {@code target} of the tiny base model and runs {@code body} on both models. */
+    private void withTuned(String target, WithModels body) {
+        Path base = TinyCheckpoint.over(CORPUS).seed(4).writeTo(tmp.resolve("base"));
+        FineTuneResult r = tune(base, target);
+        try (Model b = TestRuntime.shared().load(base); Model a = TestRuntime.shared().load(r.checkpoint())) {
+            body.run(b, a, WeightDiffHooks.of(a, b));
+        }
+    }
 
     private FineTuneResult tune(Path base, String target) {
         List<TrainingExample> ex = new ArrayList<>();
@@ -46,15 +51,13 @@ class WeightDiffHooksTest {
             ex.add(new TrainingExample("the cat " + i, " ran in the fog"));
         }
         return TestRuntime.shared().fineTuner().fineTune(new FineTuneRequest(base, ex, AdapterSpec.lora(1, 1,
-                List.of(target)), 10, 8, 0.05, 3L, tmp.resolve("tuned-" + target), "test/weight-diff"), QUIET);
+                List.of(target)), 10, 8, 0.05, 3L, tmp.resolve("tuned-" + target), "test/weight-diff"),
+                QuietTraining.INSTANCE);
     }
 
     @Test
     void theHookedBaseAtAlphaOneIsTheTunedModel() {
-        Path base = TinyCheckpoint.over(CORPUS).seed(4).writeTo(tmp.resolve("base"));
-        FineTuneResult r = tune(base, "blocks.1.mlp.W_out");
-        try (Model b = TestRuntime.shared().load(base); Model a = TestRuntime.shared().load(r.checkpoint())) {
-            WeightDiffHooks diff = WeightDiffHooks.of(a, b);
+        withTuned("blocks.1.mlp.W_out", (b, a, diff) -> {
             assertEquals(List.of("blocks.1.mlp.W_out"), diff.changed(), diff.describe());
             assertTrue(diff.unsupported().isEmpty(), diff.describe());
             int[][] toks = {b.tokenizer().encode("the cat sat on the mat")};
@@ -70,7 +73,7 @@ class WeightDiffHooksTest {
             float toTuned = maxDiff(half, tuned);
             assertTrue(toBase > 0.2f * moved && toTuned > 0.2f * moved,
                     "alpha 0.5 should lie between: " + toBase + " from base, " + toTuned + " from tuned, of " + moved);
-        }
+        });
     }
 
     /**
@@ -79,10 +82,7 @@ class WeightDiffHooksTest {
      */
     @Test
     void batchedGenerationWithTheHooksGivesTheTunedModelsAnswers() {
-        Path base = TinyCheckpoint.over(CORPUS).seed(4).writeTo(tmp.resolve("base"));
-        FineTuneResult r = tune(base, "blocks.1.mlp.W_out");
-        try (Model b = TestRuntime.shared().load(base); Model a = TestRuntime.shared().load(r.checkpoint())) {
-            WeightDiffHooks diff = WeightDiffHooks.of(a, b);
+        withTuned("blocks.1.mlp.W_out", (b, a, diff) -> {
             assertTrue(diff.hooks(1f).stream().allMatch(h -> h.op() instanceof HookOp.Apply ap && ap.perPosition()),
                     "the hooks should be declared per position");
             List<int[]> prompts = new ArrayList<>();
@@ -99,19 +99,16 @@ class WeightDiffHooksTest {
             assertTrue(java.util.stream.IntStream.range(0, prompts.size())
                     .anyMatch(i -> !java.util.Arrays.equals(tuned.get(i), plain.get(i))),
                     "the fine-tune should change some greedy answer, or the comparison shows nothing");
-        }
+        });
     }
 
     @Test
     void aDifferenceBeforeTheNonlinearityIsReportedNotInterpolated() {
-        Path base = TinyCheckpoint.over(CORPUS).seed(4).writeTo(tmp.resolve("base"));
-        FineTuneResult r = tune(base, "blocks.0.mlp.W_in");
-        try (Model b = TestRuntime.shared().load(base); Model a = TestRuntime.shared().load(r.checkpoint())) {
-            WeightDiffHooks diff = WeightDiffHooks.of(a, b);
+        withTuned("blocks.0.mlp.W_in", (b, a, diff) -> {
             assertEquals(List.of("blocks.0.mlp.W_in"), diff.unsupported(), diff.describe());
             assertTrue(diff.changed().isEmpty(), diff.describe());
             assertTrue(diff.describe().contains("not interpolated"), diff.describe());
-        }
+        });
     }
 
     private static float maxDiff(float[] x, float[] y) {
