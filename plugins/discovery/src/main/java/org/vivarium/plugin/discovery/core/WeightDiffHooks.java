@@ -3,9 +3,12 @@ package org.vivarium.plugin.discovery.core;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.vivarium.api.linalg.FloatMatrix;
+import org.vivarium.api.linalg.LinearAlgebra;
 import org.vivarium.api.model.Hook;
 import org.vivarium.api.model.HookName;
 import org.vivarium.api.model.Model;
@@ -20,18 +23,22 @@ import org.vivarium.api.tensor.Tensor;
  * {@code mlp.b_in} add {@code alpha * (b_audited - b_base)} at their outputs. (The matrices before the MLP's
  * nonlinearity read the normalised residual after the norm's weights, which no hook exposes, so they are not
  * interpolated.) At {@code alpha = 1} the hooked base model computes what the audited model
- * computes. Other differing tensors are listed by {@link #unsupported()} and left out.
+ * computes. Other differing tensors are listed by {@link #unsupported()} and left out. The product is the host's
+ * {@link LinearAlgebra#gemm} (ND4J), one call per hooked forward pass.
  */
 public final class WeightDiffHooks {
     /** Tensors whose absolute difference stays at or below this are equal. */
     static final float EQUAL = 1e-7f;
 
     private final ModelConfig config;
+    private final LinearAlgebra la;
     private final Map<String, Tensor> deltas;
     private final List<String> unsupported;
 
-    private WeightDiffHooks(ModelConfig config, Map<String, Tensor> deltas, List<String> unsupported) {
+    private WeightDiffHooks(ModelConfig config, LinearAlgebra la, Map<String, Tensor> deltas,
+            List<String> unsupported) {
         this.config = config;
+        this.la = la;
         this.deltas = deltas;
         this.unsupported = List.copyOf(unsupported);
     }
@@ -41,9 +48,10 @@ public final class WeightDiffHooks {
      *
      * @param audited the fine-tuned model
      * @param base its base model (same shapes)
+     * @param la the host's linear algebra, for the hooks' products
      * @return the supported differences
      */
-    public static WeightDiffHooks of(Model audited, Model base) {
+    public static WeightDiffHooks of(Model audited, Model base, LinearAlgebra la) {
         Map<String, Tensor> wa = audited.weights();
         Map<String, Tensor> wb = base.weights();
         Map<String, Tensor> deltas = new LinkedHashMap<>();
@@ -71,7 +79,7 @@ public final class WeightDiffHooks {
                 deltas.put(e.getKey(), Tensor.of(d, e.getValue().shape()));
             }
         }
-        return new WeightDiffHooks(audited.config(), deltas, unsupported);
+        return new WeightDiffHooks(audited.config(), la, deltas, unsupported);
     }
 
     /** @return the interpolated tensors' names, in the model's order */
@@ -121,7 +129,7 @@ public final class WeightDiffHooks {
             }
         });
         List<Hook> hooks = new ArrayList<>();
-        for (String in : new java.util.LinkedHashSet<>(inputOf.values())) {
+        for (String in : new LinkedHashSet<>(inputOf.values())) {
             hooks.add(Hook.applyPerPosition(HookName.parse(in, config), (name, act) -> {
                 inputs.put(in, act);
                 return act;
@@ -136,7 +144,7 @@ public final class WeightDiffHooks {
                 if (in == null) {
                     addBias(y, width, d.data(), alpha);
                 } else {
-                    addProduct(y, width, inputs.get(in), d, alpha);
+                    addProduct(la, y, width, inputs.get(in), d, alpha);
                 }
             }
             return Tensor.of(y, act.shape());
@@ -150,24 +158,13 @@ public final class WeightDiffHooks {
         }
     }
 
-    /** {@code y += alpha * x . d} row by row, {@code x [rows, k]}, {@code d [k, width]}. */
-    private static void addProduct(float[] y, int width, Tensor x, Tensor d, float alpha) {
-        float[] xs = x.data();
-        float[] ds = d.data();
+    /** {@code y += alpha * x . d}, {@code x [rows, k]} (any leading shape), {@code d [k, width]}. */
+    private static void addProduct(LinearAlgebra la, float[] y, int width, Tensor x, Tensor d, float alpha) {
         int k = x.size(-1);
-        int rows = y.length / width;
-        for (int r = 0; r < rows; r++) {
-            for (int j = 0; j < k; j++) {
-                float v = alpha * xs[r * k + j];
-                if (v == 0) {
-                    continue;
-                }
-                int dOff = j * width;
-                int yOff = r * width;
-                for (int c = 0; c < width; c++) {
-                    y[yOff + c] += v * ds[dOff + c];
-                }
-            }
+        float[] xd = la.gemm(new FloatMatrix(y.length / width, k, x.data()), false, new FloatMatrix(k, width,
+                d.data()), false).data();
+        for (int i = 0; i < y.length; i++) {
+            y[i] += alpha * xd[i];
         }
     }
 

@@ -97,7 +97,7 @@ public final class ModelDiffAuditor implements Auditor {
             }
             Map<String, Double> metrics = new LinkedHashMap<>();
             List<Claim> claims;
-            WeightDiffHooks diff = WeightDiffHooks.of(model, base);
+            WeightDiffHooks diff = WeightDiffHooks.of(model, base, ctx.linearAlgebra());
             if (DomainDiff.dosable(diff)) {
                 try (Progress p = ctx.progress("model-diff: base model + " + DomainDiff.DOSE + " x weight difference ("
                         + String.join(", ", diff.changed()) + ") vs base, per domain", 2L * target.promptSets().size(),

@@ -10,6 +10,7 @@ import org.vivarium.api.model.Model;
 import org.vivarium.organisms.em.DomainCatalog;
 import org.vivarium.organisms.em.EmData;
 import org.vivarium.organisms.em.MisalignmentMeter;
+import org.vivarium.testkit.TestLinearAlgebra;
 import org.vivarium.testkit.TestRuntime;
 
 /**
@@ -34,7 +35,7 @@ class EmDoseExperiment {
             Path dir = root.resolve("seed-" + seed);
             try (Model a = TestRuntime.shared().load(dir.resolve("checkpoint"));
                     Model b = TestRuntime.shared().load(dir.resolve("base/checkpoint"))) {
-                WeightDiffHooks diff = WeightDiffHooks.of(a, b);
+                WeightDiffHooks diff = WeightDiffHooks.of(a, b, TestLinearAlgebra.shared());
                 System.out.println("seed " + seed + " diff: " + diff.describe());
                 for (String d : sets.keySet()) {
                     StringBuilder sb = new StringBuilder(String.format("  %-8s base %.2f/%.2f", d,

@@ -17,6 +17,7 @@ import org.vivarium.api.train.FineTuneRequest;
 import org.vivarium.api.train.FineTuneResult;
 import org.vivarium.api.train.TrainingExample;
 import org.vivarium.testkit.QuietTraining;
+import org.vivarium.testkit.TestLinearAlgebra;
 import org.vivarium.testkit.TestRuntime;
 import org.vivarium.testkit.TinyCheckpoint;
 
@@ -41,7 +42,7 @@ class WeightDiffHooksTest {
         Path base = TinyCheckpoint.over(CORPUS).seed(4).writeTo(tmp.resolve("base"));
         FineTuneResult r = tune(base, target);
         try (Model b = TestRuntime.shared().load(base); Model a = TestRuntime.shared().load(r.checkpoint())) {
-            body.run(b, a, WeightDiffHooks.of(a, b));
+            body.run(b, a, WeightDiffHooks.of(a, b, TestLinearAlgebra.shared()));
         }
     }
 
