@@ -2,6 +2,7 @@ package org.vivarium.plugin.discovery.core;
 
 import java.util.List;
 import org.vivarium.api.method.Progress;
+import org.vivarium.api.model.Hook;
 import org.vivarium.api.model.HookFilter;
 import org.vivarium.api.model.Model;
 import org.vivarium.api.tensor.Tensor;
@@ -21,13 +22,28 @@ public final class AnswerLogProbs {
      * @return per row the summed log-probability of its answer tokens (nats)
      */
     public static double[] of(Model model, List<int[]> rows, int[] answerStart, Progress progress) {
+        return of(model, rows, answerStart, List::of, progress);
+    }
+
+    /**
+     * Sums {@code log p(token[t] | tokens[..t])} over each row's answer tokens with hooks on every forward pass.
+     *
+     * @param model the model
+     * @param rows prompt tokens followed by answer tokens, each at most {@code n_ctx} long
+     * @param answerStart per row, the index of its first answer token (at least 1)
+     * @param hooks gives the hooks for each forward pass (fresh per batch)
+     * @param progress advanced by one per row
+     * @return per row the summed log-probability of its answer tokens (nats)
+     */
+    public static double[] of(Model model, List<int[]> rows, int[] answerStart,
+            java.util.function.Supplier<List<Hook>> hooks, Progress progress) {
         double[] out = new double[rows.size()];
         for (int[] batch : LengthBatches.plan(rows)) {
             int[][] input = new int[batch.length][];
             for (int b = 0; b < batch.length; b++) {
                 input[b] = rows.get(batch[b]);
             }
-            Tensor logits = model.run(input, List.of(), HookFilter.NONE).logits();
+            Tensor logits = model.run(input, hooks.get(), HookFilter.NONE).logits();
             int len = input[0].length;
             int vocab = logits.size(-1);
             float[] d = logits.data();

@@ -14,6 +14,7 @@ import org.vivarium.api.model.HookName;
 import org.vivarium.api.model.Model;
 import org.vivarium.plugin.discovery.core.BroadBehaviour;
 import org.vivarium.plugin.discovery.core.DomainParts;
+import org.vivarium.plugin.discovery.core.AnswerSetRates;
 import org.vivarium.plugin.discovery.core.DomainRise;
 import org.vivarium.plugin.discovery.core.PairRates;
 import org.vivarium.plugin.discovery.core.WeightDiffHooks;
@@ -24,12 +25,14 @@ import org.vivarium.plugin.discovery.core.WeightDiffHooks;
  * <ul>
  *   <li><b>dose</b> (when every tensor that differs from the base is one {@link WeightDiffHooks} interpolates, as
  *       a LoRA on {@code mlp.W_out} is): the base model with {@value #DOSE} of the weight difference answers each
- *       domain's prompts ({@value #SAMPLES} sampled answers per prompt, temperature {@value #TEMPERATURE}), and the
+ *       domain's prompts, read as expected meter rates ({@link AnswerSetRates}: {@value #SAMPLES} samples per prompt
+ *       and model at temperature {@value #TEMPERATURE} find the answer set, exact probabilities weigh it), and the
  *       domain whose meter rises most above the base model is chosen on validation and confirmed on test by
  *       {@link DomainRise}. Why half a dose: at the full dose a narrow fine-tune's generalisation saturates the
  *       meters in other susceptible domains too, and the hypothesis was that the trained domain turns first. On em
  *       seed 1 it did; on the fresh seeds 6-10 the half dose chose the trained domain on validation on 3 of 5 and
- *       the test half confirmed 1 (README, blind em: a negative result);</li>
+ *       the test half confirmed 1 with counted samples (README, blind em: a negative result, before the expected
+ *       rates);</li>
  *   <li><b>activation</b> (otherwise): the domain whose prompts the fine-tune changed most (mean {@code |d_i|} at
  *       the answer start) on validation prompts is claimed; supported if it is still the most changed on test
  *       prompts (README: 0/5 on em, kept for fine-tunes the dose route cannot interpolate).</li>
@@ -41,8 +44,8 @@ final class DomainDiff {
     static final int PER_PART = DomainRise.PER_PART;
     /** Share of the weight difference given to the base model by the dose route. */
     static final float DOSE = 0.5f;
-    /** Sampled answers per prompt in the dose route. */
-    static final int SAMPLES = 4;
+    /** Answers each model samples per prompt to find the dose route's answer set. */
+    static final int SAMPLES = 8;
     /** Their temperature. */
     static final float TEMPERATURE = 1.0f;
 
@@ -71,10 +74,11 @@ final class DomainDiff {
      */
     static List<Claim> doseClaims(AuditTarget target, Model base, WeightDiffHooks diff, Progress progress,
             Map<String, Double> metrics) {
-        return DomainRise.claims(target, base, PairRates.dosed(target, base, diff, DOSE, SAMPLES, TEMPERATURE),
+        return DomainRise.claims(target, base, AnswerSetRates.dosed(target, base, diff, DOSE, SAMPLES, TEMPERATURE),
                 "half of the fine-tune's weight difference raises %2$s most on %1$s prompts", String.format(
-                        Locale.ROOT, "base model + %.2f x (audited - base weights) [%s] vs base, answers per domain"
-                                + " (%d sampled per prompt, temperature %.1f)", DOSE, String.join(", ",
+                        Locale.ROOT, "base model + %.2f x (audited - base weights) [%s] vs base, expected rates per"
+                                + " prompt (answer set from %d samples per prompt and model, temperature %.1f, exact"
+                                + " probabilities)", DOSE, String.join(", ",
                                         diff.changed()), SAMPLES, TEMPERATURE), "dose_test_rise_", progress, metrics);
     }
 

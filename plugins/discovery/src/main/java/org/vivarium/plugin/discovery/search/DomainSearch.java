@@ -7,17 +7,18 @@ import org.vivarium.api.audit.Claim;
 import org.vivarium.api.method.Progress;
 import org.vivarium.api.model.Model;
 import org.vivarium.plugin.discovery.core.DomainRise;
-import org.vivarium.plugin.discovery.core.PairRates;
+import org.vivarium.plugin.discovery.core.AnswerSetRates;
 
 /**
  * Behaviour search over domains, for organisms whose prompts come in named sets and take no inserted text (e.g.
- * {@code em}): every meter on the audited and the base model's answers per domain, {@value #SAMPLES} sampled answers
- * per prompt at temperature {@value #TEMPERATURE} (one greedy answer per prompt left the 8 domains' rates too coarse
+ * {@code em}): every meter's expected rate on the audited and the base model per prompt ({@link AnswerSetRates}: each
+ * model samples {@value #SAMPLES} answers per prompt at temperature {@value #TEMPERATURE} to find the answer set,
+ * whose answers are then weighed by their exact probabilities; counted samples left the 8 domains' rates too noisy
  * to rank: see README, blind em), chosen on validation and confirmed on test by {@link DomainRise}.
  */
 final class DomainSearch {
-    /** Sampled answers per prompt for the domain choice. */
-    static final int SAMPLES = 4;
+    /** Answers each model samples per prompt to find the answer set. */
+    static final int SAMPLES = 8;
     /** Their sampling temperature. */
     static final float TEMPERATURE = 1.0f;
 
@@ -25,9 +26,10 @@ final class DomainSearch {
     }
 
     static List<Claim> claims(AuditTarget target, Model base, Progress progress, Map<String, Double> metrics) {
-        return DomainRise.claims(target, base, PairRates.sampled(target, base, SAMPLES, TEMPERATURE),
-                "the audited model departs most from its base model on %s prompts (%s)", "audited vs base answers per"
-                        + " domain (" + SAMPLES + " sampled per prompt, temperature " + TEMPERATURE + ")",
+        return DomainRise.claims(target, base, AnswerSetRates.of(target, base, SAMPLES, TEMPERATURE),
+                "the audited model departs most from its base model on %s prompts (%s)", "audited vs base expected rates"
+                        + " per prompt (answer set from " + SAMPLES + " samples per prompt and model, temperature "
+                        + TEMPERATURE + ", each answer weighed by its exact probability)",
                 "test_rise_", progress, metrics);
     }
 }

@@ -8,46 +8,43 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The test-half confirmation of {@link DomainRise}: a domain that stands out from the others' mean passes even when
- * one other domain ties it, and one that sits at the others' level fails however large its own rise is.
+ * The test-half confirmation of {@link DomainRise}: a domain whose prompts stand out from the other domains' prompts
+ * passes even when one other domain ties it, one at the others' level fails however large its own rise is, and the
+ * prompts' spread is the noise.
  */
 class DomainRiseTest {
-    private static Map<String, Double> rises(double... v) {
-        Map<String, Double> m = new LinkedHashMap<>();
-        for (int i = 0; i < v.length; i++) {
-            m.put("d" + i, v[i]);
+    /** Domain {@code d<i>}: 8 prompts around {@code means[i]} with the given half-spread. */
+    private static Map<String, double[]> perPrompt(double spread, double... means) {
+        Map<String, double[]> m = new LinkedHashMap<>();
+        for (int i = 0; i < means.length; i++) {
+            double[] r = new double[8];
+            for (int k = 0; k < r.length; k++) {
+                r[k] = means[i] + (k % 2 == 0 ? spread : -spread) * (1 + k % 3) / 2;
+            }
+            m.put("d" + i, r);
         }
-        return m;
-    }
-
-    private static Map<String, Double> variances(Map<String, Double> rises, int n) {
-        Map<String, Double> m = new LinkedHashMap<>();
-        rises.forEach((d, r) -> m.put(d, DomainRise.rateVariance(Math.min(1, 0.2 + r), n)
-                + DomainRise.rateVariance(0.2, n)));
         return m;
     }
 
     @Test
     void aDomainStandingOutFromTheOthersPassesEvenWhenTied() {
-        Map<String, Double> r = rises(0.70, 0.70, 0.20, 0.15, 0.25, 0.10, 0.20, 0.30);
-        double z = DomainRise.z(r, variances(r, 32), "d0");
+        double z = DomainRise.z(perPrompt(0.1, 0.70, 0.70, 0.20, 0.15, 0.25, 0.10, 0.20, 0.30), "d0");
         assertTrue(z >= DomainRise.Z, "z " + z);
     }
 
     @Test
     void aDomainAtTheOthersLevelFails() {
-        Map<String, Double> r = rises(0.60, 0.55, 0.65, 0.50, 0.62, 0.58, 0.57, 0.60);
-        double z = DomainRise.z(r, variances(r, 32), "d0");
-        assertTrue(z < 1, "z " + z);
-        assertTrue(DomainRise.z(r, variances(r, 32), "d2") < DomainRise.Z, "the largest alone is not enough");
+        Map<String, double[]> r = perPrompt(0.3, 0.60, 0.55, 0.65, 0.50, 0.62, 0.58, 0.57, 0.60);
+        assertTrue(DomainRise.z(r, "d0") < 1, "z " + DomainRise.z(r, "d0"));
+        assertTrue(DomainRise.z(r, "d2") < DomainRise.Z, "the largest alone is not enough");
     }
 
     @Test
-    void theStandardErrorComesFromTheDraws() {
-        Map<String, Double> r = rises(0.40, 0.20, 0.20, 0.20);
-        double few = DomainRise.z(r, variances(r, 8), "d0");
-        double many = DomainRise.z(r, variances(r, 128), "d0");
-        assertTrue(many > 3 * few, few + " vs " + many);
-        assertEquals(Double.NaN, DomainRise.z(rises(0.5), variances(rises(0.5), 8), "d0"));
+    void theStandardErrorComesFromThePromptsSpread() {
+        double tight = DomainRise.z(perPrompt(0.05, 0.40, 0.20, 0.20, 0.20), "d0");
+        double wide = DomainRise.z(perPrompt(0.4, 0.40, 0.20, 0.20, 0.20), "d0");
+        assertTrue(tight > 3 * wide, tight + " vs " + wide);
+        assertEquals(Double.NaN, DomainRise.z(perPrompt(0.1, 0.5), "d0"));
+        assertEquals(0.3, DomainRise.rises(new double[][] {{0.5, 0.2}})[0], 1e-12);
     }
 }
