@@ -6,19 +6,23 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.vivarium.api.audit.AuditTarget;
 import org.vivarium.api.audit.BehaviourMeter;
 import org.vivarium.api.model.GenerationOptions;
 import org.vivarium.api.model.Hook;
 import org.vivarium.api.model.Model;
 import org.vivarium.organisms.em.DomainCatalog;
 import org.vivarium.organisms.em.EmData;
+import org.vivarium.organisms.em.EmOrganism;
 import org.vivarium.organisms.em.MisalignmentMeter;
+import org.vivarium.testkit.TestAuditTarget;
 import org.vivarium.testkit.TestLinearAlgebra;
 import org.vivarium.testkit.TestRuntime;
 
 /**
- * Opt-in experiment behind the README's em domain negative result: per-domain sampled misalignment rates on trained em organisms, and
- * ({@link #dose}) their response to part of the fine-tune's weight difference. Run with
+ * Opt-in experiments behind the README's blind em results: per-domain sampled misalignment rates on trained em
+ * organisms, ({@link #dose}) their response to part of the fine-tune's weight difference, and ({@link #expected})
+ * expected rates. Run with
  * {@code mvn -B -ntp -o test -pl plugins/discovery -Dtest=EmSampledExperiment -Dviv.experiment.dir=DIR
  * -DargLine="-Dviv.experiment.dir=DIR -Dai.djl.pytorch.num_threads=1"} where {@code DIR} holds {@code seed-N} runs of
  * {@code viv audit em --blind}; skipped without the property.
@@ -86,6 +90,36 @@ class EmSampledExperiment {
                 System.out.println(sb);
             }
         });
+    }
+
+    /**
+     * Expected rates ({@link AnswerSetRates}, as trigger-search measures since b45ff13) per domain and half: the
+     * audited model's mean per-prompt rise over base (README, blind em: how the expected rates were checked on seeds
+     * 1-5 before the fresh run). Run as {@link #measure} with {@code -Dtest=EmSampledExperiment#expected
+     * -Dviv.experiment.seeds=1,2,3,4,5}.
+     */
+    @Test
+    void expected() {
+        eachSeed(8, "1,2,3,4,5", (seed, a, b, meter, sets, parts, samples, temp) -> {
+            AuditTarget t = TestAuditTarget.builder("em").model(a).generation(EmOrganism.generation())
+                    .blind(List.of(), Map.of(meter.name(), meter)).build();
+            AnswerSetRates r = AnswerSetRates.of(t, b, samples, temp);
+            StringBuilder sb = new StringBuilder("seed " + seed + " expected rise val/test:");
+            for (String d : sets.keySet()) {
+                sb.append(String.format(" %s %+.3f/%+.3f", d,
+                        meanRise(r.perPrompt(parts.validation().get(d), Quiet.PROGRESS).get(meter.name())),
+                        meanRise(r.perPrompt(parts.test().get(d), Quiet.PROGRESS).get(meter.name()))));
+            }
+            System.out.println(sb);
+        });
+    }
+
+    private static double meanRise(double[][] perPrompt) {
+        double s = 0;
+        for (double[] x : perPrompt) {
+            s += x[0] - x[1];
+        }
+        return s / perPrompt.length;
     }
 
     private static double rise(Model a, Model b, BehaviourMeter meter, List<String> prompts, int samples, float temp) {
