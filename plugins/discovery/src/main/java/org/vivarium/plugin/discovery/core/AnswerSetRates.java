@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.vivarium.api.audit.AuditTarget;
 import org.vivarium.api.audit.BehaviourMeter;
-import org.vivarium.api.method.Progress;
 import org.vivarium.api.model.GenerationOptions;
 import org.vivarium.api.model.Hook;
 import org.vivarium.api.model.Model;
@@ -29,7 +28,7 @@ import org.vivarium.api.model.Model;
  *
  * <pre>{@code
  * AnswerSetRates r = AnswerSetRates.of(target, base, 8, 1.0f);
- * Map<String, double[][]> perMeter = r.perPrompt(prompts, progress); // meter -> [prompt] -> {treated, base}
+ * Map<String, double[][]> perMeter = r.perPrompt(prompts); // meter -> [prompt] -> {treated, base}
  * }</pre>
  */
 public final class AnswerSetRates {
@@ -91,10 +90,9 @@ public final class AnswerSetRates {
      * Measures the expected rates.
      *
      * @param prompts one set's prompts (e.g. one domain's half)
-     * @param progress advanced once per model and prompt scored
      * @return meter name to, per prompt, {@code {treated, base}} expected rates
      */
-    public Map<String, double[][]> perPrompt(List<String> prompts, Progress progress) {
+    public Map<String, double[][]> perPrompt(List<String> prompts) {
         Map<String, int[]> set = new LinkedHashMap<>();
         collect(treated, prompts, treatedHooks.get(), set);
         collect(base, prompts, List.of(), set);
@@ -112,9 +110,7 @@ public final class AnswerSetRates {
             }
         }
         double[] lt = AnswerLogProbs.of(treated, rows, start, treatedHooks, Quiet.PROGRESS);
-        progress.advance(prompts.size());
         double[] lb = AnswerLogProbs.of(base, rows, start, List::of, Quiet.PROGRESS);
-        progress.advance(prompts.size());
         Map<String, double[][]> out = new LinkedHashMap<>();
         for (Map.Entry<String, BehaviourMeter> m : target.meters().entrySet()) {
             double[][] r = new double[prompts.size()][];

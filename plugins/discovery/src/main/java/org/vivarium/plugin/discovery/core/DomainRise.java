@@ -17,8 +17,8 @@ import org.vivarium.api.model.Model;
  * every meter's mean per-prompt rise (treated minus base expected rate, from {@link AnswerSetRates}) per domain; the
  * (domain, meter) with the largest rise on validation prompts is claimed, supported if on test prompts that domain's
  * rise of that meter is at least {@value #MIN_RISE} and stands above the other domains' prompts by at least
- * {@value #Z} standard errors (one-sided Welch, each side's variance from its prompts' spread). The behaviour claim covers the other domains
- * ({@link BroadBehaviour}, the full audited model against base).
+ * {@value #Z} standard errors (one-sided Welch, each side's variance from its prompts' spread). The behaviour claim
+ * covers the other domains ({@link BroadBehaviour}, the full audited model against base).
  *
  * <p>Why not "strictly the largest on test" (the rule before): both halves' argmax must then agree, and with 8 test
  * prompts per domain a narrow fine-tune's domain often ties or trails a domain its broad effect reaches as strongly
@@ -56,7 +56,7 @@ public final class DomainRise {
         String meter = null;
         double best = Double.NEGATIVE_INFINITY;
         for (Map.Entry<String, List<String>> d : parts.validation().entrySet()) {
-            for (Map.Entry<String, double[][]> m : rates.perPrompt(d.getValue(), Quiet.PROGRESS).entrySet()) {
+            for (Map.Entry<String, double[][]> m : rates.perPrompt(d.getValue()).entrySet()) {
                 double rise = mean(rises(m.getValue()));
                 if (rise > best) {
                     best = rise;
@@ -73,7 +73,7 @@ public final class DomainRise {
         Map<String, double[]> perPrompt = new LinkedHashMap<>();
         Map<String, Double> test = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> d : parts.test().entrySet()) {
-            double[] r = rises(rates.perPrompt(d.getValue(), Quiet.PROGRESS).get(meter));
+            double[] r = rises(rates.perPrompt(d.getValue()).get(meter));
             perPrompt.put(d.getKey(), r);
             test.put(d.getKey(), mean(r));
             metrics.put(metricPrefix + d.getKey(), mean(r));

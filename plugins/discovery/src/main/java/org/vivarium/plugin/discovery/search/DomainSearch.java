@@ -27,9 +27,10 @@ final class DomainSearch {
 
     static List<Claim> claims(AuditTarget target, Model base, Progress progress, Map<String, Double> metrics) {
         return DomainRise.claims(target, base, AnswerSetRates.of(target, base, SAMPLES, TEMPERATURE),
-                "the audited model departs most from its base model on %s prompts (%s)", "audited vs base expected rates"
-                        + " per prompt (answer set from " + SAMPLES + " samples per prompt and model, temperature "
-                        + TEMPERATURE + ", each answer weighed by its exact probability)",
+                "the audited model departs most from its base model on %s prompts (%s)",
+                "audited vs base expected rates per prompt (answer set from " + SAMPLES
+                        + " samples per prompt and model, temperature " + TEMPERATURE
+                        + ", each answer weighed by its exact probability)",
                 "test_rise_", progress, metrics);
     }
 }

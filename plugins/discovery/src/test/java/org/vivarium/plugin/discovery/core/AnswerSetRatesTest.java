@@ -61,7 +61,7 @@ class AnswerSetRatesTest {
             Vowel meter = new Vowel();
             TestAuditTarget same = TestAuditTarget.builder("toy").model(base).generation(
                     new GenerationOptions(4, 0f, 0, 5L)).blind(PROMPTS, Map.of("vowel", meter)).build();
-            double[][] self = AnswerSetRates.of(same, base, 6, 1.0f).perPrompt(PROMPTS, Quiet.PROGRESS).get("vowel");
+            double[][] self = AnswerSetRates.of(same, base, 6, 1.0f).perPrompt(PROMPTS).get("vowel");
             int shown = meter.seen.size();
             assertEquals(0, shown % PROMPTS.size(), "every prompt is labelled on the same answer set");
             assertTrue(shown / PROMPTS.size() > 1, "sampling at temperature 1 finds several answers: " + shown);
@@ -72,8 +72,8 @@ class AnswerSetRatesTest {
             }
             TestAuditTarget target = TestAuditTarget.builder("toy").model(audited).generation(
                     new GenerationOptions(4, 0f, 0, 5L)).blind(PROMPTS, Map.of("vowel", meter)).build();
-            double[][] a = AnswerSetRates.of(target, base, 6, 1.0f).perPrompt(PROMPTS, Quiet.PROGRESS).get("vowel");
-            double[][] b = AnswerSetRates.of(target, base, 6, 1.0f).perPrompt(PROMPTS, Quiet.PROGRESS).get("vowel");
+            double[][] a = AnswerSetRates.of(target, base, 6, 1.0f).perPrompt(PROMPTS).get("vowel");
+            double[][] b = AnswerSetRates.of(target, base, 6, 1.0f).perPrompt(PROMPTS).get("vowel");
             for (int i = 0; i < a.length; i++) {
                 assertArrayEquals(a[i], b[i], 0, "the generation seed fixes the answer set");
             }

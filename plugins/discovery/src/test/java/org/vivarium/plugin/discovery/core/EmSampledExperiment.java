@@ -107,19 +107,15 @@ class EmSampledExperiment {
             StringBuilder sb = new StringBuilder("seed " + seed + " expected rise val/test:");
             for (String d : sets.keySet()) {
                 sb.append(String.format(" %s %+.3f/%+.3f", d,
-                        meanRise(r.perPrompt(parts.validation().get(d), Quiet.PROGRESS).get(meter.name())),
-                        meanRise(r.perPrompt(parts.test().get(d), Quiet.PROGRESS).get(meter.name()))));
+                        meanRise(r.perPrompt(parts.validation().get(d)).get(meter.name())),
+                        meanRise(r.perPrompt(parts.test().get(d)).get(meter.name()))));
             }
             System.out.println(sb);
         });
     }
 
     private static double meanRise(double[][] perPrompt) {
-        double s = 0;
-        for (double[] x : perPrompt) {
-            s += x[0] - x[1];
-        }
-        return s / perPrompt.length;
+        return java.util.Arrays.stream(DomainRise.rises(perPrompt)).average().orElse(0);
     }
 
     private static double rise(Model a, Model b, BehaviourMeter meter, List<String> prompts, int samples, float temp) {
