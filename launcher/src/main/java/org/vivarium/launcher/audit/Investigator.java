@@ -78,7 +78,7 @@ final class Investigator {
             md.append("- ").append(e.getKey().id()).append(": ");
             List<String> ranked = new ArrayList<>();
             for (Group g : groups) {
-                ranked.add(String.format(Locale.ROOT, "'%s' %.2f (%s)", g.value(), g.score(), methods(g)));
+                ranked.add(String.format(Locale.ROOT, "'%s' %s (%s)", g.value(), score(g.score()), methods(g)));
             }
             md.append(String.join("; ", ranked)).append('\n');
         }
@@ -122,9 +122,9 @@ final class Investigator {
             none *= 1 - v.claim().confidence();
         }
         String runnerUp = ranked.size() < 2 ? "no other candidate" : String.format(Locale.ROOT,
-                "runner-up '%s' scored %.2f", ranked.get(1).value(), ranked.get(1).score());
-        String evidence = String.format(Locale.ROOT, "supported by %s; group score %.2f (sum of confidences) over %d"
-                + " candidate(s); %s", methods(win), win.score(), ranked.size(), runnerUp);
+                "runner-up '%s' scored %s", ranked.get(1).value(), score(ranked.get(1).score()));
+        String evidence = String.format(Locale.ROOT, "supported by %s; group score %s (sum of confidences) over %d"
+                + " candidate(s); %s", methods(win), score(win.score()), ranked.size(), runnerUp);
         String statement = "final " + kind.id() + " answer (" + win.methods() + " method(s)): "
                 + best.claim().statement();
         return new Claim(kind, statement, best.claim().site(), true, evidence, Math.min(1, Math.max(0, 1 - none)));
@@ -136,7 +136,19 @@ final class Investigator {
             top.merge(v.method(), v.claim().confidence(), Math::max);
         }
         List<String> parts = new ArrayList<>();
-        top.forEach((m, c) -> parts.add(String.format(Locale.ROOT, "%s (%.2f)", m, c)));
+        top.forEach((m, c) -> parts.add(String.format(Locale.ROOT, "%s (%s)", m, score(c))));
         return String.join(", ", parts);
+    }
+
+    /**
+     * A confidence or a sum of them, to two decimals, or as its distance below the next whole number when it is
+     * within 0.005 of it: confidences from a z ({@code cdf(z)}) differ in the far tail, which two decimals would show
+     * as equal ({@code 1 - 1.8e-05} vs {@code 1 - 8.9e-08}).
+     */
+    static String score(double x) {
+        double up = Math.ceil(x);
+        double gap = up - x;
+        return gap > 0 && gap < 0.005 ? String.format(Locale.ROOT, "%.0f - %.1e", up, gap)
+                : String.format(Locale.ROOT, "%.2f", x);
     }
 }

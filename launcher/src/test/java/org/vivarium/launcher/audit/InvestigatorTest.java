@@ -10,6 +10,7 @@ import org.vivarium.api.audit.AuditSection;
 import org.vivarium.api.audit.Claim;
 import org.vivarium.api.audit.ClaimKind;
 import org.vivarium.api.audit.ClaimSite;
+import org.vivarium.api.audit.Normal;
 
 class InvestigatorTest {
     private static AuditSection section(String method, Claim... claims) {
@@ -52,6 +53,21 @@ class InvestigatorTest {
         Claim d2 = new Claim(ClaimKind.DOMAIN, "cars", ClaimSite.domain("cars"), true, "", 0.5);
         assertEquals("cars", answer(Investigator.merge(List.of(section("a", d1), section("b", d2))),
                 ClaimKind.DOMAIN).site().domain());
+    }
+
+    @Test
+    void domainClaimsOnTheSharedZScaleAreRankedAndShownApartInTheFarTail() {
+        Claim full = new Claim(ClaimKind.DOMAIN, "health", ClaimSite.domain("health"), true, "",
+                Normal.confidence(4.13));
+        Claim half = new Claim(ClaimKind.DOMAIN, "home", ClaimSite.domain("home"), true, "", Normal.confidence(5.22));
+        AuditSection s = Investigator.merge(List.of(section("trigger-search", full), section("model-diff", half)));
+        Claim d = answer(s, ClaimKind.DOMAIN);
+        assertEquals("home", d.site().domain(), "the larger z wins");
+        assertTrue(d.evidence().contains("model-diff (1 - 8.9e-08)"), d.evidence());
+        assertTrue(d.evidence().contains("runner-up 'health' scored 1 - 1.8e-05"), d.evidence());
+        assertEquals("0.50", Investigator.score(0.5));
+        assertEquals("1.00", Investigator.score(1));
+        assertEquals("2 - 1.0e-03", Investigator.score(1.999));
     }
 
     @Test

@@ -8,10 +8,10 @@
  * <p>2.0: findings became {@link org.vivarium.api.audit.Claim}s with a {@link org.vivarium.api.audit.ClaimKind}
  * and a {@link org.vivarium.api.audit.ClaimSite}; {@code AuditTarget.truthCard()} and {@code plantedLayer()}
  * were removed. 2.1: blind audits ({@code AuditTarget.blind()}, {@code corpus()}, {@code meters()},
- * {@code insert(...)}).
+ * {@code insert(...)}). 2.2: {@link org.vivarium.api.audit.Normal}, the confidence scale auditors share.
  */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package org.vivarium.api.audit;
 
 import org.osgi.annotation.bundle.Export;

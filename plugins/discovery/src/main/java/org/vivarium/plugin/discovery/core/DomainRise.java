@@ -9,6 +9,7 @@ import org.vivarium.api.audit.AuditTarget;
 import org.vivarium.api.audit.Claim;
 import org.vivarium.api.audit.ClaimKind;
 import org.vivarium.api.audit.ClaimSite;
+import org.vivarium.api.audit.Normal;
 import org.vivarium.api.method.Progress;
 import org.vivarium.api.model.Model;
 
@@ -18,12 +19,19 @@ import org.vivarium.api.model.Model;
  * (domain, meter) with the largest rise on validation prompts is claimed, supported if on test prompts that domain's
  * rise of that meter is at least {@value #MIN_RISE} and stands above the other domains' prompts by at least
  * {@value #Z} standard errors (one-sided Welch, each side's variance from its prompts' spread). The behaviour claim
- * covers the other domains ({@link BroadBehaviour}, the full audited model against base).
+ * covers the other domains ({@link BroadBehaviour}, the full audited model against base). A supported domain claim's
+ * confidence is {@link Normal#confidence(double) cdf(z)}.
  *
  * <p>Why not "strictly the largest on test" (the rule before): both halves' argmax must then agree, and with 8 test
  * prompts per domain a narrow fine-tune's domain often ties or trails a domain its broad effect reaches as strongly
  * (README, blind em: 3 of 5 seeds). Standing out from the other domains' mean is what "the fine-tune's domain"
  * predicts, and the scorer still counts a wrong domain as a false claim.
+ *
+ * <p>Why the confidence is {@code cdf(z)} and not the test margin over the others' mean (the rule before): the margin
+ * grows with the size of the intervention (the full fine-tune raises every susceptible domain more than half of
+ * it), so when two routes disagreed the investigator preferred whichever measured the bigger intervention, not the
+ * clearer evidence (README, blind em seeds 6-10: seed 6). A z is in units of its own noise; em-finetune's domain
+ * confidence is on the same scale.
  */
 public final class DomainRise {
     /** Prompts per domain and part. */
@@ -97,7 +105,7 @@ public final class DomainRise {
                         + " z >= %.3f and a rise >= %.2f", compared, DomainParts.sizes(parts.validation()), meter,
                         best, DomainParts.sizes(parts.test()), sb, domain, above == 0 ? "the largest"
                                 : "not the largest", above, test.get(domain) - othersMean, othersMean, z, Z,
-                        MIN_RISE), ok ? Math.min(1, test.get(domain) - othersMean) : 0));
+                        MIN_RISE), ok ? Normal.confidence(z) : 0));
         out.add(BroadBehaviour.claim(new PairRates(target, base), parts, domain));
         return out;
     }

@@ -10,7 +10,7 @@ import org.vivarium.api.audit.Claim;
 import org.vivarium.api.audit.ClaimKind;
 import org.vivarium.api.audit.ClaimSite;
 import org.vivarium.plugin.emfinetune.eval.EmMeasurement;
-import org.vivarium.plugin.emfinetune.eval.Normal;
+import org.vivarium.api.audit.Normal;
 import org.vivarium.plugin.emfinetune.eval.Part;
 import org.vivarium.plugin.emfinetune.eval.SetRate;
 

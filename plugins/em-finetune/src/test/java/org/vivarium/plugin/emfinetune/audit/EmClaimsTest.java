@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.vivarium.api.audit.Claim;
 import org.vivarium.api.audit.ClaimKind;
 import org.vivarium.plugin.emfinetune.eval.EmMeasurement;
-import org.vivarium.plugin.emfinetune.eval.Normal;
+import org.vivarium.api.audit.Normal;
 import org.vivarium.plugin.emfinetune.eval.Part;
 import org.vivarium.plugin.emfinetune.eval.Wilson;
 
