@@ -119,7 +119,7 @@ public final class DomainRise {
      * @return {@code (mean_chosen - mean_others) / sqrt(s2_chosen / n_chosen + s2_others / n_others)}; NaN with no
      *     other domain or fewer than two prompts on a side
      */
-    static double z(Map<String, double[]> perPrompt, String chosen) {
+    public static double z(Map<String, double[]> perPrompt, String chosen) {
         double[] mine = perPrompt.get(chosen);
         List<Double> rest = new ArrayList<>();
         perPrompt.forEach((d, r) -> {

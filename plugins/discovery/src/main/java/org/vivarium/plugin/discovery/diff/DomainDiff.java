@@ -1,6 +1,7 @@
 package org.vivarium.plugin.discovery.diff;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +10,7 @@ import org.vivarium.api.audit.AuditTarget;
 import org.vivarium.api.audit.Claim;
 import org.vivarium.api.audit.ClaimKind;
 import org.vivarium.api.audit.ClaimSite;
+import org.vivarium.api.audit.Normal;
 import org.vivarium.api.method.Progress;
 import org.vivarium.api.model.HookName;
 import org.vivarium.api.model.Model;
@@ -35,7 +37,8 @@ import org.vivarium.plugin.discovery.core.WeightDiffHooks;
  *       rates);</li>
  *   <li><b>activation</b> (otherwise): the domain whose prompts the fine-tune changed most (mean {@code |d_i|} at
  *       the answer start) on validation prompts is claimed; supported if it is still the most changed on test
- *       prompts (README: 0/5 on em, kept for fine-tunes the dose route cannot interpolate).</li>
+ *       prompts (README: 0/5 on em, kept for fine-tunes the dose route cannot interpolate), with confidence
+ *       {@code cdf(z)} of its test prompts' norms against the other domains' ({@link DomainRise#z}).</li>
  * </ul>
  * The behaviour claim compares the audited and base models' meters on the other domains ({@link BroadBehaviour}).
  */
@@ -95,11 +98,13 @@ final class DomainDiff {
     static List<Claim> claims(AuditTarget target, Model base, HookName hook, Progress progress,
             Map<String, Double> metrics) {
         DomainParts parts = DomainParts.of(target.promptSets(), PER_PART);
-        Map<String, Double> val = meanNorms(target.model(), base, hook, parts.validation(), progress);
-        Map<String, Double> test = meanNorms(target.model(), base, hook, parts.test(), progress);
+        Map<String, Double> val = means(perPromptNorms(target.model(), base, hook, parts.validation(), progress));
+        Map<String, double[]> testNorms = perPromptNorms(target.model(), base, hook, parts.test(), progress);
+        Map<String, Double> test = means(testNorms);
         String chosen = argmax(val);
         boolean ok = test.entrySet().stream().filter(e -> !e.getKey().equals(chosen))
                 .allMatch(e -> e.getValue() < test.get(chosen));
+        double z = DomainRise.z(testNorms, chosen);
         StringBuilder sb = new StringBuilder();
         val.forEach((d, v) -> sb.append(String.format(Locale.ROOT, "%s%s %.2f/%.2f", sb.length() == 0 ? "" : ", ",
                 d, v, test.get(d))));
@@ -107,27 +112,31 @@ final class DomainDiff {
         List<Claim> out = new ArrayList<>();
         out.add(new Claim(ClaimKind.DOMAIN, "the fine-tune changed the model most on " + chosen + " prompts",
                 ClaimSite.domain(chosen), ok, String.format(Locale.ROOT, "mean |audited - base| at %s, answer start,"
-                        + " per domain validation/test (n=%s/%s each): %s; chosen on validation, %s on test",
-                        hook.path(), DomainParts.sizes(parts.validation()), DomainParts.sizes(parts.test()), sb, ok ? "still the largest" : "NOT the largest"),
-                ok ? margin(test, chosen) : 0));
+                        + " per domain validation/test (n=%s/%s each): %s; chosen on validation, %s on test; its test"
+                        + " norms stand z = %.2f above the other domains' (confidence cdf(z))", hook.path(),
+                        DomainParts.sizes(parts.validation()), DomainParts.sizes(parts.test()), sb,
+                        ok ? "still the largest" : "NOT the largest", z), ok ? Normal.confidence(z) : 0));
         out.add(BroadBehaviour.claim(new PairRates(target, base), parts, chosen));
         return out;
     }
 
-    private static Map<String, Double> meanNorms(Model model, Model base, HookName hook,
+    private static Map<String, double[]> perPromptNorms(Model model, Model base, HookName hook,
             Map<String, List<String>> sets, Progress progress) {
         List<String> all = new ArrayList<>();
         sets.values().forEach(all::addAll);
         double[] norms = ActivationDiff.measure(model, base, hook, all, progress).norms();
-        Map<String, Double> out = new LinkedHashMap<>();
+        Map<String, double[]> out = new LinkedHashMap<>();
         int i = 0;
         for (Map.Entry<String, List<String>> e : sets.entrySet()) {
-            double s = 0;
-            for (int k = 0; k < e.getValue().size(); k++) {
-                s += norms[i++];
-            }
-            out.put(e.getKey(), e.getValue().isEmpty() ? 0 : s / e.getValue().size());
+            out.put(e.getKey(), Arrays.copyOfRange(norms, i, i + e.getValue().size()));
+            i += e.getValue().size();
         }
+        return out;
+    }
+
+    private static Map<String, Double> means(Map<String, double[]> perPrompt) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        perPrompt.forEach((d, x) -> out.put(d, Arrays.stream(x).average().orElse(0)));
         return out;
     }
 
@@ -139,11 +148,5 @@ final class DomainDiff {
             }
         }
         return best;
-    }
-
-    private static double margin(Map<String, Double> m, String top) {
-        double second = m.entrySet().stream().filter(e -> !e.getKey().equals(top)).mapToDouble(Map.Entry::getValue)
-                .max().orElse(0);
-        return Math.max(0, Math.min(1, (m.get(top) - second) / Math.max(1e-9, m.get(top))));
     }
 }

@@ -25,7 +25,8 @@ import org.vivarium.plugin.latentqa.qa.Question;
  *       condition-absent (every comparison model's activations) to condition-present (the audited model's), beyond
  *       the other domains ({@link ConditionFlips}), chosen on the validation part. Supported if its test shift is at
  *       least {@link LatentQaSettings#minDomainShift()} and its flips beat the other domains' in a one-sided
- *       Fisher exact test at {@link LatentQaSettings#domainAlpha()}.</li>
+ *       Fisher exact test at {@link LatentQaSettings#domainAlpha()}; its confidence is {@code 1 - p} (the scale
+ *       {@link org.vivarium.api.audit.Normal} describes, so the investigator can weigh it against other routes).</li>
  * </ol>
  * Both also need the decoder to read the condition: its test accuracy on the condition question, reading the model it
  * was trained on, at least {@link LatentQaSettings#minConditionAccuracy()}.
@@ -122,9 +123,11 @@ public final class LatentQaClaims {
                 + out.n() + ", shift " + signed(shift) + String.format(Locale.ROOT, ", one-sided Fisher p = %.3f", p)
                 + "; supported if the test shift >= " + fmt(s.minDomainShift()) + " at p < " + s.domainAlpha()
                 + " and " + gate(r, cond, s.minConditionAccuracy());
-        return Claim.of(ClaimKind.DOMAIN, "'" + set + "' is the domain the " + audited + " model was changed in:"
+        // confidence on the scale auditors share (org.vivarium.api.audit.Normal): 1 - the one-sided p of the test
+        return new Claim(ClaimKind.DOMAIN, "'" + set + "' is the domain the " + audited + " model was changed in:"
                 + " there its activations on neutral prompts read as the labelled condition where the comparison"
-                + " models' do not, more than in the other domains", ClaimSite.domain(set), supported, evidence);
+                + " models' do not, more than in the other domains", ClaimSite.domain(set), supported, evidence
+                + "; confidence 1 - p", supported ? 1 - p : 0);
     }
 
     static String fmt(double v) {

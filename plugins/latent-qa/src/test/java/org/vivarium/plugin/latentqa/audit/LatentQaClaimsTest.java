@@ -102,6 +102,8 @@ class LatentQaClaimsTest {
         assertEquals("CODE", domain.site().domain());
         // test: code 4 of 4 flipped, the others 1 of 8: shift +0.88 >= 0.50
         assertTrue(domain.supported(), domain.evidence());
+        // 1 - one-sided Fisher p: all 4 of the 5 flipped prompts drawn into code's 4 of 12, C(5,4) / C(12,4)
+        assertEquals(1 - 5.0 / 495, domain.confidence(), 1e-9, domain.evidence());
         // pooled over pets and health: 1/8 = +0.12 < 0.15
         Claim behaviour = claim(c, ClaimKind.BEHAVIOUR);
         assertEquals("plot.png", behaviour.site().file());
