@@ -30,6 +30,8 @@ import time
 import torch
 import torch.nn.functional as F
 
+import scripted_model
+
 #: Same settings as ModelBenchmark.setting(name): architecture, batch and sequence length.
 CONFIGS = {
     "induction": dict(n_layers=2, d_model=64, n_heads=4, d_head=16, d_mlp=0, d_vocab=48, n_ctx=40,
@@ -196,8 +198,11 @@ def bench_train(name, steps, variant):
     c = CONFIGS[name]
     p = init_params(c, 1)
     tokens = random_tokens(c, 1)
-    matrices = [w for n, w in p.items() if n.rsplit(".", 1)[1].startswith("W_")]
-    others = [w for n, w in p.items() if not n.rsplit(".", 1)[1].startswith("W_")]
+    scripted = scripted_model.build(p, c, variant, True) if variant in scripted_model.VARIANTS else None
+    if scripted is not None:
+        p = dict(scripted.named_parameters())  # new leaves sharing p's storage: these receive the gradients
+    matrices = [w for n, w in p.items() if n.rsplit(".", 1)[-1].startswith("W_")]
+    others = [w for n, w in p.items() if not n.rsplit(".", 1)[-1].startswith("W_")]
     opt = torch.optim.AdamW([{"params": matrices, "weight_decay": WEIGHT_DECAY},
                              {"params": others, "weight_decay": 0.0}], lr=LR, betas=BETAS, eps=EPS)
     total = steps + WARMUP_STEPS
@@ -205,7 +210,10 @@ def bench_train(name, steps, variant):
     def step(i):
         for group in opt.param_groups:
             group["lr"] = lr_at(i, total)
-        loss = next_token_loss(logits(p, c, tokens, variant), tokens, variant)
+        if scripted is not None:
+            loss = scripted.loss(tokens)
+        else:
+            loss = next_token_loss(logits(p, c, tokens, variant), tokens, variant)
         opt.zero_grad(set_to_none=False)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(p.values(), GRAD_CLIP)
@@ -226,12 +234,18 @@ def bench_forward(name, passes, variant):
     c = CONFIGS[name]
     p = init_params(c, 1)
     tokens = random_tokens(c, 2)
+    if variant in scripted_model.VARIANTS:
+        model = scripted_model.build(p, c, variant, False)
+        run = model  # noqa: E731
+    else:
+        def run(t):
+            return logits(p, c, t, variant)
     with torch.no_grad():
         for _ in range(WARMUP_STEPS):
-            logits(p, c, tokens, variant)
+            run(tokens)
         t0, cpu0 = time.perf_counter(), time.process_time()
         for _ in range(passes):
-            logits(p, c, tokens, variant)
+            run(tokens)
         secs, cpu = time.perf_counter() - t0, time.process_time() - cpu0
     return passes * c["batch"] * c["seq"] / secs, secs, cpu
 
@@ -240,7 +254,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--config", choices=[*CONFIGS, "all"], default="all")
     ap.add_argument("--mode", choices=["train", "forward", "both"], default="both")
-    ap.add_argument("--variant", choices=[*VARIANTS, "both"], default="both")
+    ap.add_argument("--variant", choices=[*VARIANTS, *scripted_model.VARIANTS, "both"], default="both",
+                    help="both = plain and fused; the scripted ones (TorchScript, DJL's other route) on request")
     ap.add_argument("--steps", type=int, default=50, help="measured steps / passes after 10 warm-up ones")
     ap.add_argument("--threads", type=int, default=2, help="torch.set_num_threads")
     ap.add_argument("--repeat", type=int, default=1, help="repetitions of each measurement")
@@ -254,6 +269,8 @@ def main():
           f"  interop {torch.get_num_interop_threads()}  {platform.machine()}")
     names = list(CONFIGS) if a.config == "all" else [a.config]
     variants = list(VARIANTS) if a.variant == "both" else [a.variant]
+    if a.mode != "forward" and "frozen" in variants:
+        ap.error("the frozen variant is forward only: add --mode forward")
     for name in names:
         c = CONFIGS[name]
         n_params = sum(math.prod(s) for s in parameter_shapes(c).values())
