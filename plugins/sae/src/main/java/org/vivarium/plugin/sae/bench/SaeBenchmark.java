@@ -17,7 +17,9 @@ import org.vivarium.plugin.sae.train.TrainResult;
  * also goes through). FLOPs counted per token are those the sparse implementation needs: {@code 2 d n} for the
  * encoder product plus {@code 8 d L0} for decoding and the sparse backward pass (the encoder's bias column and
  * Adam's per-step work are not counted). The limit is the faster of two products: the encoder's own shape
- * {@code [batch, d_in] x [d_in, latents]} and a square {@value #SQUARE}-sized one.
+ * {@code [batch, d_in] x [d_in, latents]} and a square {@value #SQUARE}-sized one. The result also says how far
+ * any implementation on this sgemm could go: the fraction reached if the encoder product were the only cost
+ * ({@link Result#encoderOnlyCeiling}), and the time per step left for everything else at 50% of the limit.
  */
 public final class SaeBenchmark {
     /** The side of the square sgemm measured as a second reference. */
@@ -62,6 +64,37 @@ public final class SaeBenchmark {
             return gflops() / sgemmLimit();
         }
 
+        /** @return FLOPs per token of the encoder product as it runs, {@code 2 (d_in + 1) n} (the bias is a column) */
+        public double encoderFlopsPerToken() {
+            return 2.0 * (dIn + 1) * latents;
+        }
+
+        /**
+         * The fraction of the limit this SAE would reach if its encoder product, running at the sgemm rate measured for
+         * its shape, were the only thing that took time: the most any implementation built on this sgemm can reach,
+         * however fast its sparse part.
+         *
+         * @return counted FLOPs over the encoder product's time, over the limit
+         */
+        public double encoderOnlyCeiling() {
+            return flopsPerToken / encoderFlopsPerToken() * sgemmEncoderShape / sgemmLimit();
+        }
+
+        /** @return milliseconds per step at half the sgemm limit (the target) */
+        public double halfLimitStepMillis() {
+            return 1e3 * batch * flopsPerToken / (0.5 * sgemmLimit() * 1e9);
+        }
+
+        /** @return milliseconds per step of the encoder product alone at the sgemm rate measured for its shape */
+        public double encoderProductMillis() {
+            return 1e3 * batch * encoderFlopsPerToken() / (sgemmEncoderShape * 1e9);
+        }
+
+        /** @return milliseconds per step measured outside the encoder phase: sparse pass, Adam and the rest */
+        public double restMillis() {
+            return times.perStepMillis(times.totalSeconds() - times.encoderSeconds());
+        }
+
         /** @return a Markdown table of the figures */
         public String markdown() {
             return String.format(Locale.ROOT, "| figure | value |%n|---|---|%n"
@@ -70,12 +103,16 @@ public final class SaeBenchmark {
                     + "| counted FLOPs per token (2 d n + 8 d L0) | %,.0f |%n| achieved | %.2f GFLOP/s |%n"
                     + "| sgemm, encoder shape %d x %d x %d | %.2f GFLOP/s |%n"
                     + "| sgemm, %d x %d x %d | %.2f GFLOP/s |%n| fraction of the sgemm limit | %.0f%% |%n"
-                    + "| ms per step: encoder sgemm / sparse pass / Adam / other | %.3f / %.3f / %.3f / %.3f |%n",
+                    + "| ms per step: encoder sgemm / sparse pass / Adam / other | %.3f / %.3f / %.3f / %.3f |%n"
+                    + "| ceiling: only the encoder product takes time, at its shape's sgemm rate | %.0f%% |%n"
+                    + "| ms per step at 50%%: whole step / encoder product at that rate / left for the rest | %.3f / %.3f"
+                    + " / %.3f |%n| ms per step measured outside the encoder phase | %.3f |%n",
                     kind.label(), dIn, latents, batch, threads, nativeThreads, steps, tokensPerSecond, meanL0,
                     flopsPerToken, gflops(), batch, dIn, latents, sgemmEncoderShape, SQUARE, SQUARE, SQUARE,
                     sgemmSquare, 100 * fractionOfLimit(), times.perStepMillis(times.encoderSeconds()),
                     times.perStepMillis(times.sparseSeconds()), times.perStepMillis(times.optimizerSeconds()),
-                    times.perStepMillis(times.otherSeconds()));
+                    times.perStepMillis(times.otherSeconds()), 100 * encoderOnlyCeiling(), halfLimitStepMillis(),
+                    encoderProductMillis(), halfLimitStepMillis() - encoderProductMillis(), restMillis());
         }
     }
 

@@ -33,7 +33,15 @@ class SaeBenchmarkTest {
         assertTrue(r.fractionOfLimit() > 0 && r.fractionOfLimit() < 1, "fraction of the limit " + r.fractionOfLimit()
                 + "; result " + r);
         assertEquals(r.tokensPerSecond() * r.flopsPerToken() / 1e9 / r.sgemmLimit(), r.fractionOfLimit(), 1e-12);
+        // the ceiling: counted FLOPs over the encoder product's FLOPs (d_in + 1 with the bias column), at the rate
+        // measured for that shape, over the limit; the real step also pays the sparse part, so it stays below
+        assertEquals(r.flopsPerToken() / (2.0 * 33 * 128) * r.sgemmEncoderShape() / r.sgemmLimit(),
+                r.encoderOnlyCeiling(), 1e-12);
+        assertTrue(r.fractionOfLimit() < r.encoderOnlyCeiling(), "below the ceiling: " + r);
+        assertEquals(1e3 * 64 * r.flopsPerToken() / (0.5 * r.sgemmLimit() * 1e9), r.halfLimitStepMillis(), 1e-12);
+        assertEquals(1e3 * 64 * 2.0 * 33 * 128 / (r.sgemmEncoderShape() * 1e9), r.encoderProductMillis(), 1e-12);
         StepTimes t = r.times();
+        assertEquals(1e3 * (t.totalSeconds() - t.encoderSeconds()) / 40, r.restMillis(), 1e-9);
         assertEquals(40, t.steps());
         for (double phase : new double[] {t.encoderSeconds(), t.sparseSeconds(), t.optimizerSeconds()}) {
             assertTrue(phase > 0 && phase < t.totalSeconds(), "phase " + phase + " of " + t);
@@ -48,5 +56,9 @@ class SaeBenchmarkTest {
         assertTrue(md.contains(String.format(Locale.ROOT, "| fraction of the sgemm limit | %.0f%% |",
                 100 * r.fractionOfLimit())),
                 md);
+        assertTrue(md.contains(String.format(Locale.ROOT, "| ceiling: only the encoder product takes time, at its"
+                + " shape's sgemm rate | %.0f%% |", 100 * r.encoderOnlyCeiling())), md);
+        assertTrue(md.contains(String.format(Locale.ROOT, "| ms per step measured outside the encoder phase | %.3f |",
+                r.restMillis())), md);
     }
 }
