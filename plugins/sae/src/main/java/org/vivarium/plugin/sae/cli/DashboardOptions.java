@@ -40,7 +40,8 @@ public record DashboardOptions(Path sae, Path store, String run, Path prompts, P
             CommandOption.integer("after", "N", "tokens shown after (default 8)", Integer.MIN_VALUE, Integer.MAX_VALUE),
             CommandOption.path("out", "DIR", "output directory (default SAE/dashboards)"),
             CommandOption.text("index", "auto|always|never", "publish contexts to the index"),
-            CommandOption.integer("threads", "N", "PyTorch threads (default 2)", 1, 256));
+            CommandOption.integer("threads", "N",
+                    "Java worker threads (default 2; native BLAS threads: OMP_NUM_THREADS)", 1, 256));
 
 
     /** The usage line. */

@@ -51,7 +51,8 @@ public record TrainOptions(Path store, String run, String hook, SaeKind kind, in
                     Integer.MAX_VALUE),
             CommandOption.number("holdout", "F", "share held out for evaluation, in [0, 0.5)",
                     -Double.MAX_VALUE, Double.MAX_VALUE),
-            CommandOption.integer("threads", "N", "PyTorch threads (default 2)", 1, 256),
+            CommandOption.integer("threads", "N",
+                    "Java worker threads (default 2; native BLAS threads: OMP_NUM_THREADS)", 1, 256),
             CommandOption.integer("shuffle", "N", "shuffle buffer rows (default 32768)", 1, 1 << 24),
             CommandOption.path("out", "DIR", "output directory (default runs/sae/NAME)"));
 
