@@ -19,7 +19,7 @@ public final class BenchCommand implements MethodCommand {
             CommandOption.integer("batch", "N", "batch size (default 256)", 1, 1 << 16),
             CommandOption.integer("steps", "N", "timed steps (default 1000)", 1, 1_000_000_000),
             CommandOption.integer("threads", "N",
-                    "Java worker threads (default 2; native BLAS threads: OMP_NUM_THREADS)", 1, 256));
+                    "Java worker threads (default 2, or 1 when the native BLAS threads fill the cores)", 1, 256));
 
     private static final String USAGE = "viv sae bench [--kind topk|relu] [--d-in 128] [--latents 1024] [--k 32]"
             + " [--batch 256] [--steps 1000] [--threads 2]";
@@ -52,9 +52,9 @@ public final class BenchCommand implements MethodCommand {
         int latents = a.getInt("latents", 1024);
         int batch = a.getInt("batch", 256);
         long steps = a.getLong("steps", 1000);
-        int threads = a.getInt("threads", Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
-        ThreadHint.of(threads, ctx.linearAlgebra().threads(), Runtime.getRuntime().availableProcessors())
-                .ifPresent(ctx.out()::println);
+        int cores = Runtime.getRuntime().availableProcessors();
+        int threads = a.getInt("threads", WorkerThreads.byDefault(ctx.linearAlgebra().threads(), cores));
+        WorkerThreads.note(threads, ctx.linearAlgebra().threads(), cores).ifPresent(ctx.out()::println);
         SaeBenchmark.Result r;
         try (Progress p = ctx.progress("sae bench", -1, "tok")) {
             r = SaeBenchmark.run(kind, dIn, latents, a.getInt("k", 32), batch, steps, threads,

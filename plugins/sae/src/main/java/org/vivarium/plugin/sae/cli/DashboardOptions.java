@@ -41,7 +41,7 @@ public record DashboardOptions(Path sae, Path store, String run, Path prompts, P
             CommandOption.path("out", "DIR", "output directory (default SAE/dashboards)"),
             CommandOption.text("index", "auto|always|never", "publish contexts to the index"),
             CommandOption.integer("threads", "N",
-                    "Java worker threads (default 2; native BLAS threads: OMP_NUM_THREADS)", 1, 256));
+                    "Java worker threads (default 2)", 1, 256));
 
 
     /** The usage line. */

@@ -55,7 +55,7 @@ public final class TrainCommand implements MethodCommand {
 
     @Override
     public int run(CommandInput args, MethodContext ctx) {
-        TrainOptions o = TrainOptions.parse(args, ctx.workDir());
+        TrainOptions o = TrainOptions.parse(args, ctx.workDir(), ctx.linearAlgebra().threads());
         PrintStream out = ctx.out();
         try (ActivationCache cache = ctx.openCache(o.store())) {
             CacheRun run = CacheRuns.run(cache, o.run(), o.store().toString());
@@ -79,8 +79,8 @@ public final class TrainCommand implements MethodCommand {
                 out.printf("%,d steps x %d rows = %,d tokens (%.2f passes), %d thread(s), %s%n", steps, o.batch(),
                         steps * o.batch(), (double) steps * o.batch() / train.rows(), o.threads(),
                         o.kind() == SaeKind.TOPK ? "k=" + o.k() : "l1=" + o.l1());
-                ThreadHint.of(o.threads(), ctx.linearAlgebra().threads(), Runtime.getRuntime().availableProcessors())
-                        .ifPresent(out::println);
+                WorkerThreads.note(o.threads(), ctx.linearAlgebra().threads(),
+                        Runtime.getRuntime().availableProcessors()).ifPresent(out::println);
                 TrainResult r;
                 try (Progress p = ctx.progress("sae train", steps * o.batch(), "tok")) {
                     r = new SaeTrainer(cfg, ctx.linearAlgebra()).train(train, eval, null, p);

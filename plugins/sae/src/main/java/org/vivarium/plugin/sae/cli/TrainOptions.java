@@ -52,7 +52,7 @@ public record TrainOptions(Path store, String run, String hook, SaeKind kind, in
             CommandOption.number("holdout", "F", "share held out for evaluation, in [0, 0.5)",
                     -Double.MAX_VALUE, Double.MAX_VALUE),
             CommandOption.integer("threads", "N",
-                    "Java worker threads (default 2; native BLAS threads: OMP_NUM_THREADS)", 1, 256),
+                    "Java worker threads (default 2, or 1 when the native BLAS threads fill the cores)", 1, 256),
             CommandOption.integer("shuffle", "N", "shuffle buffer rows (default 32768)", 1, 1 << 24),
             CommandOption.path("out", "DIR", "output directory (default runs/sae/NAME)"));
 
@@ -68,10 +68,11 @@ public record TrainOptions(Path store, String run, String hook, SaeKind kind, in
      *
      * @param a the arguments after {@code viv sae train}
      * @param workDir what relative paths resolve against
+     * @param nativeThreads the linear-algebra library's native threads (for the default worker count)
      * @return the options
      * @throws VivariumException for unknown options or out-of-range values
      */
-    public static TrainOptions parse(CommandInput a, Path workDir) {
+    public static TrainOptions parse(CommandInput a, Path workDir, int nativeThreads) {
         a.noPositionals();
         String run = a.require("run");
         String hook = a.require("hook");
@@ -87,7 +88,8 @@ public record TrainOptions(Path store, String run, String hook, SaeKind kind, in
         if (epochs <= 0) {
             throw new VivariumException("--epochs " + epochs + " must be > 0", "e.g. --epochs 2");
         }
-        int threads = a.getInt("threads", Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
+        int threads = a.getInt("threads",
+                WorkerThreads.byDefault(nativeThreads, Runtime.getRuntime().availableProcessors()));
         Path out = workDir.resolve(a.get("out", "runs/sae/" + run + "-" + kind.label())).normalize();
         return new TrainOptions(workDir.resolve(a.get("store", "runs/cache")).normalize(), run, hook, kind,
                 a.getInt("latents", 1024), a.getInt("k", 32), a.getDouble("l1", 0.01),
